@@ -1,0 +1,56 @@
+"""Pelican settings for the Annotated News Digest (local, offline build).
+
+Every URL is a file path (``…/index.html``, never a bare folder) and
+``RELATIVE_URLS`` is on, so the site works when opened straight from disk.
+"""
+
+AUTHOR = "The curator"
+SITENAME = "Annotated News Digest"
+SITEURL = ""
+RELATIVE_URLS = True
+
+# The project root is Pelican's content root: seeds live in ``seeds/``,
+# hand-written pages and annotations in ``content/``.
+PATH = "."
+ARTICLE_PATHS = ["seeds"]
+PAGE_PATHS = ["content/pages"]
+STATIC_PATHS = []
+OUTPUT_PATH = "output"
+IGNORE_FILES = [".#*", "*.gold.txt"]
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["news_digest"]
+
+THEME = "theme"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+
+# Typogrify the body; the plugin keeps ``<span class="caps">`` out of titles.
+TYPOGRIFY = True
+
+# Templates escape by default: seed text is data, never markup.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+ARTICLE_URL = ARTICLE_SAVE_AS = "articles/{slug}.html"
+PAGE_URL = PAGE_SAVE_AS = "pages/{slug}.html"
+TAG_URL = TAG_SAVE_AS = "tags/{slug}.html"
+TAGS_SAVE_AS = "tags.html"
+CATEGORY_URL = CATEGORY_SAVE_AS = "sources/{slug}.html"
+CATEGORIES_SAVE_AS = "sources.html"
+AUTHOR_URL = AUTHOR_SAVE_AS = "authors/{slug}.html"
+AUTHORS_SAVE_AS = "authors.html"
+ARCHIVES_SAVE_AS = "archives.html"
+DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives"]
+DEFAULT_PAGINATION = False
+
+# Feeds belong to the publish build (publishconf.py).
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# The source (publisher) of an article is its Pelican category.
+DEFAULT_CATEGORY = "Unknown source"
+USE_FOLDER_AS_CATEGORY = False

@@ -1,0 +1,5 @@
+"""Pelican plugin: raw news-page text seeds → cleaned, annotated articles."""
+
+from .plugin import register
+
+__all__ = ["register"]

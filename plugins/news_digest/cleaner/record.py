@@ -1,0 +1,76 @@
+"""Plain data records passed along the cleaning pipeline.
+
+Nothing here knows about Pelican: the reader turns an :class:`Article` into
+Pelican's ``(content, metadata)`` pair, ``invoke extract`` into files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# Block kinds emitted in the body.
+PARAGRAPH = "paragraph"
+QUOTE = "quote"  # a quoted passage ("From the essay:" …), emitted as a blockquote
+HEADING = "heading"
+
+# Where the article's date came from.
+DATE_STATED = "stated"  # written in the text (byline, dateline, "Updated …")
+DATE_INFERRED = "inferred"  # the latest date mentioned in the text: a lower bound
+DATE_UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line of the seed, with its 1-based line number."""
+
+    number: int
+    text: str
+    blank_before: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of the article body, in seed order."""
+
+    kind: str
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A line left out of the body, and why (shown in the build report)."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass
+class Article:
+    """Everything the pipeline extracts from one seed."""
+
+    title: str | None = None
+    title_line: int | None = None
+    authors: list[str] = field(default_factory=list)
+    date: dt.date | None = None
+    date_status: str = DATE_UNKNOWN
+    date_source: str = "no date in the text"
+    source: str | None = None
+    source_evidence: str | None = None
+    language: str = "en"
+    body: list[Block] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    encoding: str = "utf-8"
+
+    @property
+    def body_text(self) -> str:
+        """The body alone, paragraphs separated by blank lines."""
+        return "\n\n".join(block.text for block in self.body)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(block.text.split()) for block in self.body)
