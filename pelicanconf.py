@@ -4,7 +4,7 @@ Every URL is a file path (``…/index.html``, never a bare folder) and
 ``RELATIVE_URLS`` is on, so the site works when opened straight from disk.
 """
 
-AUTHOR = "The curator"
+# No site-wide AUTHOR: an article without a byline has no author, not the curator.
 SITENAME = "Annotated News Digest"
 SITEURL = ""
 RELATIVE_URLS = True

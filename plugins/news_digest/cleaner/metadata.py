@@ -134,7 +134,7 @@ def find_stated_date(lines: list[Line]) -> Found | None:
         if dates:
             date, written = dates[0]
             kind = "byline" if _BY.match(line.text) else "dateline"
-            return Found(date, line.number, f"{kind}: {written}")
+            return Found(date, line.number, f"from the {kind} ({written})")
     return None
 
 
