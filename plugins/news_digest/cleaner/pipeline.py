@@ -93,7 +93,8 @@ def clean_text(text: str) -> Article:
     if article.date is None and (inferred := metadata.infer_date(lines)):
         article.date, article.date_status = inferred.value, DATE_INFERRED
         article.date_source = (
-            f"inferred: latest date in the text ({inferred.evidence}, line {inferred.line})"
+            f"inferred from the latest date in the text ({inferred.evidence}, line "
+            f"{inferred.line}): the article is from then or later"
         )
 
     if article.title is None:
