@@ -44,6 +44,14 @@ ARCHIVES_SAVE_AS = "archives.html"
 DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives"]
 DEFAULT_PAGINATION = False
 
+
+def newest_first(article):
+    """Newest first; equal dates in seed-path order, so every build lists them alike."""
+    return (-article.date.timestamp(), article.relative_source_path)
+
+
+ARTICLE_ORDER_BY = newest_first
+
 # Feeds belong to the publish build (publishconf.py).
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None

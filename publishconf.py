@@ -1,6 +1,8 @@
 """Settings for the public build (GitHub Pages): pelicanconf plus feeds.
 
-Links stay relative so the published site also works from ``file://``.
+``SITEURL`` comes from the environment (the Pages workflow sets it to the
+site's address); links stay relative, so the published site also works
+from ``file://`` and under a project sub-path (``/repo-name/``).
 """
 
 import os
@@ -9,9 +11,10 @@ import sys
 sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: F403
 
-SITEURL = os.environ.get("SITEURL", "")
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 RELATIVE_URLS = True
 
+# Feeds need absolute links: they are written only when SITEURL is known.
 FEED_DOMAIN = SITEURL or None
 FEED_ALL_ATOM = "feeds/all.atom.xml" if SITEURL else None
 TAG_FEED_ATOM = "feeds/tag.{slug}.atom.xml" if SITEURL else None

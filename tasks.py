@@ -4,6 +4,9 @@ import os
 import shlex
 import shutil
 import sys
+import tempfile
+import zipfile
+from pathlib import Path
 
 from invoke import task
 from invoke.main import program
@@ -26,7 +29,13 @@ CONFIG = {
     # Host and port for `serve`
     "host": "localhost",
     "port": 8000,
+    # GitHub Pages: branch and remote ghp-import pushes to
+    "github_pages_branch": "gh-pages",
+    "github_pages_remote": "origin",
 }
+
+# Zip entries get this timestamp, so the same site always gives the same zip.
+ZIP_DATE_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 @task
@@ -131,6 +140,69 @@ def test(c):
 def lint(c):
     """Lint the project with ruff"""
     c.run(f"{shlex.quote(sys.executable)} -m ruff check .", pty=False)
+
+
+@task(
+    help={
+        "branch": "branch to publish to (default gh-pages)",
+        "remote": "git remote to push to (default origin)",
+        "cname": "custom domain written to CNAME",
+        "push": "push the branch after committing (default yes)",
+    }
+)
+def gh_pages(c, branch=None, remote=None, cname=None, push=True):
+    """Build the public site and publish it to the gh-pages branch with ghp-import"""
+    from ghp_import import ghp_import
+
+    branch = branch or CONFIG["github_pages_branch"]
+    remote = remote or CONFIG["github_pages_remote"]
+    source = c.run("git rev-parse --short HEAD", hide=True, warn=True).stdout.strip()
+    with tempfile.TemporaryDirectory() as tmp:
+        # A failed build raises SystemExit here: nothing half-built is published.
+        site = build_into(Path(tmp) / "site", CONFIG["settings_publish"])
+        message = f"Publish digest built from {source or 'an uncommitted tree'}"
+        ghp_import(
+            str(site),
+            mesg=message,
+            branch=branch,
+            remote=remote,
+            push=push,
+            nojekyll=True,
+            cname=cname,
+        )
+    sys.stderr.write(f"Published to {remote}/{branch}: {message}\n")
+
+
+@task(
+    help={
+        "dest": "zip file to write (default news-digest.zip)",
+        "publish": "build with publishconf.py instead of pelicanconf.py",
+    }
+)
+def package(c, dest="news-digest.zip", publish=False):
+    """Build the site and zip it for offline reading: unzip anywhere, open index.html"""
+    settings = CONFIG["settings_publish"] if publish else CONFIG["settings_base"]
+    with tempfile.TemporaryDirectory() as tmp:
+        site = build_into(Path(tmp) / "site", settings)
+        write_zip(site, Path(dest), top=Path(dest).stem)
+    sys.stderr.write(f"Wrote {dest}\n")
+
+
+def build_into(output, settings):
+    """Build the site with ``settings`` into a fresh ``output`` folder."""
+    pelican_main(["-s", settings, "-o", str(output), "--delete-output-directory"])
+    return output
+
+
+def write_zip(site, dest, top):
+    """Zip ``site`` under folder ``top`` with sorted entries and fixed timestamps."""
+    with zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as archive:
+        files = {p.relative_to(site).as_posix(): p for p in site.rglob("*") if p.is_file()}
+        for name, path in sorted(files.items()):
+            info = zipfile.ZipInfo(f"{top}/{name}", ZIP_DATE_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
 
 
 def pelican_run(cmd):

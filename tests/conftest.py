@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -14,8 +15,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
-def build_site(site: Path, seeds: dict[str, bytes] | None = None, **overrides) -> Path:
-    """Build a site whose seeds are ``seeds`` (or the project's own) into ``site/output``."""
+def build_site(
+    site: Path, seeds: dict[str, bytes] | None = None, mtime: float | None = None, **overrides
+) -> Path:
+    """Build a site whose seeds are ``seeds`` (or the project's own) into ``site/output``.
+
+    ``mtime``, when given, is set on every seed file before the build.
+    """
     seed_dir = site / "seeds"
     if seeds is None:
         shutil.copytree(SEEDS, seed_dir)
@@ -24,6 +30,9 @@ def build_site(site: Path, seeds: dict[str, bytes] | None = None, **overrides) -
         for name, data in seeds.items():
             (seed_dir / name).parent.mkdir(parents=True, exist_ok=True)
             (seed_dir / name).write_bytes(data)
+    if mtime is not None:
+        for seed in seed_dir.rglob("*"):
+            os.utime(seed, (mtime, mtime))
     (site / "content" / "pages").mkdir(parents=True, exist_ok=True)
     output = site / "output"
     settings = read_settings(
