@@ -71,6 +71,7 @@ def test_gh_pages_publishes_the_public_build(project, tmp_path):
         capture_output=True,
     )
     built = _files(expected)
+    check_links(expected)  # the public build still works from file://
     assert published == set(built) | {".nojekyll", "CNAME"}
     for name, data in built.items():
         assert _git("show", f"gh-pages:{name}", cwd=bare) == data, name
