@@ -43,6 +43,9 @@ AUTHORS_SAVE_AS = "authors.html"
 ARCHIVES_SAVE_AS = "archives.html"
 DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives"]
 DEFAULT_PAGINATION = False
+# Seeds are not translations of each other: two seeds with one title are two
+# articles (the plugin gives them distinct slugs), never a translation pair.
+ARTICLE_TRANSLATION_ID = None
 
 
 def newest_first(article):

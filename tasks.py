@@ -1,5 +1,7 @@
 """Project tasks (invoke), in the style of Pelican's quickstart ``tasks.py``."""
 
+import json
+import logging
 import os
 import shlex
 import shutil
@@ -46,10 +48,12 @@ def clean(c):
         os.makedirs(CONFIG["deploy_path"])
 
 
-@task
-def build(c):
-    """Build the digest from seeds/ into output/"""
-    pelican_run("-s {settings_base}".format(**CONFIG))
+@task(help={"strict": "exit non-zero on any warning (for CI and publishing)"})
+def build(c, strict=False):
+    """Build the digest from seeds/ into output/; a failed build leaves output/ as it was"""
+    warnings = atomic_build(CONFIG["settings_base"], Path(CONFIG["deploy_path"]))
+    if strict and warnings:
+        sys.exit(f"--strict: {warnings} warning(s) in the build (see above and output/report.html)")
 
 
 @task
@@ -186,6 +190,57 @@ def package(c, dest="news-digest.zip", publish=False):
         site = build_into(Path(tmp) / "site", settings)
         write_zip(site, Path(dest), top=Path(dest).stem)
     sys.stderr.write(f"Wrote {dest}\n")
+
+
+class _WarningCounter(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+def atomic_build(settings, output):
+    """Build into a sibling folder and swap it in only when the build succeeded.
+
+    Returns how many warnings were logged; prints the build report's summary.
+    """
+    partial = output.with_name(output.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    counter = _WarningCounter()
+    logging.getLogger().addHandler(counter)
+    try:
+        build_into(partial, settings)
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    finally:
+        logging.getLogger().removeHandler(counter)
+    old = output.with_name(output.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if output.exists():
+        output.rename(old)
+    partial.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
+    print_report(output / "report.json")
+    return counter.count
+
+
+def print_report(path):
+    if not path.is_file():
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    counts = data["summary"]
+    sys.stderr.write(
+        f"Build report: {len(data['seeds'])} seed(s): {counts['published']} published, "
+        f"{counts['duplicate']} duplicate, {counts['rejected']} rejected, "
+        f"{counts['warnings']} warning(s) — see {path.with_suffix('.html')}\n"
+    )
+    for seed in data["seeds"]:
+        if seed["status"] != "published":
+            detail = seed["reason"]
+            sys.stderr.write(f"  {seed['status']}: {seed['file']}: {detail}\n")
 
 
 def build_into(output, settings):

@@ -2,61 +2,124 @@
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import re
 import shutil
+from collections import defaultdict
 from pathlib import Path
 from urllib.parse import quote
 
 from pelican import signals
 
+from . import report
 from .reader import SeedReader
+
+logger = logging.getLogger(__name__)
 
 #: Where the cleaned Markdown and the raw seed copies go in the output.
 DEFAULTS = {
     "NEWS_DIGEST_MARKDOWN_DIR": "articles",
     "NEWS_DIGEST_SEED_DIR": "seeds",
+    "NEWS_DIGEST_REPORT_JSON": "report.json",
+    "NEWS_DIGEST_REPORT_HTML": "report.html",
 }
 
 _CAPS = re.compile(r'<span class="caps">(.*?)</span>', re.DOTALL)
-
-
-def add_reader(readers):
-    readers.reader_classes["txt"] = SeedReader
-
-
-def plain_titles(generator, metadata):
-    """Keep typogrify's ``<span class="caps">`` out of titles and summaries.
-
-    Titles end up in ``<title>``, feeds and attributes, where markup is noise.
-    """
-    for key in ("title", "summary"):
-        if isinstance(metadata.get(key), str):
-            metadata[key] = _CAPS.sub(r"\1", metadata[key])
 
 
 def _setting(settings, name):
     return settings.get(name, DEFAULTS[name])
 
 
+def add_reader(readers):
+    readers.reader_classes["txt"] = SeedReader
+
+
+def start_report(generator):
+    """Per-build bookkeeping for seeds that do not become articles."""
+    generator.seed_rejected = {}  # absolute path → reason
+    generator.seed_duplicates = {}  # absolute path → the article it repeats
+
+
+def note_metadata(generator, metadata):
+    """Keep typogrify's caps markup out of titles; remember refused seeds.
+
+    Titles end up in ``<title>``, feeds and attributes, where markup is noise.
+    Refusals are read from the metadata, so they survive Pelican's content cache.
+    """
+    for key in ("title", "summary"):
+        if isinstance(metadata.get(key), str):
+            metadata[key] = _CAPS.sub(r"\1", metadata[key])
+    if metadata.get("reader") != "seed":
+        # Markdown, HTML or reST in a seed folder would be read as markup, not
+        # text: skipped here, reported as "seeds must end in .txt".
+        metadata["status"] = "skip"
+    elif metadata.get("seed_error"):
+        generator.seed_rejected[metadata["seed_source"]] = metadata["seed_error"]
+
+
+def _seed_articles(generator):
+    return [a for a in generator.articles if hasattr(a, "cleaned_markdown")]
+
+
+def drop_exact_duplicates(generator):
+    """The same cleaned article saved twice is published once, from the first seed by path."""
+    first: dict[str, object] = {}
+    for article in sorted(_seed_articles(generator), key=lambda a: a.relative_source_path):
+        key = hashlib.sha256(article.content.encode("utf-8")).hexdigest()
+        if key in first:
+            article.duplicate_of = first[key]
+            generator.seed_duplicates[str(Path(article.source_path).resolve())] = first[key]
+            generator.articles.remove(article)
+        else:
+            first[key] = article
+
+
+def distinct_slugs(generator):
+    """Seeds with the same title get distinct URLs instead of overwriting each other."""
+    by_slug = defaultdict(list)
+    for article in generator.articles:
+        by_slug[article.slug].append(article)
+    taken = set(by_slug)
+    for slug, articles in by_slug.items():
+        articles.sort(key=lambda a: a.relative_source_path)
+        for number, article in enumerate(articles[1:], start=2):
+            while f"{slug}-{number}" in taken:
+                number += 1
+            article.slug = f"{slug}-{number}"
+            taken.add(article.slug)
+            logger.info(
+                "%s: same title as another seed, published as %s", article.source_path, article.slug
+            )
+
+
 def link_files(generator):
     """Give each seed article the URLs of its cleaned Markdown and raw seed copy."""
     md_dir = _setting(generator.settings, "NEWS_DIGEST_MARKDOWN_DIR")
     seed_dir = _setting(generator.settings, "NEWS_DIGEST_SEED_DIR")
-    for article in generator.articles:
-        if not hasattr(article, "cleaned_markdown"):
-            continue
+    for article in _seed_articles(generator):
         article.cleaned_md_path = f"{md_dir}/{article.slug}.md"
         article.cleaned_md_url = quote(article.cleaned_md_path)
         article.seed_copy_path = f"{seed_dir}/{article.seed_path}"
         article.seed_url = quote(article.seed_copy_path)
 
 
+def make_report(generator):
+    generator.seed_report = report.build_report(
+        generator.settings,
+        generator.articles,
+        generator.seed_rejected,
+        generator.seed_duplicates,
+        extensions=SeedReader.file_extensions,
+    )
+    report.log_report(generator.seed_report)
+
+
 def write_files(generator, writer):
-    """Write the cleaned Markdown and copy the raw seed next to the built site."""
+    """Cleaned Markdown and raw seed copies beside the pages, then the build report."""
     output = Path(generator.output_path)
-    for article in generator.articles:
-        if not hasattr(article, "cleaned_md_path"):
-            continue
+    for article in _seed_articles(generator):
         target = output / article.cleaned_md_path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(article.cleaned_markdown, encoding="utf-8")
@@ -64,9 +127,27 @@ def write_files(generator, writer):
         copy.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(article.source_path, copy)
 
+    entries = generator.seed_report
+    (output / _setting(generator.settings, "NEWS_DIGEST_REPORT_JSON")).write_text(
+        report.to_json(entries), encoding="utf-8"
+    )
+    writer.write_file(
+        _setting(generator.settings, "NEWS_DIGEST_REPORT_HTML"),
+        generator.get_template("report"),
+        generator.context,
+        relative_urls=generator.settings["RELATIVE_URLS"],
+        report=entries,
+        report_summary=report.summary(entries),
+        page_name="report",
+    )
+
 
 def register():
     signals.readers_init.connect(add_reader)
-    signals.article_generator_context.connect(plain_titles)
+    signals.article_generator_init.connect(start_report)
+    signals.article_generator_context.connect(note_metadata)
+    signals.article_generator_pretaxonomy.connect(drop_exact_duplicates)
+    signals.article_generator_pretaxonomy.connect(distinct_slugs)
     signals.article_generator_finalized.connect(link_files)
+    signals.article_generator_finalized.connect(make_report)
     signals.article_writer_finalized.connect(write_files)

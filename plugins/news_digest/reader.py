@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from html import escape as html_escape
 from pathlib import Path
 
@@ -12,6 +13,11 @@ from pelican.readers import BaseReader
 from .cleaner import UndecodableError, body_markdown, clean_bytes, document_markdown
 from .cleaner.record import DATE_UNKNOWN
 from .enrich import lead_summary, reading_minutes, title_subjects
+
+logger = logging.getLogger(__name__)
+
+#: A seed larger than this is not one article (a dump, a binary): refused.
+MAX_SEED_BYTES = 5 * 1024 * 1024
 
 #: Articles with no date at all sort after every dated one.
 UNKNOWN_DATE = dt.datetime(1970, 1, 1)
@@ -45,12 +51,42 @@ class SeedReader(BaseReader):
 
     def read(self, source_path):
         path = Path(source_path)
+        limit = self.settings.get("NEWS_DIGEST_MAX_SEED_BYTES", MAX_SEED_BYTES)
+        size = path.stat().st_size
+        if size > limit:
+            return self._reject(
+                path,
+                f"{size / 2**20:.1f} MB is too large for one article (limit "
+                f"{limit / 2**20:.0f} MB): split it into one file per article",
+            )
         try:
             article = clean_bytes(path.read_bytes())
         except UndecodableError as error:
-            # Pelican skips content whose status is "skip"; the report lists why.
-            return "", {"title": path.name, "status": "skip", "seed_error": str(error)}
+            return self._reject(path, f"{error}: a seed must be a text file")
+        except Exception as error:  # a cleaner bug must not stop the whole build
+            logger.exception("Cleaning %s failed", path)
+            return self._reject(path, f"the cleaner failed ({error!r}): please report this seed")
+        if not article.body:
+            removed = len(article.removed)
+            why = (
+                "the file is empty"
+                if not removed and article.title is None
+                else f"nothing is left once {removed} line(s) of page furniture are removed: "
+                "force lines kept in the seed's annotation file if this is wrong"
+            )
+            return self._reject(path, why)
+        return self._article(path, article)
 
+    def _reject(self, path: Path, reason: str):
+        """Pelican skips content whose status is "skip"; the build report says why."""
+        return "", {
+            "title": path.name,
+            "status": "skip",
+            "seed_error": reason,
+            "seed_source": str(path.resolve()),
+        }
+
+    def _article(self, path: Path, article):
         paragraphs = [block.text for block in article.body]
         title = article.title or path.stem
         tags = title_subjects(title, paragraphs)
@@ -67,7 +103,7 @@ class SeedReader(BaseReader):
             "captions": article.captions,
             "removed": article.removed,
             "removed_count": len(article.removed),
-            "seed_warnings": article.warnings,
+            "seed_warnings": [{"line": None, "message": w} for w in article.warnings],
             "seed_path": seed_rel,
             "seed_encoding": article.encoding,
             "language": article.language,

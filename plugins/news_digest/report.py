@@ -1,0 +1,138 @@
+"""The build report: every file under the seed folders, accounted for once.
+
+A seed ends up ``published`` (with its URL), ``duplicate`` (of which seed) or
+``rejected`` (with the reason and what to do). Warnings carry the file and,
+where known, the line. The report is written as ``report.json`` and
+``report.html`` and summarised in the build log.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+PUBLISHED, DUPLICATE, REJECTED = "published", "duplicate", "rejected"
+
+
+@dataclass
+class SeedEntry:
+    file: str  # path below the project, with "/" separators
+    status: str
+    url: str | None = None
+    title: str | None = None
+    duplicate_of: str | None = None
+    reason: str | None = None
+    warnings: list[dict] = field(default_factory=list)
+    removed: list[dict] = field(default_factory=list)
+
+
+def seed_files(settings) -> list[Path]:
+    """Every file below the article folders, ignored or not."""
+    base = Path(settings["PATH"]).resolve()
+    files = []
+    for folder in settings["ARTICLE_PATHS"]:
+        root = base / folder
+        if root.is_file():
+            files.append(root)
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            files.extend(Path(dirpath) / name for name in sorted(filenames))
+    return files
+
+
+def _why_unread(path: Path, settings, extensions) -> str:
+    if any(fnmatch.fnmatch(path.name, pattern) for pattern in settings["IGNORE_FILES"]):
+        return "ignored by IGNORE_FILES in the settings: remove the pattern to publish it"
+    if path.suffix.lstrip(".") not in extensions:
+        return f"not read: seeds must end in .txt (rename {path.name!r} to publish it)"
+    return "not read by Pelican: see the build log for the error"
+
+
+def build_report(settings, articles, rejected, duplicates, extensions=("txt",)) -> list[SeedEntry]:
+    """One entry per seed file, in path order.
+
+    ``rejected`` maps a seed's absolute path to the reason it was refused;
+    ``duplicates`` maps a dropped seed's absolute path to the article it repeats.
+    """
+    base = Path(settings["PATH"]).resolve()
+
+    def rel(path) -> str:
+        path = Path(path).resolve()
+        return path.relative_to(base).as_posix() if base in path.parents else path.as_posix()
+
+    published = {str(Path(a.source_path).resolve()): a for a in articles}
+    entries = []
+    for path in seed_files(settings):
+        key = str(path.resolve())
+        name = rel(path)
+        if key in published:
+            article = published[key]
+            entry = SeedEntry(name, PUBLISHED, url=article.url, title=_plain(article))
+            entry.removed = [
+                {"line": r.line, "text": r.text, "reason": r.reason}
+                for r in getattr(article, "removed", [])
+            ]
+            entry.warnings = [
+                {"file": name, "line": w.get("line"), "message": w["message"]}
+                for w in getattr(article, "seed_warnings", [])
+            ]
+        elif key in duplicates:
+            original = duplicates[key]
+            entry = SeedEntry(
+                name,
+                DUPLICATE,
+                url=original.url,
+                title=_plain(original),
+                duplicate_of=rel(original.source_path),
+                reason=f"the same article as {rel(original.source_path)}: published once",
+            )
+        else:
+            reason = rejected.get(key) or _why_unread(path, settings, extensions)
+            entry = SeedEntry(name, REJECTED, reason=reason)
+            entry.warnings = [{"file": name, "line": None, "message": reason}]
+        entries.append(entry)
+    return entries
+
+
+def _plain(article) -> str:
+    return getattr(article, "plain_title", None) or str(article.title)
+
+
+def summary(entries: list[SeedEntry]) -> dict[str, int]:
+    counts = {PUBLISHED: 0, DUPLICATE: 0, REJECTED: 0}
+    for entry in entries:
+        counts[entry.status] += 1
+    counts["warnings"] = sum(len(e.warnings) for e in entries)
+    return counts
+
+
+def to_json(entries: list[SeedEntry]) -> str:
+    """Stable JSON: sorted keys, entries in path order, no timestamps."""
+    data = {"summary": summary(entries), "seeds": [asdict(e) for e in entries]}
+    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def log_report(entries: list[SeedEntry]) -> None:
+    """Warnings for everything a curator must look at, then a one-line summary."""
+    for entry in entries:
+        if entry.status == DUPLICATE:
+            logger.warning("%s: %s", entry.file, entry.reason)
+        for warning in entry.warnings:
+            where = f"{warning['file']}:{warning['line']}" if warning["line"] else warning["file"]
+            logger.warning("%s: %s", where, warning["message"])
+    counts = summary(entries)
+    logger.info(
+        "Build report: %d seeds — %d published, %d duplicate, %d rejected, %d warnings "
+        "(details in report.html and report.json)",
+        len(entries),
+        counts[PUBLISHED],
+        counts[DUPLICATE],
+        counts[REJECTED],
+        counts["warnings"],
+    )
