@@ -4,6 +4,7 @@ import os
 import shlex
 import shutil
 import sys
+from pathlib import Path
 
 from invoke import task
 from invoke.main import program
@@ -119,6 +120,16 @@ def livereload(c):
         webbrowser.open("http://{host}:{port}/index.html".format(**CONFIG))
 
     server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+
+
+@task
+def extract(c, src, dest):
+    """Clean every raw page in SRC (``*.txt`` except ``*.gold.txt``) into DEST: body .txt + .json"""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
+    from news_digest.extract import extract_dir
+
+    articles = extract_dir(Path(src), Path(dest))
+    print(f"extracted {len(articles)} pages from {src} into {dest}")
 
 
 @task

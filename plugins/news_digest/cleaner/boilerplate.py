@@ -8,11 +8,13 @@ Vocabulary (calls to action, caption markers) lives in ``data/``.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
+from .corpus import line_key
 from .record import Line
 
 #: A call to action or widget title is short; longer lines are prose.
@@ -122,7 +124,7 @@ class Verdict:
     reason: str | None = None
 
 
-def classify(lines: list[Line]) -> list[Verdict]:
+def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list[Verdict]:
     """Label every line of the article region (title and byline already taken out).
 
     Order of the tests matters: captions first (they are kept, once), then
@@ -138,6 +140,8 @@ def classify(lines: list[Line]) -> list[Verdict]:
         text = line.text
         if (dup := duplicate_of(line, seen)) is not None:
             verdict = Verdict(line, "removed", f"repeats line {dup.number}")
+        elif repeated and not is_long_prose(text) and line_key(text) in repeated:
+            verdict = Verdict(line, "removed", "line repeated across the publisher's pages")
         elif caption(text) and word_count(text) <= CAPTION_MAX_WORDS:
             verdict = Verdict(line, "caption", "photo caption")
         elif reason := call_to_action(text):

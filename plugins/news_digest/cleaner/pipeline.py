@@ -6,6 +6,8 @@ the site build, ``invoke extract`` and the tests.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from . import boilerplate, metadata, quotes
 from .decode import UndecodableError, decode, repair
 from .normalise import normalise, segment
@@ -24,16 +26,48 @@ from .record import (
 HEADING_MAX_WORDS = 12
 
 
-def clean_bytes(data: bytes) -> Article:
-    """Clean a seed as read from disk. Raises :class:`UndecodableError` for binary data."""
+#: Reason recorded for lines a curator forces out of the body.
+CURATOR_DROP = "dropped by the curator"
+
+
+def clean_bytes(
+    data: bytes,
+    *,
+    keep_lines: Collection[str] = (),
+    drop_lines: Collection[str] = (),
+    repeated: Collection[str] = frozenset(),
+) -> Article:
+    """Clean a seed as read from disk. Raises :class:`UndecodableError` for binary data.
+
+    The keyword arguments are those of :func:`clean_text`.
+    """
     text, encoding = decode(data)
-    article = clean_text(text)
+    article = clean_text(text, keep_lines=keep_lines, drop_lines=drop_lines, repeated=repeated)
     article.encoding = encoding
     return article
 
 
-def clean_text(text: str) -> Article:
-    """Clean a seed already decoded to ``str``."""
+def _line_texts(texts: Collection[str]) -> frozenset[str]:
+    return frozenset(" ".join(text.split()) for text in texts)
+
+
+def clean_text(
+    text: str,
+    *,
+    keep_lines: Collection[str] = (),
+    drop_lines: Collection[str] = (),
+    repeated: Collection[str] = frozenset(),
+) -> Article:
+    """Clean a seed already decoded to ``str``.
+
+    ``keep_lines`` and ``drop_lines`` are a curator's overrides: line texts
+    (compared after white-space normalisation) forced into the body, or out
+    of it with the reason ``"dropped by the curator"``. ``repeated`` holds
+    lines known to recur across the same publisher's pages, as computed by
+    :func:`news_digest.cleaner.corpus.repeated_lines`; it is optional.
+    """
+    keep, drop = _line_texts(keep_lines), _line_texts(drop_lines)
+    repeated = frozenset(repeated)
     lines = segment(normalise(repair(text)))
     article = Article()
     if not lines:
@@ -64,10 +98,25 @@ def clean_text(text: str) -> Article:
                 taken[line.number] = "before the headline"
         region = [ln for ln in region if ln.number > article.title_line]
 
+    # Every line's role: the classifier's verdict, then the curator's word.
+    verdicts = {v.line.number: v for v in boilerplate.classify(region, repeated=repeated)}
+    for line in lines:
+        if line.number in taken:
+            verdicts[line.number] = boilerplate.Verdict(line, "removed", taken[line.number])
+    for line in lines:
+        if line.number == article.title_line:
+            continue
+        if line.text in drop:
+            verdicts[line.number] = boilerplate.Verdict(line, "removed", CURATOR_DROP)
+        elif line.text in keep:
+            verdicts[line.number] = boilerplate.Verdict(line, "body")
+
     furniture: list[Line] = []
     blocks: list[Block] = []
-    for verdict in boilerplate.classify(region):
-        line = verdict.line
+    for line in lines:
+        verdict = verdicts.get(line.number)
+        if verdict is None:  # the title
+            continue
         if verdict.role == "body":
             blocks.append(Block(_block_kind(line.text), line.text, line.number))
         elif verdict.role == "caption":
@@ -76,16 +125,10 @@ def clean_text(text: str) -> Article:
                 Removed(line.number, line.text, "photo caption (shown as caption)")
             )
         else:
-            furniture.append(line)
+            if verdict.reason not in ("byline", "dateline", CURATOR_DROP):
+                furniture.append(line)
             article.removed.append(Removed(line.number, line.text, verdict.reason or "boilerplate"))
     article.body = quotes.mark_quotes(blocks)
-
-    for line in lines:
-        if line.number in taken and line.number != article.title_line:
-            article.removed.append(Removed(line.number, line.text, taken[line.number]))
-            if taken[line.number] == "before the headline":
-                furniture.append(line)
-    article.removed.sort(key=lambda r: r.line)
 
     if source := metadata.find_source(furniture, article.title):
         article.source, article.source_evidence = source.value, source.evidence
