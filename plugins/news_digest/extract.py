@@ -32,9 +32,7 @@ def article_json(article: Article) -> dict:
         "encoding": article.encoding,
         "captions": article.captions,
         "warnings": article.warnings,
-        "removed": [
-            {"line": r.line, "text": r.text, "reason": r.reason} for r in article.removed
-        ],
+        "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in article.removed],
     }
 
 

@@ -31,9 +31,27 @@ LABEL_MAX_WORDS = 6
 #: Captions are a sentence or two; a longer line with a credit is body text.
 CAPTION_MAX_WORDS = 70
 
+#: Main-text block: a prose line scores its word count, any other line costs
+#: this much, and the block is the run of lines with the highest total.
+NON_PROSE_COST = 4
+#: A prose line this short scores nothing (teasers, captions, ratings).
+MIN_SCORING_WORDS = 8
+#: Once the main text has this many words, an end marker ("Comments",
+#: "Related stories", a paywall prompt) closes it.
+END_MARKER_MIN_WORDS = 60
+#: Related-links lists: this many headline-like lines in a row (fewer after
+#: a "Related …" call to action) are links to other articles.
+HEADLINE_RUN_MIN = 3
+HEADLINE_RUN_MIN_AFTER_CTA = 2
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MAX_WORDS = 25
+#: Scripts written without spaces: this many characters count as one word.
+CJK_CHARS_PER_WORD = 2
+
 BODY = None  # the reason of a kept line
 
-_SENTENCE_END = re.compile(r"[.!?…:;][\"”’»)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"”’»)\]」』）]*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _LABEL = re.compile(r"^[^.!?]{1,60}:$")
 _WORD = re.compile(r"\w+")
 
@@ -57,8 +75,17 @@ def _caption_patterns() -> list[re.Pattern]:
     return _patterns("caption_markers.txt")
 
 
+@lru_cache(maxsize=1)
+def _end_patterns() -> list[re.Pattern]:
+    return _patterns("end_markers.txt")
+
+
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Words in ``text``; in Chinese and Japanese, every two characters count as one."""
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return len(_WORD.findall(text))
+    return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // CJK_CHARS_PER_WORD
 
 
 def is_prose(text: str) -> bool:
@@ -115,6 +142,81 @@ def label_runs(lines: list[Line]) -> set[int]:
     return found
 
 
+def end_marker(text: str) -> str | None:
+    """A line that closes the article: comment section, related stories, paywall."""
+    if is_long_prose(text):
+        return None
+    for pattern in _end_patterns():
+        if pattern.match(text):
+            return f"end of the article text: {pattern.pattern}"
+    return None
+
+
+def line_score(text: str) -> int:
+    """How much a line speaks for the main text around it (see :func:`main_block`)."""
+    words = word_count(text)
+    if is_prose(text) and words >= MIN_SCORING_WORDS:
+        return words
+    if is_prose(text):
+        return 0
+    return -NON_PROSE_COST
+
+
+def main_block(lines: list[Line]) -> tuple[int, int]:
+    """Indexes ``(first, last)`` of the main text: the run of lines scoring most.
+
+    Prose paragraphs score their length, every other line a small cost, so
+    menus, link lists and widget runs separate the article from teasers and
+    footers (a maximum-sum segment, as in Finn's "body text extraction").
+    ``(len(lines), -1)`` when no line is prose.
+    """
+    best, best_span = 0, (len(lines), -1)
+    total, start = 0, 0
+    for index, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0, index
+        total += line_score(line.text)
+        if total > best:
+            best, best_span = total, (start, index)
+    first, last = best_span
+    # The block starts and ends with prose, not with a stray short line.
+    while first <= last and line_score(lines[first].text) <= 0:
+        first += 1
+    while last >= first and line_score(lines[last].text) <= 0:
+        last -= 1
+    return first, last
+
+
+def headline_like(text: str) -> bool:
+    """Shaped like a headline: a few words, no sentence ending, not a label."""
+    words = word_count(text)
+    return (
+        HEADLINE_MIN_WORDS <= words <= HEADLINE_MAX_WORDS
+        and not _SENTENCE_END.search(text)
+        and not caption(text)
+    )
+
+
+def headline_runs(lines: list[Line]) -> set[int]:
+    """Indexes of related-links lists: runs of headline-like lines.
+
+    One headline-like line between paragraphs is a subheading; several in a
+    row (or two under a "Related …" prompt) are links to other stories.
+    """
+    found: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, Line(0, "")]):
+        if headline_like(line.text):
+            run.append(index)
+            continue
+        if run:
+            after_cta = run[0] > 0 and call_to_action(lines[run[0] - 1].text) is not None
+            if len(run) >= (HEADLINE_RUN_MIN_AFTER_CTA if after_cta else HEADLINE_RUN_MIN):
+                found.update(run)
+        run = []
+    return found
+
+
 @dataclass(frozen=True)
 class Verdict:
     """Where one line goes: ``body``, ``caption`` or ``removed`` (with a reason)."""
@@ -132,8 +234,26 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
     before the first and after the last prose line are furniture.
     """
     labels = label_runs(lines)
-    prose = [i for i, line in enumerate(lines) if is_prose(line.text)]
-    first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
+    headlines = headline_runs(lines)
+    first, last = main_block(lines)
+    # Short sentences right before or after the block (a lead, a closing
+    # one-line paragraph) belong to it.
+    while first > 0 and is_prose(lines[first - 1].text) and not caption(lines[first - 1].text):
+        first -= 1
+    while (
+        last + 1 < len(lines)
+        and is_prose(lines[last + 1].text)
+        and not caption(lines[last + 1].text)
+        and not end_marker(lines[last + 1].text)
+    ):
+        last += 1
+    ended = None
+    words = 0
+    for index in range(first, last + 1):
+        if words >= END_MARKER_MIN_WORDS and (ended := end_marker(lines[index].text)):
+            last = index - 1
+            break
+        words += max(line_score(lines[index].text), 0)
     verdicts: list[Verdict] = []
     seen: list[Line] = []
     for index, line in enumerate(lines):
@@ -148,10 +268,14 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
             verdict = Verdict(line, "removed", reason)
         elif index in labels:
             verdict = Verdict(line, "removed", "run of short labels (masthead or form)")
+        elif index in headlines:
+            verdict = Verdict(line, "removed", "run of headline-like lines (related links)")
         elif index < first:
-            verdict = Verdict(line, "removed", "short line before the article text")
+            verdict = Verdict(line, "removed", "before the main text block")
+        elif index == last + 1 and ended:
+            verdict = Verdict(line, "removed", ended)
         elif index > last:
-            verdict = Verdict(line, "removed", "short line after the article text")
+            verdict = Verdict(line, "removed", "after the main text block")
         else:
             verdict = Verdict(line, "body")
         verdicts.append(verdict)

@@ -27,9 +27,7 @@ def line_key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def repeated_lines(
-    texts: Iterable[str], min_texts: int = REPEATED_MIN_TEXTS
-) -> frozenset[str]:
+def repeated_lines(texts: Iterable[str], min_texts: int = REPEATED_MIN_TEXTS) -> frozenset[str]:
     """Keys (see :func:`line_key`) of lines present in at least ``min_texts`` texts."""
     counts: Counter[str] = Counter()
     for text in texts:
