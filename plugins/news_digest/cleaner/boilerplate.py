@@ -21,6 +21,8 @@ from .record import Line
 CTA_MAX_WORDS = 12
 #: A prose line has at least this many words and ends like a sentence.
 PROSE_MIN_WORDS = 4
+#: Sentence-shaped prompts (newsletter pitches, notices) are at most this long.
+PROMPT_MAX_WORDS = 40
 #: Lines at least this similar are the same text twice (captions, teasers).
 DUPLICATE_SIMILARITY = 0.85
 #: Shorter lines are not compared for duplication ("Share", "Comments").
@@ -78,6 +80,21 @@ def _caption_patterns() -> list[re.Pattern]:
 @lru_cache(maxsize=1)
 def _end_patterns() -> list[re.Pattern]:
     return _patterns("end_markers.txt")
+
+
+@lru_cache(maxsize=1)
+def _prompt_patterns() -> list[re.Pattern]:
+    return _patterns("prompts.txt")
+
+
+def prompt(text: str) -> str | None:
+    """A pitch or notice written as a sentence: "Get our newsletter…", "… is a reporter for …"."""
+    if word_count(text) > PROMPT_MAX_WORDS:
+        return None
+    for pattern in _prompt_patterns():
+        if pattern.search(text):
+            return f"prompt or notice: {pattern.pattern}"
+    return None
 
 
 def word_count(text: str) -> int:
@@ -155,6 +172,8 @@ def end_marker(text: str) -> str | None:
 def line_score(text: str) -> int:
     """How much a line speaks for the main text around it (see :func:`main_block`)."""
     words = word_count(text)
+    if prompt(text) or call_to_action(text):
+        return -NON_PROSE_COST
     if is_prose(text) and words >= MIN_SCORING_WORDS:
         return words
     if is_prose(text):
@@ -265,6 +284,8 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
         elif caption(text) and word_count(text) <= CAPTION_MAX_WORDS:
             verdict = Verdict(line, "caption", "photo caption")
         elif reason := call_to_action(text):
+            verdict = Verdict(line, "removed", reason)
+        elif reason := prompt(text):
             verdict = Verdict(line, "removed", reason)
         elif index in labels:
             verdict = Verdict(line, "removed", "run of short labels (masthead or form)")
