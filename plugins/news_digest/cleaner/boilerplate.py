@@ -25,6 +25,9 @@ PROSE_MIN_WORDS = 4
 PROMPT_MAX_WORDS = 40
 #: Lines at least this similar are the same text twice (captions, teasers).
 DUPLICATE_SIMILARITY = 0.85
+#: A body line said again further away than this many lines is kept: only
+#: repeats of furniture, captions or the line just before are dropped.
+DUPLICATE_NEAR = 2
 #: Shorter lines are not compared for duplication ("Share", "Comments").
 DUPLICATE_MIN_CHARS = 40
 #: This many short "Label:" lines in a row are a masthead or a form.
@@ -55,6 +58,7 @@ BODY = None  # the reason of a kept line
 _SENTENCE_END = re.compile(r"[.!?…:;。！？][\"”’»)\]」』）]*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _LABEL = re.compile(r"^[^.!?]{1,60}:$")
+_EMBED = re.compile(r"^[—–-]|https?://|www\.|pic\.twitter|@\w")
 _WORD = re.compile(r"\w+")
 
 
@@ -207,11 +211,16 @@ def main_block(lines: list[Line]) -> tuple[int, int]:
 
 
 def headline_like(text: str) -> bool:
-    """Shaped like a headline: a few words, no sentence ending, not a label."""
+    """Shaped like a headline: a few words, no sentence ending, not a label.
+
+    Embedded posts ("pic.twitter.com/…", "— Name (@handle) date") and
+    attributions are not headlines.
+    """
     words = word_count(text)
     return (
         HEADLINE_MIN_WORDS <= words <= HEADLINE_MAX_WORDS
         and not _SENTENCE_END.search(text)
+        and not _EMBED.search(text)
         and not caption(text)
     )
 
@@ -275,9 +284,13 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
         words += max(line_score(lines[index].text), 0)
     verdicts: list[Verdict] = []
     seen: list[Line] = []
+    kept: dict[int, int] = {}  # line number → index, for lines kept as body
     for index, line in enumerate(lines):
         text = line.text
-        if (dup := duplicate_of(line, seen)) is not None:
+        dup = duplicate_of(line, seen)
+        if dup is not None and dup.number in kept and index - kept[dup.number] > DUPLICATE_NEAR:
+            dup = None  # the article itself says it again (a refrain, a list item)
+        if dup is not None:
             verdict = Verdict(line, "removed", f"repeats line {dup.number}")
         elif repeated and not is_long_prose(text) and line_key(text) in repeated:
             verdict = Verdict(line, "removed", "line repeated across the publisher's pages")
@@ -301,4 +314,6 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
             verdict = Verdict(line, "body")
         verdicts.append(verdict)
         seen.append(line)
+        if verdict.role == "body":
+            kept[line.number] = index
     return verdicts
