@@ -123,8 +123,9 @@ def call_to_action(text: str) -> str | None:
     """Newsletter prompts, share buttons, "Comments", "Latest …" widgets."""
     if word_count(text) > CTA_MAX_WORDS or is_long_prose(text):
         return None
+    bare = text.lstrip("([{*•·>|–—- ")
     for pattern in _cta_patterns():
-        if pattern.match(text):
+        if pattern.match(bare):
             return f"call to action or widget: {pattern.pattern}"
     return None
 
