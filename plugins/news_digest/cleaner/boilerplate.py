@@ -46,8 +46,8 @@ MIN_SCORING_WORDS = 8
 END_MARKER_MIN_WORDS = 60
 #: Related-links lists: this many headline-like lines in a row (fewer after
 #: a "Related …" call to action) are links to other articles.
-HEADLINE_RUN_MIN = 3
-HEADLINE_RUN_MIN_AFTER_CTA = 2
+HEADLINE_RUN_MIN = 5
+HEADLINE_RUN_MIN_AFTER_CTA = 1
 HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_WORDS = 25
 #: Scripts written without spaces: this many characters count as one word.
