@@ -297,9 +297,7 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
             verdict = Verdict(line, "removed", "line repeated across the publisher's pages")
         elif caption(text) and word_count(text) <= CAPTION_MAX_WORDS:
             verdict = Verdict(line, "caption", "photo caption")
-        elif reason := call_to_action(text):
-            verdict = Verdict(line, "removed", reason)
-        elif reason := prompt(text):
+        elif (reason := call_to_action(text)) or (reason := prompt(text)):
             verdict = Verdict(line, "removed", reason)
         elif index in labels:
             verdict = Verdict(line, "removed", "run of short labels (masthead or form)")

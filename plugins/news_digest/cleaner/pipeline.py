@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from . import boilerplate, metadata, quotes
+from . import boilerplate, language, metadata, quotes
 from .decode import UndecodableError, decode, repair
 from .normalise import normalise, segment
 from .record import (
@@ -129,6 +129,9 @@ def clean_text(
                 furniture.append(line)
             article.removed.append(Removed(line.number, line.text, verdict.reason or "boilerplate"))
     article.body = quotes.mark_quotes(blocks)
+    article.language = language.detect(
+        "\n".join(block.text for block in article.body) or "\n".join(ln.text for ln in lines)
+    )
 
     if source := metadata.find_source(furniture, article.title):
         article.source, article.source_evidence = source.value, source.evidence
