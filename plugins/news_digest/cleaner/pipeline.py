@@ -26,6 +26,8 @@ from .record import (
 HEADING_MAX_WORDS = 12
 
 
+#: Languages whose pages write "11/19/19" month first; others read it day first.
+DAY_LAST_LANGUAGES = frozenset({"en"})
 #: Reason recorded for lines a curator forces out of the body.
 CURATOR_DROP = "dropped by the curator"
 
@@ -75,14 +77,26 @@ def clean_text(
         return article
 
     taken: dict[int, str] = {}  # line number → why it is not body
-    if title := metadata.find_title(lines):
+    dayfirst = language.detect("\n".join(ln.text for ln in lines)) not in DAY_LAST_LANGUAGES
+    body_start, _ = boilerplate.main_block(lines)
+    if title := metadata.find_title(
+        lines, body_start=body_start if body_start < len(lines) else None, furniture=_furniture
+    ):
         article.title, article.title_line = title.value, title.line
         taken[title.line] = "title"
-    header = [line for line in lines if line.number not in taken]
+    header = [
+        line
+        for line in lines
+        if line.number not in taken
+        and line.number > (article.title_line or 0)
+        and not _furniture(line.text)
+    ]
     if byline := metadata.find_byline(header):
         article.authors = byline.value
         taken[byline.line] = "byline"
-    if stated := metadata.find_stated_date([ln for ln in lines if ln.number != article.title_line]):
+    if stated := metadata.find_stated_date(
+        [ln for ln in lines if ln.number > (article.title_line or 0)], dayfirst=dayfirst
+    ):
         article.date, article.date_status, article.date_source = (
             stated.value,
             DATE_STATED,
@@ -136,7 +150,7 @@ def clean_text(
     if source := metadata.find_source(furniture, article.title):
         article.source, article.source_evidence = source.value, source.evidence
 
-    if article.date is None and (inferred := metadata.infer_date(lines)):
+    if article.date is None and (inferred := metadata.infer_date(lines, dayfirst=dayfirst)):
         article.date, article.date_status = inferred.value, DATE_INFERRED
         article.date_source = (
             f"inferred: latest date in the text ({inferred.evidence}, line {inferred.line})"
@@ -147,6 +161,13 @@ def clean_text(
     if not article.body:
         article.warnings.append("nothing left after removing boilerplate")
     return article
+
+
+def _furniture(text: str) -> bool:
+    """Captions, prompts and widget lines: never the headline."""
+    return bool(
+        boilerplate.caption(text) or boilerplate.call_to_action(text) or boilerplate.prompt(text)
+    )
 
 
 def _block_kind(text: str) -> str:
