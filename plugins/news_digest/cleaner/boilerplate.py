@@ -43,7 +43,7 @@ NON_PROSE_COST = 4
 MIN_SCORING_WORDS = 8
 #: Once the main text has this many words, an end marker ("Comments",
 #: "Related stories", a paywall prompt) closes it.
-END_MARKER_MIN_WORDS = 60
+END_MARKER_MIN_WORDS = 40
 #: Related-links lists: this many headline-like lines in a row (fewer after
 #: a "Related …" call to action) are links to other articles.
 HEADLINE_RUN_MIN = 5
@@ -52,6 +52,9 @@ HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_WORDS = 25
 #: Scripts written without spaces: this many characters count as one word.
 CJK_CHARS_PER_WORD = 2
+
+#: Line-level tests are pure functions of the text: remember this many results.
+TEXT_CACHE_SIZE = 1 << 16
 
 BODY = None  # the reason of a kept line
 
@@ -91,6 +94,7 @@ def _prompt_patterns() -> list[re.Pattern]:
     return _patterns("prompts.txt")
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def prompt(text: str) -> str | None:
     """A pitch or notice written as a sentence: "Get our newsletter…", "… is a reporter for …"."""
     if word_count(text) > PROMPT_MAX_WORDS:
@@ -101,6 +105,7 @@ def prompt(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def word_count(text: str) -> int:
     """Words in ``text``; in Chinese and Japanese, every two characters count as one."""
     cjk = len(_CJK.findall(text))
@@ -109,6 +114,7 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // CJK_CHARS_PER_WORD
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def is_prose(text: str) -> bool:
     """Shaped like article prose: several words and a sentence ending."""
     return word_count(text) >= PROSE_MIN_WORDS and bool(_SENTENCE_END.search(text))
@@ -119,6 +125,7 @@ def is_long_prose(text: str) -> bool:
     return word_count(text) > CTA_MAX_WORDS // 1.5 and is_prose(text)
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def call_to_action(text: str) -> str | None:
     """Newsletter prompts, share buttons, "Comments", "Latest …" widgets."""
     if word_count(text) > CTA_MAX_WORDS or is_long_prose(text):
@@ -130,6 +137,7 @@ def call_to_action(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def caption(text: str) -> bool:
     """A photo caption or credit line."""
     return any(pattern.search(text) for pattern in _caption_patterns())
@@ -138,6 +146,11 @@ def caption(text: str) -> bool:
 def _similar(a: str, b: str) -> bool:
     if min(len(a), len(b)) < DUPLICATE_MIN_CHARS:
         return False
+    if 2 * min(len(a), len(b)) / (len(a) + len(b)) < DUPLICATE_SIMILARITY:
+        return False  # lengths alone rule it out (difflib's real_quick_ratio)
+    words_a, words_b = set(a.casefold().split()), set(b.casefold().split())
+    if len(words_a & words_b) / len(words_a | words_b) < DUPLICATE_SIMILARITY / 2:
+        return False  # too few words in common to be worth a character diff
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     return matcher.quick_ratio() >= DUPLICATE_SIMILARITY and matcher.ratio() >= DUPLICATE_SIMILARITY
 
@@ -164,6 +177,7 @@ def label_runs(lines: list[Line]) -> set[int]:
     return found
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def end_marker(text: str) -> str | None:
     """A line that closes the article: comment section, related stories, paywall."""
     if is_long_prose(text):
@@ -174,6 +188,7 @@ def end_marker(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def line_score(text: str) -> int:
     """How much a line speaks for the main text around it (see :func:`main_block`)."""
     words = word_count(text)
@@ -211,6 +226,7 @@ def main_block(lines: list[Line]) -> tuple[int, int]:
     return first, last
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def headline_like(text: str) -> bool:
     """Shaped like a headline: a few words, no sentence ending, not a label.
 
@@ -291,7 +307,9 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
         dup = duplicate_of(line, seen)
         if dup is not None and dup.number in kept and index - kept[dup.number] > DUPLICATE_NEAR:
             dup = None  # the article itself says it again (a refrain, a list item)
-        if dup is not None:
+        if index == last + 1 and ended:
+            verdict = Verdict(line, "removed", ended)
+        elif dup is not None:
             verdict = Verdict(line, "removed", f"repeats line {dup.number}")
         elif repeated and not is_long_prose(text) and line_key(text) in repeated:
             verdict = Verdict(line, "removed", "line repeated across the publisher's pages")
@@ -305,8 +323,6 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
             verdict = Verdict(line, "removed", "run of headline-like lines (related links)")
         elif index < first:
             verdict = Verdict(line, "removed", "before the main text block")
-        elif index == last + 1 and ended:
-            verdict = Verdict(line, "removed", ended)
         elif index > last:
             verdict = Verdict(line, "removed", "after the main text block")
         else:

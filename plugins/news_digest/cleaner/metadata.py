@@ -168,6 +168,7 @@ def _names(text: str) -> list[str]:
     """Names in a byline remainder: "A and B", "A, B | Outlet", "A Apr 18, 2017"."""
     for pattern in DATE_PATTERNS:
         text = pattern.split(text, maxsplit=1)[0]
+    text = text.split("|", 1)[0]  # "By A | Outlet"
     names = []
     for part in _NAME_SPLIT.split(text):
         words = part.strip(" ,;:-–—").split()
