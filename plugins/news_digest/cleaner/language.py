@@ -58,8 +58,10 @@ def detect(text: str) -> str:
     if len(words) < MIN_WORDS:
         return DEFAULT
     cyrillic = len(_CYRILLIC.findall(text)) / letters > SCRIPT_SHARE
-    candidates = ("ru", "uk") if cyrillic else tuple(
-        lang for lang in _stopwords() if lang not in ("ru", "uk")
+    candidates = (
+        ("ru", "uk")
+        if cyrillic
+        else tuple(lang for lang in _stopwords() if lang not in ("ru", "uk"))
     )
     scores = {lang: sum(w in _stopwords()[lang] for w in words) for lang in candidates}
     best = max(scores, key=lambda lang: scores[lang])

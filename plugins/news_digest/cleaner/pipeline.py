@@ -28,6 +28,9 @@ HEADING_MAX_WORDS = 12
 
 #: Languages whose pages write "11/19/19" month first; others read it day first.
 DAY_LAST_LANGUAGES = frozenset({"en"})
+#: At most this many lines between headline and byline are a standfirst;
+#: more means the "byline" belongs to something further down.
+STANDFIRST_MAX_LINES = 3
 #: Reason recorded for lines a curator forces out of the body.
 CURATOR_DROP = "dropped by the curator"
 
@@ -103,6 +106,17 @@ def clean_text(
             stated.evidence,
         )
         taken.setdefault(stated.line, "dateline")
+    # A standfirst or kicker sits between the headline and the byline or
+    # dateline; the article proper starts below them.
+    header_end = max((n for n, why in taken.items() if why in ("byline", "dateline")), default=None)
+    between = [
+        line
+        for line in lines
+        if article.title_line and header_end and article.title_line < line.number < header_end
+    ]
+    if len(between) <= STANDFIRST_MAX_LINES:
+        for line in between:
+            taken.setdefault(line.number, "between the headline and the byline")
 
     # Lines above the title are page furniture (menus, section names).
     region = [ln for ln in lines if ln.number not in taken]
