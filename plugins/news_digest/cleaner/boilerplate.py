@@ -50,6 +50,8 @@ HEADLINE_RUN_MIN = 5
 HEADLINE_RUN_MIN_AFTER_CTA = 1
 HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_WORDS = 25
+#: This many lines in a row ending in an ellipsis are a list of teasers.
+TEASER_RUN_MIN = 2
 #: Scripts written without spaces: this many characters count as one word.
 CJK_CHARS_PER_WORD = 2
 
@@ -61,6 +63,7 @@ BODY = None  # the reason of a kept line
 _SENTENCE_END = re.compile(r"[.!?…:;。！？][\"”’»)\]」』）]*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _LABEL = re.compile(r"^[^.!?]{1,60}:$")
+_TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
 _EMBED = re.compile(r"^[—–-]|https?://|www\.|pic\.twitter|@\w")
 _WORD = re.compile(r"\w+")
 
@@ -194,6 +197,8 @@ def line_score(text: str) -> int:
     words = word_count(text)
     if prompt(text) or call_to_action(text):
         return -NON_PROSE_COST
+    if truncated(text):
+        return 0
     if is_prose(text) and words >= MIN_SCORING_WORDS:
         return words
     if is_prose(text):
@@ -242,6 +247,25 @@ def headline_like(text: str) -> bool:
     )
 
 
+def truncated(text: str) -> bool:
+    """A teaser cut short: ends in an ellipsis ("… said on Wednesday. It...")."""
+    return bool(_TRUNCATED.search(text))
+
+
+def teaser_runs(lines: list[Line]) -> set[int]:
+    """Indexes of runs of :data:`TEASER_RUN_MIN` or more truncated teasers in a row."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, Line(0, "")]):
+        if truncated(line.text):
+            run.append(index)
+            continue
+        if len(run) >= TEASER_RUN_MIN:
+            found.update(run)
+        run = []
+    return found
+
+
 def headline_runs(lines: list[Line]) -> set[int]:
     """Indexes of related-links lists: runs of headline-like lines.
 
@@ -280,6 +304,7 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
     """
     labels = label_runs(lines)
     headlines = headline_runs(lines)
+    teasers = teaser_runs(lines)
     first, last = main_block(lines)
     # Short sentences right before or after the block (a lead, a closing
     # one-line paragraph) belong to it.
@@ -319,6 +344,8 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
             verdict = Verdict(line, "removed", reason)
         elif index in labels:
             verdict = Verdict(line, "removed", "run of short labels (masthead or form)")
+        elif index in teasers:
+            verdict = Verdict(line, "removed", "run of truncated teasers (other articles)")
         elif index in headlines:
             verdict = Verdict(line, "removed", "run of headline-like lines (related links)")
         elif index < first:
