@@ -23,10 +23,13 @@ CTA_MAX_WORDS = 12
 PROSE_MIN_WORDS = 4
 #: Sentence-shaped prompts (newsletter pitches, notices) are at most this long.
 PROMPT_MAX_WORDS = 40
+#: Author bios ("… is a staff writer at …") run up to this many words.
+BIO_MAX_WORDS = 100
 #: Lines at least this similar are the same text twice (captions, teasers).
 DUPLICATE_SIMILARITY = 0.85
-#: A body line said again further away than this many lines is kept: only
-#: repeats of furniture, captions or the line just before are dropped.
+#: A short body line or a question said again further away than this many
+#: lines is kept (refrains, interview questions, list items); other repeats
+#: (a caption given twice, a teaser of the article) are dropped.
 DUPLICATE_NEAR = 2
 #: Shorter lines are not compared for duplication ("Share", "Comments").
 DUPLICATE_MIN_CHARS = 40
@@ -98,13 +101,22 @@ def _prompt_patterns() -> list[re.Pattern]:
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
+@lru_cache(maxsize=1)
+def _bio_patterns() -> list[re.Pattern]:
+    return _patterns("author_bios.txt")
+
+
 def prompt(text: str) -> str | None:
-    """A pitch or notice written as a sentence: "Get our newsletter…", "… is a reporter for …"."""
-    if word_count(text) > PROMPT_MAX_WORDS:
-        return None
-    for pattern in _prompt_patterns():
-        if pattern.search(text):
-            return f"prompt or notice: {pattern.pattern}"
+    """A pitch or notice written as a sentence ("Get our newsletter…"), or an author bio."""
+    words = word_count(text)
+    if words <= PROMPT_MAX_WORDS:
+        for pattern in _prompt_patterns():
+            if pattern.search(text):
+                return f"prompt or notice: {pattern.pattern}"
+    if words <= BIO_MAX_WORDS:
+        for pattern in _bio_patterns():
+            if pattern.search(text):
+                return f"author bio or credit: {pattern.pattern}"
     return None
 
 
@@ -330,8 +342,13 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
     for index, line in enumerate(lines):
         text = line.text
         dup = duplicate_of(line, seen)
-        if dup is not None and dup.number in kept and index - kept[dup.number] > DUPLICATE_NEAR:
-            dup = None  # the article itself says it again (a refrain, a list item)
+        if (
+            dup is not None
+            and dup.number in kept
+            and index - kept[dup.number] > DUPLICATE_NEAR
+            and (word_count(text) < MIN_SCORING_WORDS or text.rstrip().endswith("?"))
+        ):
+            dup = None  # the article itself says it again (a refrain, a question, a list item)
         if index == last + 1 and ended:
             verdict = Verdict(line, "removed", ended)
         elif dup is not None:
