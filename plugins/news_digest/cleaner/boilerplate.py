@@ -53,6 +53,8 @@ HEADLINE_RUN_MIN = 5
 HEADLINE_RUN_MIN_AFTER_CTA = 1
 HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_WORDS = 25
+#: Share of a run's lines that must share a separator to be the article's own list.
+LIST_SHARE = 0.6
 #: This many lines in a row ending in an ellipsis are a list of teasers.
 TEASER_RUN_MIN = 2
 #: Scripts written without spaces: this many characters count as one word.
@@ -66,6 +68,12 @@ BODY = None  # the reason of a kept line
 _SENTENCE_END = re.compile(r"[.!?…:;。！？][\"”’»)\]」』）]*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _LABEL = re.compile(r"^[^.!?]{1,60}:$")
+_LIST_MARKS = (
+    re.compile(r"^[^:]{1,40}:\s"),  # "Label: value"
+    re.compile(r"\s(?:--|–|—|-)\s"),  # "June 9 -- Arena"
+    re.compile(r"^(?:\d+[.)]?|[•*·-])\s"),  # numbered or bulleted
+    re.compile(r"^\S+(?: \S+)?,(?: \S+)*, \S"),  # "Company, City, State"
+)
 _TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
 _EMBED = re.compile(r"^[—–-]|https?://|www\.|pic\.twitter|@\w")
 _WORD = re.compile(r"\w+")
@@ -278,6 +286,18 @@ def teaser_runs(lines: list[Line]) -> set[int]:
     return found
 
 
+def _structured_list(texts: list[str]) -> bool:
+    """Items of one list in the article: most share a separator or start alike.
+
+    "June 9 -- Arena, City", "Path A: …", "England (Group A): …" are a list
+    the article gives; headlines of other stories share no such structure.
+    """
+    for mark in _LIST_MARKS:
+        if sum(bool(mark.search(t)) for t in texts) >= LIST_SHARE * len(texts):
+            return True
+    return False
+
+
 def headline_runs(lines: list[Line]) -> set[int]:
     """Indexes of related-links lists: runs of headline-like lines.
 
@@ -292,7 +312,10 @@ def headline_runs(lines: list[Line]) -> set[int]:
             continue
         if run:
             after_cta = run[0] > 0 and call_to_action(lines[run[0] - 1].text) is not None
-            if len(run) >= (HEADLINE_RUN_MIN_AFTER_CTA if after_cta else HEADLINE_RUN_MIN):
+            texts = [lines[i].text for i in run]
+            if (after_cta and len(run) >= HEADLINE_RUN_MIN_AFTER_CTA) or (
+                len(run) >= HEADLINE_RUN_MIN and not _structured_list(texts)
+            ):
                 found.update(run)
         run = []
     return found
