@@ -298,6 +298,31 @@ def _structured_list(texts: list[str]) -> bool:
     return False
 
 
+def _list_after(lines: list[Line], last: int) -> int:
+    """Extend the main text over a list that closes it ("Qualified teams:" + items).
+
+    List items are short and unpunctuated, so the block scoring leaves them
+    out; a run of :data:`HEADLINE_RUN_MIN` or more items sharing a separator
+    (see :func:`_structured_list`) right after the text, optionally under
+    one heading line, is the article's own.
+    """
+    while True:
+        start = last + 1
+        if start < len(lines) and not headline_like(lines[start].text):
+            start += 1  # a heading such as "Qualified teams"
+        end = start
+        while end < len(lines) and headline_like(lines[end].text):
+            end += 1
+        texts = [line.text for line in lines[start:end]]
+        if len(texts) < HEADLINE_RUN_MIN or not _structured_list(texts):
+            return last
+        if start > last + 1 and (
+            call_to_action(lines[last + 1].text) or end_marker(lines[last + 1].text)
+        ):
+            return last
+        last = end - 1
+
+
 def headline_runs(lines: list[Line]) -> set[int]:
     """Indexes of related-links lists: runs of headline-like lines.
 
@@ -352,6 +377,7 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
         and not end_marker(lines[last + 1].text)
     ):
         last += 1
+    last = _list_after(lines, last)
     ended = None
     words = 0
     for index in range(first, last + 1):
