@@ -75,6 +75,7 @@ _LIST_MARKS = (
     re.compile(r"^\S+(?: \S+)?,(?: \S+)*, \S"),  # "Company, City, State"
 )
 _TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
+_EMBEDDED_POST = re.compile(r"pic\.twitter\.com/|^[—–-] .{1,60}\(@\w+\)")
 _EMBED = re.compile(r"^[—–-]|https?://|www\.|pic\.twitter|@\w")
 _WORD = re.compile(r"\w+")
 
@@ -217,8 +218,8 @@ def line_score(text: str) -> int:
     words = word_count(text)
     if prompt(text) or call_to_action(text):
         return -NON_PROSE_COST
-    if truncated(text):
-        return 0
+    if truncated(text) or _EMBEDDED_POST.search(text):
+        return 0  # a teaser, or an embedded post quoted by the article: neutral
     if is_prose(text) and words >= MIN_SCORING_WORDS:
         return words
     if is_prose(text):
@@ -372,7 +373,7 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
         first -= 1
     while (
         last + 1 < len(lines)
-        and is_prose(lines[last + 1].text)
+        and (is_prose(lines[last + 1].text) or _EMBEDDED_POST.search(lines[last + 1].text))
         and not caption(lines[last + 1].text)
         and not end_marker(lines[last + 1].text)
     ):
