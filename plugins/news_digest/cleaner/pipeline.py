@@ -31,6 +31,8 @@ DAY_LAST_LANGUAGES = frozenset({"en"})
 #: At most this many lines between headline and byline are a standfirst;
 #: more means the "byline" belongs to something further down.
 STANDFIRST_MAX_LINES = 3
+#: A standfirst (summary under the headline) is at most this many words.
+STANDFIRST_MAX_WORDS = 30
 #: Reason recorded for lines a curator forces out of the body.
 CURATOR_DROP = "dropped by the curator"
 
@@ -139,6 +141,9 @@ def clean_text(
         elif line.text in keep:
             verdicts[line.number] = boilerplate.Verdict(line, "body")
 
+    if dek := _standfirst(lines, verdicts):
+        verdicts[dek.number] = boilerplate.Verdict(dek, "removed", "standfirst under the headline")
+
     furniture: list[Line] = []
     blocks: list[Block] = []
     for line in lines:
@@ -175,6 +180,26 @@ def clean_text(
     if not article.body:
         article.warnings.append("nothing left after removing boilerplate")
     return article
+
+
+def _standfirst(lines: list[Line], verdicts: dict) -> Line | None:
+    """A short first paragraph cut off from the text by a byline, date or photo.
+
+    Under the headline many pages give a one- or two-sentence summary, then
+    the byline, date or the lead photo with its caption, then the article.
+    """
+    body = [ln for ln in lines if (v := verdicts.get(ln.number)) and v.role == "body"]
+    if len(body) < 2 or boilerplate.word_count(body[0].text) > STANDFIRST_MAX_WORDS:
+        return None
+    between = [
+        ln for ln in lines if body[0].number < ln.number < body[1].number and ln.number in verdicts
+    ]
+    header = any(
+        verdicts[ln.number].role == "caption"
+        or verdicts[ln.number].reason in ("byline", "dateline")
+        for ln in between
+    )
+    return body[0] if header else None
 
 
 def _furniture(text: str) -> bool:
