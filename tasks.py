@@ -135,6 +135,16 @@ def livereload(c):
 
 
 @task
+def extract(c, src, dest):
+    """Clean every raw page in SRC (``*.txt`` except ``*.gold.txt``) into DEST: body .txt + .json"""
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
+    from news_digest.extract import extract_dir
+
+    articles = extract_dir(Path(src), Path(dest))
+    print(f"extracted {len(articles)} pages from {src} into {dest}")
+
+
+@task
 def test(c):
     """Run the test suite"""
     c.run(f"{shlex.quote(sys.executable)} -m pytest", pty=False)

@@ -1,5 +1,6 @@
 """Raw news-page text → a clean article record. No Pelican import here."""
 
+from .corpus import repeated_lines
 from .decode import UndecodableError
 from .emit import body_markdown, document_markdown, escape
 from .pipeline import clean_bytes, clean_text
@@ -15,4 +16,5 @@ __all__ = [
     "clean_text",
     "document_markdown",
     "escape",
+    "repeated_lines",
 ]

@@ -8,19 +8,29 @@ Vocabulary (calls to action, caption markers) lives in ``data/``.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 
+from .corpus import line_key
 from .record import Line
 
 #: A call to action or widget title is short; longer lines are prose.
 CTA_MAX_WORDS = 12
 #: A prose line has at least this many words and ends like a sentence.
 PROSE_MIN_WORDS = 4
+#: Sentence-shaped prompts (newsletter pitches, notices) are at most this long.
+PROMPT_MAX_WORDS = 40
+#: Author bios ("… is a staff writer at …") run up to this many words.
+BIO_MAX_WORDS = 100
 #: Lines at least this similar are the same text twice (captions, teasers).
 DUPLICATE_SIMILARITY = 0.85
+#: A short body line or a question said again further away than this many
+#: lines is kept (refrains, interview questions, list items); other repeats
+#: (a caption given twice, a teaser of the article) are dropped.
+DUPLICATE_NEAR = 2
 #: Shorter lines are not compared for duplication ("Share", "Comments").
 DUPLICATE_MIN_CHARS = 40
 #: This many short "Label:" lines in a row are a masthead or a form.
@@ -29,10 +39,44 @@ LABEL_MAX_WORDS = 6
 #: Captions are a sentence or two; a longer line with a credit is body text.
 CAPTION_MAX_WORDS = 70
 
+#: Main-text block: a prose line scores its word count, any other line costs
+#: this much, and the block is the run of lines with the highest total.
+NON_PROSE_COST = 4
+#: A prose line this short scores nothing (teasers, captions, ratings).
+MIN_SCORING_WORDS = 8
+#: Once the main text has this many words, an end marker ("Comments",
+#: "Related stories", a paywall prompt) closes it.
+END_MARKER_MIN_WORDS = 40
+#: Related-links lists: this many headline-like lines in a row (fewer after
+#: a "Related …" call to action) are links to other articles.
+HEADLINE_RUN_MIN = 5
+HEADLINE_RUN_MIN_AFTER_CTA = 1
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MAX_WORDS = 25
+#: Share of a run's lines that must share a separator to be the article's own list.
+LIST_SHARE = 0.6
+#: This many lines in a row ending in an ellipsis are a list of teasers.
+TEASER_RUN_MIN = 2
+#: Scripts written without spaces: this many characters count as one word.
+CJK_CHARS_PER_WORD = 2
+
+#: Line-level tests are pure functions of the text: remember this many results.
+TEXT_CACHE_SIZE = 1 << 16
+
 BODY = None  # the reason of a kept line
 
-_SENTENCE_END = re.compile(r"[.!?…:;][\"”’»)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"”’»)\]」』）]*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _LABEL = re.compile(r"^[^.!?]{1,60}:$")
+_LIST_MARKS = (
+    re.compile(r"^[^:]{1,40}:\s"),  # "Label: value"
+    re.compile(r"\s(?:--|–|—|-)\s"),  # "June 9 -- Arena"
+    re.compile(r"^(?:\d+[.)]?|[•*·-])\s"),  # numbered or bulleted
+    re.compile(r"^\S+(?: \S+)?,(?: \S+)*, \S"),  # "Company, City, State"
+)
+_TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
+_EMBEDDED_POST = re.compile(r"pic\.twitter\.com/|^[—–-] .{1,60}\(@\w+\)")
+_EMBED = re.compile(r"^[—–-]|https?://|www\.|pic\.twitter|@\w")
 _WORD = re.compile(r"\w+")
 
 
@@ -55,10 +99,46 @@ def _caption_patterns() -> list[re.Pattern]:
     return _patterns("caption_markers.txt")
 
 
+@lru_cache(maxsize=1)
+def _end_patterns() -> list[re.Pattern]:
+    return _patterns("end_markers.txt")
+
+
+@lru_cache(maxsize=1)
+def _prompt_patterns() -> list[re.Pattern]:
+    return _patterns("prompts.txt")
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+@lru_cache(maxsize=1)
+def _bio_patterns() -> list[re.Pattern]:
+    return _patterns("author_bios.txt")
+
+
+def prompt(text: str) -> str | None:
+    """A pitch or notice written as a sentence ("Get our newsletter…"), or an author bio."""
+    words = word_count(text)
+    if words <= PROMPT_MAX_WORDS:
+        for pattern in _prompt_patterns():
+            if pattern.search(text):
+                return f"prompt or notice: {pattern.pattern}"
+    if words <= BIO_MAX_WORDS:
+        for pattern in _bio_patterns():
+            if pattern.search(text):
+                return f"author bio or credit: {pattern.pattern}"
+    return None
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Words in ``text``; in Chinese and Japanese, every two characters count as one."""
+    cjk = len(_CJK.findall(text))
+    if not cjk:
+        return len(_WORD.findall(text))
+    return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // CJK_CHARS_PER_WORD
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def is_prose(text: str) -> bool:
     """Shaped like article prose: several words and a sentence ending."""
     return word_count(text) >= PROSE_MIN_WORDS and bool(_SENTENCE_END.search(text))
@@ -69,16 +149,19 @@ def is_long_prose(text: str) -> bool:
     return word_count(text) > CTA_MAX_WORDS // 1.5 and is_prose(text)
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def call_to_action(text: str) -> str | None:
     """Newsletter prompts, share buttons, "Comments", "Latest …" widgets."""
     if word_count(text) > CTA_MAX_WORDS or is_long_prose(text):
         return None
+    bare = text.lstrip("([{*•·>|–—- ")
     for pattern in _cta_patterns():
-        if pattern.match(text):
+        if pattern.match(bare):
             return f"call to action or widget: {pattern.pattern}"
     return None
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def caption(text: str) -> bool:
     """A photo caption or credit line."""
     return any(pattern.search(text) for pattern in _caption_patterns())
@@ -87,6 +170,11 @@ def caption(text: str) -> bool:
 def _similar(a: str, b: str) -> bool:
     if min(len(a), len(b)) < DUPLICATE_MIN_CHARS:
         return False
+    if 2 * min(len(a), len(b)) / (len(a) + len(b)) < DUPLICATE_SIMILARITY:
+        return False  # lengths alone rule it out (difflib's real_quick_ratio)
+    words_a, words_b = set(a.casefold().split()), set(b.casefold().split())
+    if len(words_a & words_b) / len(words_a | words_b) < DUPLICATE_SIMILARITY / 2:
+        return False  # too few words in common to be worth a character diff
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     return matcher.quick_ratio() >= DUPLICATE_SIMILARITY and matcher.ratio() >= DUPLICATE_SIMILARITY
 
@@ -113,6 +201,152 @@ def label_runs(lines: list[Line]) -> set[int]:
     return found
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def end_marker(text: str) -> str | None:
+    """A line that closes the article: comment section, related stories, paywall."""
+    if is_long_prose(text):
+        return None
+    for pattern in _end_patterns():
+        if pattern.match(text):
+            return f"end of the article text: {pattern.pattern}"
+    return None
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def line_score(text: str) -> int:
+    """How much a line speaks for the main text around it (see :func:`main_block`)."""
+    words = word_count(text)
+    if prompt(text) or call_to_action(text):
+        return -NON_PROSE_COST
+    if truncated(text) or _EMBEDDED_POST.search(text):
+        return 0  # a teaser, or an embedded post quoted by the article: neutral
+    if is_prose(text) and words >= MIN_SCORING_WORDS:
+        return words
+    if is_prose(text):
+        return 0
+    return -NON_PROSE_COST
+
+
+def main_block(lines: list[Line]) -> tuple[int, int]:
+    """Indexes ``(first, last)`` of the main text: the run of lines scoring most.
+
+    Prose paragraphs score their length, every other line a small cost, so
+    menus, link lists and widget runs separate the article from teasers and
+    footers (a maximum-sum segment, as in Finn's "body text extraction").
+    ``(len(lines), -1)`` when no line is prose.
+    """
+    best, best_span = 0, (len(lines), -1)
+    total, start = 0, 0
+    for index, line in enumerate(lines):
+        if total <= 0:
+            total, start = 0, index
+        total += line_score(line.text)
+        if total > best:
+            best, best_span = total, (start, index)
+    first, last = best_span
+    # The block starts and ends with prose, not with a stray short line.
+    while first <= last and line_score(lines[first].text) <= 0:
+        first += 1
+    while last >= first and line_score(lines[last].text) <= 0:
+        last -= 1
+    return first, last
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def headline_like(text: str) -> bool:
+    """Shaped like a headline: a few words, no sentence ending, not a label.
+
+    Embedded posts ("pic.twitter.com/…", "— Name (@handle) date") and
+    attributions are not headlines.
+    """
+    words = word_count(text)
+    return (
+        HEADLINE_MIN_WORDS <= words <= HEADLINE_MAX_WORDS
+        and not _SENTENCE_END.search(text)
+        and not _EMBED.search(text)
+        and not caption(text)
+    )
+
+
+def truncated(text: str) -> bool:
+    """A teaser cut short: ends in an ellipsis ("… said on Wednesday. It...")."""
+    return bool(_TRUNCATED.search(text))
+
+
+def teaser_runs(lines: list[Line]) -> set[int]:
+    """Indexes of runs of :data:`TEASER_RUN_MIN` or more truncated teasers in a row."""
+    found: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, Line(0, "")]):
+        if truncated(line.text):
+            run.append(index)
+            continue
+        if len(run) >= TEASER_RUN_MIN:
+            found.update(run)
+        run = []
+    return found
+
+
+def _structured_list(texts: list[str]) -> bool:
+    """Items of one list in the article: most share a separator or start alike.
+
+    "June 9 -- Arena, City", "Path A: …", "England (Group A): …" are a list
+    the article gives; headlines of other stories share no such structure.
+    """
+    for mark in _LIST_MARKS:
+        if sum(bool(mark.search(t)) for t in texts) >= LIST_SHARE * len(texts):
+            return True
+    return False
+
+
+def _list_after(lines: list[Line], last: int) -> int:
+    """Extend the main text over a list that closes it ("Qualified teams:" + items).
+
+    List items are short and unpunctuated, so the block scoring leaves them
+    out; a run of :data:`HEADLINE_RUN_MIN` or more items sharing a separator
+    (see :func:`_structured_list`) right after the text, optionally under
+    one heading line, is the article's own.
+    """
+    while True:
+        start = last + 1
+        if start < len(lines) and not headline_like(lines[start].text):
+            start += 1  # a heading such as "Qualified teams"
+        end = start
+        while end < len(lines) and headline_like(lines[end].text):
+            end += 1
+        texts = [line.text for line in lines[start:end]]
+        if len(texts) < HEADLINE_RUN_MIN or not _structured_list(texts):
+            return last
+        if start > last + 1 and (
+            call_to_action(lines[last + 1].text) or end_marker(lines[last + 1].text)
+        ):
+            return last
+        last = end - 1
+
+
+def headline_runs(lines: list[Line]) -> set[int]:
+    """Indexes of related-links lists: runs of headline-like lines.
+
+    One headline-like line between paragraphs is a subheading; several in a
+    row (or two under a "Related …" prompt) are links to other stories.
+    """
+    found: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*lines, Line(0, "")]):
+        if headline_like(line.text):
+            run.append(index)
+            continue
+        if run:
+            after_cta = run[0] > 0 and call_to_action(lines[run[0] - 1].text) is not None
+            texts = [lines[i].text for i in run]
+            if (after_cta and len(run) >= HEADLINE_RUN_MIN_AFTER_CTA) or (
+                len(run) >= HEADLINE_RUN_MIN and not _structured_list(texts)
+            ):
+                found.update(run)
+        run = []
+    return found
+
+
 @dataclass(frozen=True)
 class Verdict:
     """Where one line goes: ``body``, ``caption`` or ``removed`` (with a reason)."""
@@ -122,7 +356,7 @@ class Verdict:
     reason: str | None = None
 
 
-def classify(lines: list[Line]) -> list[Verdict]:
+def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list[Verdict]:
     """Label every line of the article region (title and byline already taken out).
 
     Order of the tests matters: captions first (they are kept, once), then
@@ -130,26 +364,65 @@ def classify(lines: list[Line]) -> list[Verdict]:
     before the first and after the last prose line are furniture.
     """
     labels = label_runs(lines)
-    prose = [i for i, line in enumerate(lines) if is_prose(line.text)]
-    first, last = (prose[0], prose[-1]) if prose else (len(lines), -1)
+    headlines = headline_runs(lines)
+    teasers = teaser_runs(lines)
+    first, last = main_block(lines)
+    # Short sentences right before or after the block (a lead, a closing
+    # one-line paragraph) belong to it.
+    while first > 0 and is_prose(lines[first - 1].text) and not caption(lines[first - 1].text):
+        first -= 1
+    while (
+        last + 1 < len(lines)
+        and (is_prose(lines[last + 1].text) or _EMBEDDED_POST.search(lines[last + 1].text))
+        and not caption(lines[last + 1].text)
+        and not end_marker(lines[last + 1].text)
+    ):
+        last += 1
+    last = _list_after(lines, last)
+    ended = None
+    words = 0
+    for index in range(first, last + 1):
+        if words >= END_MARKER_MIN_WORDS and (ended := end_marker(lines[index].text)):
+            last = index - 1
+            break
+        words += max(line_score(lines[index].text), 0)
     verdicts: list[Verdict] = []
     seen: list[Line] = []
+    kept: dict[int, int] = {}  # line number → index, for lines kept as body
     for index, line in enumerate(lines):
         text = line.text
-        if (dup := duplicate_of(line, seen)) is not None:
+        dup = duplicate_of(line, seen)
+        if (
+            dup is not None
+            and dup.number in kept
+            and index - kept[dup.number] > DUPLICATE_NEAR
+            and (word_count(text) < MIN_SCORING_WORDS or text.rstrip().endswith("?"))
+        ):
+            dup = None  # the article itself says it again (a refrain, a question, a list item)
+        if index == last + 1 and ended:
+            verdict = Verdict(line, "removed", ended)
+        elif dup is not None:
             verdict = Verdict(line, "removed", f"repeats line {dup.number}")
+        elif repeated and not is_long_prose(text) and line_key(text) in repeated:
+            verdict = Verdict(line, "removed", "line repeated across the publisher's pages")
         elif caption(text) and word_count(text) <= CAPTION_MAX_WORDS:
             verdict = Verdict(line, "caption", "photo caption")
-        elif reason := call_to_action(text):
+        elif (reason := call_to_action(text)) or (reason := prompt(text)):
             verdict = Verdict(line, "removed", reason)
         elif index in labels:
             verdict = Verdict(line, "removed", "run of short labels (masthead or form)")
+        elif index in teasers:
+            verdict = Verdict(line, "removed", "run of truncated teasers (other articles)")
+        elif index in headlines:
+            verdict = Verdict(line, "removed", "run of headline-like lines (related links)")
         elif index < first:
-            verdict = Verdict(line, "removed", "short line before the article text")
+            verdict = Verdict(line, "removed", "before the main text block")
         elif index > last:
-            verdict = Verdict(line, "removed", "short line after the article text")
+            verdict = Verdict(line, "removed", "after the main text block")
         else:
             verdict = Verdict(line, "body")
         verdicts.append(verdict)
         seen.append(line)
+        if verdict.role == "body":
+            kept[line.number] = index
     return verdicts

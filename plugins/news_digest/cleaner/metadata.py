@@ -19,6 +19,8 @@ from .record import Line
 
 #: A headline is short; longer first lines are body text or a teaser.
 TITLE_MAX_WORDS = 30
+#: The headline is looked for this many lines above the article text.
+TITLE_LOOKBACK = 12
 #: Bylines and datelines sit just under the title.
 HEADER_WINDOW = 8
 #: A byline names at most this many words of people.
@@ -31,16 +33,22 @@ _MONTH = (
 #: Dates as news pages write them: "Apr 18, 2017", "18 April 2017",
 #: "2017-04-18", "11/19/19", "Nov. 19, 2019 8:03 am ET".
 DATE_PATTERNS = (
-    re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b"),
-    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s+\d{{4}}\b"),
+    re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.IGNORECASE),
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s+\d{{4}}\b", re.IGNORECASE),
     re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
     re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"),
 )
 _BY = re.compile(r"^(?:written\s+)?by[:\s]+(?P<rest>.+)$", re.IGNORECASE)
 _UPDATED = re.compile(r"^(?:updated|published|posted|last updated)\b[:\s]*", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|de|da|van|von|der|del|la|le|bin|al-\w+)$")
+#: A name alone on a line counts as a byline this close under the headline.
+NAME_LINE_WINDOW = 3
+_NAME_LINE = re.compile(r"^[A-Z][a-z’'-]+(?: [A-Z]\.)?(?: (?:de |van |von )?[A-Z][a-z’'-]+){1,2}$")
+_TIME_OR_DATE = re.compile(rf"\b\d{{1,2}}:\d{{2}}\b|{_MONTH}\s+\d{{1,2}}\b", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,|\|)\s*")
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)]*$")
+_SENTENCE_END = re.compile(r"[.!?…。][\"”’)]*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CAMEL = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]")
 
 
 @dataclass(frozen=True)
@@ -52,13 +60,38 @@ class Found:
     evidence: str
 
 
-def find_title(lines: list[Line]) -> Found | None:
-    """The headline: the first line that is short and not a sentence-ending teaser.
+def headline_candidate(text: str) -> bool:
+    """Could be the headline: a few words, no full stop, not a byline or a date line."""
+    words = len(text.split())
+    if _CJK.search(text):
+        words = max(words, len(text) // 2)
+    return (
+        3 <= words <= TITLE_MAX_WORDS
+        and not _SENTENCE_END.search(text.rstrip("?!"))
+        and not text.endswith(".")
+        and not _BY.match(text)
+        and not _UPDATED.match(text)
+        and not (find_dates(text) and len(text.split()) <= BYLINE_MAX_WORDS)
+    )
 
-    Seeds start at or near the headline; menu words before it are short but
-    single words, so the first line of three or more words that does not end
-    like a prose sentence wins, falling back to the first line.
+
+def find_title(
+    lines: list[Line], body_start: int | None = None, furniture=lambda text: False
+) -> Found | None:
+    """The headline.
+
+    With ``body_start`` (the index of the first line of the main text), the
+    nearest headline-shaped line above it within :data:`TITLE_LOOKBACK`
+    lines, skipping bylines, date lines and lines ``furniture`` rejects
+    (captions, prompts). Otherwise, or when there is none: seeds start at or
+    near the headline and menu words before it are short, so the first line
+    of three or more words that does not end like a prose sentence wins,
+    falling back to the first line.
     """
+    if body_start is not None:
+        for line in reversed(lines[max(0, body_start - TITLE_LOOKBACK) : body_start]):
+            if headline_candidate(line.text) and not furniture(line.text):
+                return Found(line.text, line.number, "headline above the article text")
     for line in lines[:HEADER_WINDOW]:
         words = line.text.split()
         if 3 <= len(words) <= TITLE_MAX_WORDS and not _SENTENCE_END.search(line.text):
@@ -68,21 +101,54 @@ def find_title(lines: list[Line]) -> Found | None:
     return None
 
 
-def find_dates(text: str) -> list[tuple[dt.date, str]]:
-    """Every full date written in ``text``, with the matched string."""
+@lru_cache(maxsize=1)
+def _month_names() -> dict[str, int]:
+    data = resources.files(__package__).joinpath("data/months.json").read_text("utf-8")
+    return {
+        name: int(number) for number, names in json.loads(data)["months"].items() for name in names
+    }
+
+
+@lru_cache(maxsize=1)
+def _foreign_date() -> re.Pattern:
+    """ "22 de janeiro de 2018", "20. November 2019", "5 ноября 2019 г."."""
+    names = "|".join(sorted(map(re.escape, _month_names()), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?P<day>\d{{1,2}})\.?\s+(?:de\s+)?(?P<month>{names})\.?,?\s+(?:de\s+)?"
+        rf"(?P<year>\d{{4}})\b",
+        re.IGNORECASE,
+    )
+
+
+def find_dates(text: str, dayfirst: bool = False) -> list[tuple[dt.date, str]]:
+    """Every full date written in ``text``, with the matched string.
+
+    ``dayfirst`` reads "05/10/2018" as 5 October (pages not in English).
+    """
     found = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
-            date = parse_date(match.group(0))
+            date = parse_date(match.group(0), dayfirst=dayfirst)
             if date:
+                found.append((date, match.group(0)))
+    if not found:
+        for match in _foreign_date().finditer(text):
+            month = _month_names()[match.group("month").casefold()]
+            try:
+                date = dt.date(int(match.group("year")), month, int(match.group("day")))
+            except ValueError:
+                continue
+            if 1900 < date.year < 2200:
                 found.append((date, match.group(0)))
     return found
 
 
-def parse_date(text: str) -> dt.date | None:
+def parse_date(text: str, dayfirst: bool = False) -> dt.date | None:
     """A date from one matched date string; ``None`` when it is not a real date."""
     try:
-        value = dateparser.parse(text, fuzzy=True, default=dt.datetime(1900, 1, 1))
+        value = dateparser.parse(
+            text, fuzzy=True, dayfirst=dayfirst, default=dt.datetime(1900, 1, 1)
+        )
     except (ValueError, OverflowError):
         return None
     if not 1900 < value.year < 2200:
@@ -90,16 +156,29 @@ def parse_date(text: str) -> dt.date | None:
     return value.date()
 
 
+@lru_cache(maxsize=1)
+def _byline_words() -> frozenset[str]:
+    text = resources.files(__package__).joinpath("data/byline_words.txt").read_text("utf-8")
+    return frozenset(
+        w.strip().casefold() for w in text.splitlines() if w.strip() and not w.startswith("#")
+    )
+
+
 def _names(text: str) -> list[str]:
     """Names in a byline remainder: "A and B", "A, B | Outlet", "A Apr 18, 2017"."""
     for pattern in DATE_PATTERNS:
         text = pattern.split(text, maxsplit=1)[0]
+    text = text.split("|", 1)[0]  # "By A | Outlet"
     names = []
     for part in _NAME_SPLIT.split(text):
         words = part.strip(" ,;:-–—").split()
         name = []
         for word in words:
-            if not _NAME_WORD.match(word):
+            if (
+                not _NAME_WORD.match(word)
+                or word.casefold() in _byline_words()
+                or _CAMEL.search(word)
+            ):
                 break
             name.append(word)
         if 2 <= len(name) <= 5 and len(name) == len(words):
@@ -113,7 +192,12 @@ def _names(text: str) -> list[str]:
 
 
 def find_byline(lines: list[Line]) -> Found | None:
-    """ "By A and B", "By A | Outlet", "By A Apr 18, 2017" near the top."""
+    """ "By A and B", "By A | Outlet", "By A Apr 18, 2017" near the top.
+
+    Failing those, a line that is nothing but a two- or three-word name
+    right under the headline, next to a date or time line ("Maren Estrada"
+    over "November 19th, 2019 at 8:40 AM"), is the byline.
+    """
     for line in lines[:HEADER_WINDOW]:
         match = _BY.match(line.text)
         if not match or len(line.text.split()) > BYLINE_MAX_WORDS:
@@ -121,16 +205,25 @@ def find_byline(lines: list[Line]) -> Found | None:
         names = _names(match.group("rest"))
         if names:
             return Found(names, line.number, line.text)
+    window = lines[:NAME_LINE_WINDOW]
+    for index, line in enumerate(window):
+        neighbours = window[max(0, index - 1) : index] + lines[index + 1 : index + 2]
+        if (
+            _NAME_LINE.match(line.text)
+            and not ({w.casefold() for w in line.text.split()} & _byline_words())
+            and any(_TIME_OR_DATE.search(n.text) or find_dates(n.text) for n in neighbours)
+        ):
+            return Found([line.text], line.number, f"name on its own line: {line.text}")
     return None
 
 
-def find_stated_date(lines: list[Line]) -> Found | None:
+def find_stated_date(lines: list[Line], dayfirst: bool = False) -> Found | None:
     """A date written in the header: in the byline, a dateline or an "Updated …" line."""
     for line in lines[:HEADER_WINDOW]:
         text = _UPDATED.sub("", line.text)
         if len(text.split()) > BYLINE_MAX_WORDS:
             continue
-        dates = find_dates(text)
+        dates = find_dates(text, dayfirst=dayfirst)
         if dates:
             date, written = dates[0]
             kind = "byline" if _BY.match(line.text) else "dateline"
@@ -138,11 +231,11 @@ def find_stated_date(lines: list[Line]) -> Found | None:
     return None
 
 
-def infer_date(lines: list[Line]) -> Found | None:
+def infer_date(lines: list[Line], dayfirst: bool = False) -> Found | None:
     """The latest date mentioned anywhere: the article is from then or later."""
     best: Found | None = None
     for line in lines:
-        for date, written in find_dates(line.text):
+        for date, written in find_dates(line.text, dayfirst=dayfirst):
             if best is None or date > best.value:
                 best = Found(date, line.number, written)
     return best
@@ -167,8 +260,20 @@ def _publisher_patterns() -> list[tuple[str, re.Pattern]]:
 _TITLE_SUFFIX = re.compile(r"\s[|–—-]\s(?P<site>[^|–—-]{2,40})$")
 
 
+#: "© 2019 Foo Media", "Copyright © 2018 Foo, Inc." in the page footer.
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|[Cc]opyright|COPYRIGHT)\s*(?:©\s*)?\d{4}(?:\s*[-–]\s*\d{4})?,?\s*"
+    r"(?P<owner>[A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,4})"
+)
+#: A bare host name in the furniture: "www.example.com.br".
+_HOST = re.compile(r"\bwww\.(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)\b", re.IGNORECASE)
+
+
 def find_source(furniture: list[Line], title: str | None) -> Found | None:
     """The publisher, from page furniture (prompts, mastheads, copyright) or a title suffix.
+
+    Known publishers (``data/publishers.json``) first, then a copyright
+    owner, then a bare ``www.`` host name.
 
     Only removed lines are searched: an outlet cited in the body ("As Mic
     reports") is a source *of* the article, not its publisher.
@@ -180,4 +285,11 @@ def find_source(furniture: list[Line], title: str | None) -> Found | None:
         for name, pattern in _publisher_patterns():
             if pattern.search(line.text):
                 return Found(name, line.number, line.text)
+    for line in candidates:
+        if match := _COPYRIGHT.search(line.text):
+            owner = re.split(r"\.?\s+All\b|\.\s", match.group("owner"))[0].strip(" .,")
+            return Found(owner, line.number, line.text)
+    for line in candidates:
+        if match := _HOST.search(line.text):
+            return Found(match.group("host").casefold(), line.number, line.text)
     return None

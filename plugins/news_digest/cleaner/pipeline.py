@@ -6,7 +6,9 @@ the site build, ``invoke extract`` and the tests.
 
 from __future__ import annotations
 
-from . import boilerplate, metadata, quotes
+from collections.abc import Collection
+
+from . import boilerplate, language, metadata, quotes
 from .decode import UndecodableError, decode, repair
 from .normalise import normalise, segment
 from .record import (
@@ -24,16 +26,55 @@ from .record import (
 HEADING_MAX_WORDS = 12
 
 
-def clean_bytes(data: bytes) -> Article:
-    """Clean a seed as read from disk. Raises :class:`UndecodableError` for binary data."""
+#: Languages whose pages write "11/19/19" month first; others read it day first.
+DAY_LAST_LANGUAGES = frozenset({"en"})
+#: At most this many lines between headline and byline are a standfirst;
+#: more means the "byline" belongs to something further down.
+STANDFIRST_MAX_LINES = 3
+#: A standfirst (summary under the headline) is at most this many words.
+STANDFIRST_MAX_WORDS = 30
+#: Reason recorded for lines a curator forces out of the body.
+CURATOR_DROP = "dropped by the curator"
+
+
+def clean_bytes(
+    data: bytes,
+    *,
+    keep_lines: Collection[str] = (),
+    drop_lines: Collection[str] = (),
+    repeated: Collection[str] = frozenset(),
+) -> Article:
+    """Clean a seed as read from disk. Raises :class:`UndecodableError` for binary data.
+
+    The keyword arguments are those of :func:`clean_text`.
+    """
     text, encoding = decode(data)
-    article = clean_text(text)
+    article = clean_text(text, keep_lines=keep_lines, drop_lines=drop_lines, repeated=repeated)
     article.encoding = encoding
     return article
 
 
-def clean_text(text: str) -> Article:
-    """Clean a seed already decoded to ``str``."""
+def _line_texts(texts: Collection[str]) -> frozenset[str]:
+    return frozenset(" ".join(text.split()) for text in texts)
+
+
+def clean_text(
+    text: str,
+    *,
+    keep_lines: Collection[str] = (),
+    drop_lines: Collection[str] = (),
+    repeated: Collection[str] = frozenset(),
+) -> Article:
+    """Clean a seed already decoded to ``str``.
+
+    ``keep_lines`` and ``drop_lines`` are a curator's overrides: line texts
+    (compared after white-space normalisation) forced into the body, or out
+    of it with the reason ``"dropped by the curator"``. ``repeated`` holds
+    lines known to recur across the same publisher's pages, as computed by
+    :func:`news_digest.cleaner.corpus.repeated_lines`; it is optional.
+    """
+    keep, drop = _line_texts(keep_lines), _line_texts(drop_lines)
+    repeated = frozenset(repeated)
     lines = segment(normalise(repair(text)))
     article = Article()
     if not lines:
@@ -41,20 +82,43 @@ def clean_text(text: str) -> Article:
         return article
 
     taken: dict[int, str] = {}  # line number → why it is not body
-    if title := metadata.find_title(lines):
+    dayfirst = language.detect("\n".join(ln.text for ln in lines)) not in DAY_LAST_LANGUAGES
+    body_start, _ = boilerplate.main_block(lines)
+    if title := metadata.find_title(
+        lines, body_start=body_start if body_start < len(lines) else None, furniture=_furniture
+    ):
         article.title, article.title_line = title.value, title.line
         taken[title.line] = "title"
-    header = [line for line in lines if line.number not in taken]
+    header = [
+        line
+        for line in lines
+        if line.number not in taken
+        and line.number > (article.title_line or 0)
+        and not _furniture(line.text)
+    ]
     if byline := metadata.find_byline(header):
         article.authors = byline.value
         taken[byline.line] = "byline"
-    if stated := metadata.find_stated_date([ln for ln in lines if ln.number != article.title_line]):
+    if stated := metadata.find_stated_date(
+        [ln for ln in lines if ln.number > (article.title_line or 0)], dayfirst=dayfirst
+    ):
         article.date, article.date_status, article.date_source = (
             stated.value,
             DATE_STATED,
             stated.evidence,
         )
         taken.setdefault(stated.line, "dateline")
+    # A standfirst or kicker sits between the headline and the byline or
+    # dateline; the article proper starts below them.
+    header_end = max((n for n, why in taken.items() if why in ("byline", "dateline")), default=None)
+    between = [
+        line
+        for line in lines
+        if article.title_line and header_end and article.title_line < line.number < header_end
+    ]
+    if len(between) <= STANDFIRST_MAX_LINES:
+        for line in between:
+            taken.setdefault(line.number, "between the headline and the byline")
 
     # Lines above the title are page furniture (menus, section names).
     region = [ln for ln in lines if ln.number not in taken]
@@ -64,10 +128,28 @@ def clean_text(text: str) -> Article:
                 taken[line.number] = "before the headline"
         region = [ln for ln in region if ln.number > article.title_line]
 
+    # Every line's role: the classifier's verdict, then the curator's word.
+    verdicts = {v.line.number: v for v in boilerplate.classify(region, repeated=repeated)}
+    for line in lines:
+        if line.number in taken:
+            verdicts[line.number] = boilerplate.Verdict(line, "removed", taken[line.number])
+    for line in lines:
+        if line.number == article.title_line:
+            continue
+        if line.text in drop:
+            verdicts[line.number] = boilerplate.Verdict(line, "removed", CURATOR_DROP)
+        elif line.text in keep:
+            verdicts[line.number] = boilerplate.Verdict(line, "body")
+
+    if dek := _standfirst(lines, verdicts):
+        verdicts[dek.number] = boilerplate.Verdict(dek, "removed", "standfirst under the headline")
+
     furniture: list[Line] = []
     blocks: list[Block] = []
-    for verdict in boilerplate.classify(region):
-        line = verdict.line
+    for line in lines:
+        verdict = verdicts.get(line.number)
+        if verdict is None:  # the title
+            continue
         if verdict.role == "body":
             blocks.append(Block(_block_kind(line.text), line.text, line.number))
         elif verdict.role == "caption":
@@ -76,21 +158,18 @@ def clean_text(text: str) -> Article:
                 Removed(line.number, line.text, "photo caption (shown as caption)")
             )
         else:
-            furniture.append(line)
+            if verdict.reason not in ("byline", "dateline", CURATOR_DROP):
+                furniture.append(line)
             article.removed.append(Removed(line.number, line.text, verdict.reason or "boilerplate"))
     article.body = quotes.mark_quotes(blocks)
-
-    for line in lines:
-        if line.number in taken and line.number != article.title_line:
-            article.removed.append(Removed(line.number, line.text, taken[line.number]))
-            if taken[line.number] == "before the headline":
-                furniture.append(line)
-    article.removed.sort(key=lambda r: r.line)
+    article.language = language.detect(
+        "\n".join(block.text for block in article.body) or "\n".join(ln.text for ln in lines)
+    )
 
     if source := metadata.find_source(furniture, article.title):
         article.source, article.source_evidence = source.value, source.evidence
 
-    if article.date is None and (inferred := metadata.infer_date(lines)):
+    if article.date is None and (inferred := metadata.infer_date(lines, dayfirst=dayfirst)):
         article.date, article.date_status = inferred.value, DATE_INFERRED
         article.date_source = (
             f"inferred from the latest date in the text ({inferred.evidence}, line "
@@ -102,6 +181,33 @@ def clean_text(text: str) -> Article:
     if not article.body:
         article.warnings.append("nothing left after removing boilerplate")
     return article
+
+
+def _standfirst(lines: list[Line], verdicts: dict) -> Line | None:
+    """A short first paragraph cut off from the text by a byline, date or photo.
+
+    Under the headline many pages give a one- or two-sentence summary, then
+    the byline, date or the lead photo with its caption, then the article.
+    """
+    body = [ln for ln in lines if (v := verdicts.get(ln.number)) and v.role == "body"]
+    if len(body) < 2 or boilerplate.word_count(body[0].text) > STANDFIRST_MAX_WORDS:
+        return None
+    between = [
+        ln for ln in lines if body[0].number < ln.number < body[1].number and ln.number in verdicts
+    ]
+    header = any(
+        verdicts[ln.number].role == "caption"
+        or verdicts[ln.number].reason in ("byline", "dateline")
+        for ln in between
+    )
+    return body[0] if header else None
+
+
+def _furniture(text: str) -> bool:
+    """Captions, prompts and widget lines: never the headline."""
+    return bool(
+        boilerplate.caption(text) or boilerplate.call_to_action(text) or boilerplate.prompt(text)
+    )
 
 
 def _block_kind(text: str) -> str:

@@ -1,0 +1,72 @@
+"""``invoke extract``: run the site's cleaning pipeline over a directory of raw pages.
+
+For every ``<id>.txt`` (``*.gold.txt`` ground-truth files are skipped) it
+writes ``<id>.txt`` (the article body alone, paragraphs separated by blank
+lines) and ``<id>.json`` (metadata and the removed lines with their reasons).
+
+Lines that recur in many of the directory's pages (menus, footers, widget
+titles shared by a publisher's pages) are computed once with
+:func:`news_digest.cleaner.repeated_lines` and passed to the pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .cleaner import Article, UndecodableError, clean_bytes, repeated_lines
+from .cleaner.decode import decode
+
+
+def article_json(article: Article) -> dict:
+    """The metadata and removal record of one article, JSON-ready."""
+    return {
+        "title": article.title,
+        "authors": article.authors,
+        "date": article.date.isoformat() if article.date else None,
+        "date_source": article.date_source,
+        "date_status": article.date_status,
+        "source": article.source,
+        "source_evidence": article.source_evidence,
+        "language": article.language,
+        "encoding": article.encoding,
+        "captions": article.captions,
+        "warnings": article.warnings,
+        "removed": [{"line": r.line, "text": r.text, "reason": r.reason} for r in article.removed],
+    }
+
+
+def seed_paths(src: Path) -> list[Path]:
+    """The raw pages of ``src``: ``*.txt`` except ground truth ``*.gold.txt``."""
+    return sorted(p for p in src.glob("*.txt") if not p.name.endswith(".gold.txt"))
+
+
+def _texts(paths: list[Path]) -> list[str]:
+    texts = []
+    for path in paths:
+        try:
+            texts.append(decode(path.read_bytes())[0])
+        except UndecodableError:
+            continue
+    return texts
+
+
+def extract_dir(src: Path, dest: Path, *, corpus_lines: bool = True) -> dict[str, Article]:
+    """Clean every page of ``src`` into ``dest``; return the articles by id."""
+    dest.mkdir(parents=True, exist_ok=True)
+    paths = seed_paths(src)
+    shared = repeated_lines(_texts(paths)) if corpus_lines else frozenset()
+    articles: dict[str, Article] = {}
+    for path in paths:
+        item_id = path.stem
+        try:
+            article = clean_bytes(path.read_bytes(), repeated=shared)
+        except UndecodableError as error:
+            article = Article(warnings=[f"undecodable: {error}"])
+        articles[item_id] = article
+        (dest / f"{item_id}.txt").write_text(article.body_text + "\n", encoding="utf-8")
+        (dest / f"{item_id}.json").write_text(
+            json.dumps(article_json(article), ensure_ascii=False, indent=2) + "\n",
+            encoding="utf-8",
+        )
+    return articles

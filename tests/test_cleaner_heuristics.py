@@ -1,0 +1,192 @@
+"""Unit tests of single heuristics on small made-up inputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from news_digest.cleaner import (
+    boilerplate,
+    clean_bytes,
+    clean_text,
+    language,
+    metadata,
+    repeated_lines,
+)
+from news_digest.cleaner.pipeline import CURATOR_DROP
+from news_digest.cleaner.record import DATE_STATED, Line
+
+PARA = (
+    "The city council voted on Tuesday to expand the bus network, adding three routes "
+    "that will connect the northern suburbs with the hospital and the university campus."
+)
+PARA2 = (
+    "Officials said the new routes would start running in the spring, once drivers have "
+    "been hired and trained, and that fares would not change this year."
+)
+PARA3 = (
+    "Residents who spoke at the meeting welcomed the plan but asked for more frequent "
+    "service in the evenings, when many of them finish work at the hospital."
+)
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(i, t) for i, t in enumerate(texts, start=1)]
+
+
+def _page(*middle: str, tail: tuple[str, ...] = ()) -> str:
+    return "\n\n".join(["Council Expands Bus Network to Northern Suburbs", *middle, *tail])
+
+
+# ------------------------------------------------------------------ bylines
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Jane Doe and John Smith", ["Jane Doe", "John Smith"]),
+        ("By Jane Doe | Daily Planet", ["Jane Doe"]),
+        ("By Jane Doe, Staff Writer", ["Jane Doe"]),
+        ("By Jane Doe Updated Nov. 19, 2019 8:03 am ET", ["Jane Doe"]),
+        ("Written by: Ana María Souza", ["Ana María Souza"]),
+    ],
+)
+def test_byline_names(line, names):
+    found = metadata.find_byline(_lines(line))
+    assert found is not None and found.value == names
+
+
+def test_name_alone_on_a_line_next_to_a_date_is_a_byline():
+    found = metadata.find_byline(_lines("Maren Estrada", "November 19th, 2019 at 8:40 AM", PARA))
+    assert found is not None and found.value == ["Maren Estrada"]
+
+
+def test_menu_words_are_not_a_byline():
+    assert metadata.find_byline(_lines("Top Stories", "Latest News", PARA)) is None
+
+
+# ------------------------------------------------------------------ dates
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Nov. 19, 2019 8:03 am ET", dt.date(2019, 11, 19)),
+        ("Published 11/19/19", dt.date(2019, 11, 19)),
+        ("Updated: 18 April 2017", dt.date(2017, 4, 18)),
+        ("2018-08-16", dt.date(2018, 8, 16)),
+        ("segunda-feira, 22 de janeiro de 2018 às 0:13", dt.date(2018, 1, 22)),
+        ("20. November 2019", dt.date(2019, 11, 20)),
+        ("24 сентября 2018", dt.date(2018, 9, 24)),
+    ],
+)
+def test_date_formats(text, date):
+    found = metadata.find_stated_date(_lines(text))
+    assert found is not None and found.value == date
+
+
+def test_day_first_dates_on_non_english_pages():
+    assert metadata.find_dates("05/10/2018", dayfirst=True)[0][0] == dt.date(2018, 10, 5)
+    assert metadata.find_dates("05/10/2018")[0][0] == dt.date(2018, 5, 10)
+
+
+def test_dateline_under_the_title_is_stated_with_provenance():
+    article = clean_text(_page("By Jane Doe", "Updated Nov. 19, 2019 8:03 am ET", PARA, PARA2))
+    assert article.authors == ["Jane Doe"]
+    assert article.date == dt.date(2019, 11, 19)
+    assert article.date_status == DATE_STATED
+    assert "Nov. 19, 2019" in article.date_source
+
+
+# ------------------------------------------------------------------ boilerplate
+def test_paywall_cut_off_ends_the_article():
+    article = clean_text(
+        _page(PARA, PARA2, tail=("To Read the Full Story", "Subscribe now", PARA3))
+    )
+    assert [b.text for b in article.body] == [PARA, PARA2]
+    reasons = {r.text: r.reason for r in article.removed}
+    assert "end of the article" in reasons["To Read the Full Story"]
+
+
+def test_related_links_run_is_removed():
+    links = (
+        "Mayor Unveils Plan for New Downtown Park",
+        "Five Things to Know About the Budget Vote",
+        "School Board Delays Decision on Start Times",
+    )
+    article = clean_text(_page(PARA, "Related stories", *links, PARA2, PARA3))
+    body = article.body_text
+    assert PARA in body and PARA2 in body and PARA3 in body
+    assert not any(link in body for link in links)
+
+
+def test_comment_section_is_not_body():
+    comments = ("23 Comments", "jdoe77", "I think this is a terrible idea and nobody asked us.")
+    article = clean_text(_page(PARA, PARA2, PARA3, *comments))
+    assert article.body_text == "\n\n".join([PARA, PARA2, PARA3])
+
+
+def test_sentence_shaped_prompts_are_removed():
+    pitch = "Get breaking news delivered to your inbox every morning. Sign up for our newsletter."
+    article = clean_text(_page(PARA, pitch, PARA2, PARA3))
+    assert pitch not in article.body_text
+    assert PARA2 in article.body_text
+
+
+def test_menu_before_the_headline_is_dropped():
+    text = "Home\nWorld\nPolitics\nSport\n\n" + _page("By Jane Doe", PARA, PARA2)
+    article = clean_text(text)
+    assert article.title == "Council Expands Bus Network to Northern Suburbs"
+    assert article.body_text == PARA + "\n\n" + PARA2
+
+
+# ------------------------------------------------------------------ languages
+NON_ENGLISH = {
+    "pt": "A prefeitura anunciou nesta terça-feira que as novas linhas de ônibus vão "
+    "começar a funcionar na primavera, e que o preço da passagem não vai mudar.",
+    "de": "Die Stadt hat am Dienstag beschlossen, das Busnetz auszubauen, und die neuen "
+    "Linien sollen im Frühjahr in Betrieb gehen, wie ein Sprecher sagte.",
+    "ru": "Городской совет во вторник проголосовал за расширение автобусной сети, и новые "
+    "маршруты начнут работать весной, как сообщили в мэрии.",
+    "ja": "市議会は火曜日、バス路線網の拡大を決めた。新しい路線は春から運行を始める予定だという。",
+    "ko": "시의회는 화요일 버스 노선을 확대하기로 했다. 새 노선은 봄부터 운행될 예정이다.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(NON_ENGLISH))
+def test_non_english_page_keeps_its_body(lang):
+    para = NON_ENGLISH[lang]
+    text = f"Menu\n\nTítulo da notícia de hoje\n\n{para}\n\nShare\n"
+    article = clean_bytes(text.encode("utf-8"))
+    assert para in article.body_text
+    assert article.language == lang
+
+
+def test_language_of_english_text():
+    assert language.detect(PARA) == "en"
+
+
+def test_cjk_characters_count_as_words():
+    assert boilerplate.word_count("市議会は火曜日、バス路線網の拡大を決めた。") >= 8
+
+
+# ------------------------------------------------------------------ curator and corpus
+def test_curator_keep_and_drop():
+    widget = "Council Meeting Live Blog Highlights"  # would be lost as a short line
+    article = clean_text(
+        _page(PARA, PARA2, PARA3, widget),
+        keep_lines=[f"  {widget} "],
+        drop_lines=[PARA2],
+    )
+    assert widget in article.body_text
+    assert PARA2 not in article.body_text
+    assert {"text": PARA2, "reason": CURATOR_DROP} in [
+        {"text": r.text, "reason": r.reason} for r in article.removed
+    ]
+
+
+def test_repeated_lines_across_a_publishers_pages():
+    shared = "The Daily Planet: all the news that fits"
+    texts = [f"Story {i}\n\n{shared}\n\nBody {i} is different.\n" for i in range(3)]
+    assert repeated_lines(texts) == {shared.casefold()}
+    article = clean_text(_page(PARA, shared + ".", PARA2), repeated={})
+    assert shared + "." in article.body_text
+    article = clean_text(_page(PARA, shared, PARA2), repeated=repeated_lines(texts))
+    assert shared not in article.body_text
