@@ -96,9 +96,19 @@ def find_title(
         words = line.text.split()
         if 3 <= len(words) <= TITLE_MAX_WORDS and not _SENTENCE_END.search(line.text):
             return Found(line.text, line.number, "headline")
-    if lines and len(lines[0].text.split()) <= TITLE_MAX_WORDS:
+    if lines and _headline_like_first_line(lines[0].text):
         return Found(lines[0].text, lines[0].number, "first line")
     return None
+
+
+#: A first line this long that ends like a sentence is the lead, not a headline.
+LEAD_MIN_WORDS = 15
+
+
+def _headline_like_first_line(text: str) -> bool:
+    """Short enough for a headline, and not a lead sentence (that would lose it from the body)."""
+    words = len(text.split())
+    return words <= TITLE_MAX_WORDS and not (words >= LEAD_MIN_WORDS and _SENTENCE_END.search(text))
 
 
 @lru_cache(maxsize=1)
