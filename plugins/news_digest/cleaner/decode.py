@@ -58,4 +58,10 @@ def decode(data: bytes) -> tuple[str, str]:
 
 def repair(text: str) -> str:
     """Fix mojibake and stray control characters; keep curly quotes and dashes."""
-    return ftfy.fix_text(text, uncurl_quotes=False, fix_line_breaks=True, normalization="NFC")
+    return ftfy.fix_text(
+        text,
+        unescape_html=False,  # "&lt;" in a seed is what the page showed: keep it
+        uncurl_quotes=False,
+        fix_line_breaks=True,
+        normalization="NFC",
+    )
