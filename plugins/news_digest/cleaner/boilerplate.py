@@ -57,6 +57,8 @@ HEADLINE_MAX_WORDS = 25
 LIST_SHARE = 0.6
 #: This many lines in a row ending in an ellipsis are a list of teasers.
 TEASER_RUN_MIN = 2
+#: The teaser of an inline link card is at most this many words.
+CARD_TEASER_MAX_WORDS = 40
 #: Scripts written without spaces: this many characters count as one word.
 CJK_CHARS_PER_WORD = 2
 
@@ -324,6 +326,32 @@ def _list_after(lines: list[Line], last: int) -> int:
         last = end - 1
 
 
+def link_cards(lines: list[Line]) -> set[int]:
+    """Indexes of inline cards linking to other stories.
+
+    A card gives the other story's headline twice (image alt text and link)
+    and then its short teaser; a headline-like line repeated within the next
+    two lines marks one. The first copy, a section label between the copies
+    and a teaser of at most :data:`CARD_TEASER_MAX_WORDS` words go.
+    """
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if not headline_like(line.text):
+            continue
+        for other in range(index + 1, min(index + 3, len(lines))):
+            if lines[other].text == line.text or _similar(lines[other].text, line.text):
+                found.update(range(index, other + 1))
+                after = other + 1
+                if (
+                    after < len(lines)
+                    and is_prose(lines[after].text)
+                    and word_count(lines[after].text) <= CARD_TEASER_MAX_WORDS
+                ):
+                    found.add(after)
+                break
+    return found
+
+
 def headline_runs(lines: list[Line]) -> set[int]:
     """Indexes of related-links lists: runs of headline-like lines.
 
@@ -366,6 +394,7 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
     labels = label_runs(lines)
     headlines = headline_runs(lines)
     teasers = teaser_runs(lines)
+    cards = link_cards(lines)
     first, last = main_block(lines)
     # Short sentences right before or after the block (a lead, a closing
     # one-line paragraph) belong to it.
@@ -411,6 +440,8 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
             verdict = Verdict(line, "removed", reason)
         elif index in labels:
             verdict = Verdict(line, "removed", "run of short labels (masthead or form)")
+        elif index in cards:
+            verdict = Verdict(line, "removed", "card linking to another story")
         elif index in teasers:
             verdict = Verdict(line, "removed", "run of truncated teasers (other articles)")
         elif index in headlines:
