@@ -396,6 +396,10 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
     teasers = teaser_runs(lines)
     cards = link_cards(lines)
     first, last = main_block(lines)
+    if first > last:
+        # No prose at all: the article is a list or a table. Keep what the
+        # vocabulary and repetition tests let through rather than nothing.
+        first, last = 0, len(lines) - 1
     # Short sentences right before or after the block (a lead, a closing
     # one-line paragraph) belong to it.
     while first > 0 and is_prose(lines[first - 1].text) and not caption(lines[first - 1].text):
