@@ -229,6 +229,15 @@ def line_score(text: str) -> int:
     return -NON_PROSE_COST
 
 
+def _embedded_text(lines: list[Line], index: int) -> bool:
+    """The text of an embedded post: a long line right above its "— Name (@handle)" line."""
+    return (
+        index + 1 < len(lines)
+        and word_count(lines[index].text) >= MIN_SCORING_WORDS
+        and bool(_EMBEDDED_POST.search(lines[index + 1].text))
+    )
+
+
 def main_block(lines: list[Line]) -> tuple[int, int]:
     """Indexes ``(first, last)`` of the main text: the run of lines scoring most.
 
@@ -406,7 +415,11 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
         first -= 1
     while (
         last + 1 < len(lines)
-        and (is_prose(lines[last + 1].text) or _EMBEDDED_POST.search(lines[last + 1].text))
+        and (
+            is_prose(lines[last + 1].text)
+            or _EMBEDDED_POST.search(lines[last + 1].text)
+            or _embedded_text(lines, last + 1)
+        )
         and not caption(lines[last + 1].text)
         and not end_marker(lines[last + 1].text)
     ):
