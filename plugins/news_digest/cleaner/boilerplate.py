@@ -53,6 +53,8 @@ HEADLINE_RUN_MIN = 5
 HEADLINE_RUN_MIN_AFTER_CTA = 1
 HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_WORDS = 25
+#: A list closing the article has at least this many items.
+LIST_MIN_ITEMS = 3
 #: Share of a run's lines that must share a separator to be the article's own list.
 LIST_SHARE = 0.6
 #: This many lines in a row ending in an ellipsis are a list of teasers.
@@ -314,7 +316,7 @@ def _list_after(lines: list[Line], last: int) -> int:
     """Extend the main text over a list that closes it ("Qualified teams:" + items).
 
     List items are short and unpunctuated, so the block scoring leaves them
-    out; a run of :data:`HEADLINE_RUN_MIN` or more items sharing a separator
+    out; a run of :data:`LIST_MIN_ITEMS` or more items sharing a separator
     (see :func:`_structured_list`) right after the text, optionally under
     one heading line, is the article's own.
     """
@@ -326,7 +328,7 @@ def _list_after(lines: list[Line], last: int) -> int:
         while end < len(lines) and headline_like(lines[end].text):
             end += 1
         texts = [line.text for line in lines[start:end]]
-        if len(texts) < HEADLINE_RUN_MIN or not _structured_list(texts):
+        if len(texts) < LIST_MIN_ITEMS or not _structured_list(texts):
             return last
         if start > last + 1 and (
             call_to_action(lines[last + 1].text) or end_marker(lines[last + 1].text)
