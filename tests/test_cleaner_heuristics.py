@@ -238,3 +238,23 @@ def test_embedded_post_stays_with_the_article():
     credit = "— City Council (@citycouncil) November 19, 2019"
     article = clean_text(_page(PARA, PARA2, tweet, credit, tail=("Share", "Home")))
     assert tweet in article.body_text and credit in article.body_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n\n",
+        "Word",
+        "市議会",
+        "x" * 5000,
+        "Comments\nShare\nAdvertisement",
+        "By\n\nUpdated\n\n©",
+        "…\n...\n[…]",
+        "— (@) 2019\n\npic.twitter.com/x",
+    ],
+)
+def test_odd_inputs_do_not_crash(text):
+    article = clean_text(text)
+    assert isinstance(article.body_text, str)
+    assert article.language
