@@ -23,7 +23,8 @@ CTA_MAX_WORDS = 12
 PROSE_MIN_WORDS = 4
 #: Sentence-shaped prompts (newsletter pitches, notices) are at most this long.
 PROMPT_MAX_WORDS = 40
-#: Author bios ("… is a staff writer at …") run up to this many words.
+#: Author bios ("… is a staff writer at …") and legal or house notices
+#: (``data/notices.txt``) run up to this many words.
 BIO_MAX_WORDS = 100
 #: Lines at least this similar are the same text twice (captions, teasers).
 DUPLICATE_SIMILARITY = 0.85
@@ -119,6 +120,11 @@ def _bio_patterns() -> list[re.Pattern]:
     return _patterns("author_bios.txt")
 
 
+@lru_cache(maxsize=1)
+def _notice_patterns() -> list[re.Pattern]:
+    return _patterns("notices.txt")
+
+
 def prompt(text: str) -> str | None:
     """A pitch or notice written as a sentence ("Get our newsletter…"), or an author bio."""
     words = word_count(text)
@@ -130,6 +136,9 @@ def prompt(text: str) -> str | None:
         for pattern in _bio_patterns():
             if pattern.search(text):
                 return f"author bio or credit: {pattern.pattern}"
+        for pattern in _notice_patterns():
+            if pattern.search(text):
+                return f"legal or house notice: {pattern.pattern}"
     return None
 
 
