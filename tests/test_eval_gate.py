@@ -31,7 +31,7 @@ EVAL = next(
 )
 
 #: F1 floors (measured score minus ~0.005), and precision on the seed-like set.
-F1_FLOOR = {"dev-window": 0.966, "dev-page": 0.942}
+F1_FLOOR = {"dev-window": 0.966, "dev-page": 0.954}
 PRECISION_FLOOR = {"dev-window": 0.967}
 
 pytestmark = pytest.mark.skipif(
