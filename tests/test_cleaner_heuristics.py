@@ -190,3 +190,71 @@ def test_repeated_lines_across_a_publishers_pages():
     assert shared + "." in article.body_text
     article = clean_text(_page(PARA, shared, PARA2), repeated=repeated_lines(texts))
     assert shared not in article.body_text
+
+
+# ------------------------------------------------------------------ more block heuristics
+def test_truncated_teasers_are_other_articles():
+    teasers = (
+        "Mayor says the budget will be balanced by next year, and that taxes...",
+        "School board delays its decision on start times after parents…",
+    )
+    article = clean_text(_page(*teasers, PARA, PARA2, PARA3))
+    assert article.body_text == "\n\n".join([PARA, PARA2, PARA3])
+
+
+def test_inline_link_card_is_removed():
+    card = "Mayor Unveils Plan for New Downtown Park"
+    article = clean_text(_page(PARA, card, card, "The park would open in 2021.", PARA2, PARA3))
+    assert card not in article.body_text
+    assert "The park would open" not in article.body_text
+    assert PARA2 in article.body_text
+
+
+def test_list_closing_the_article_is_kept():
+    items = (
+        "June 9 -- Coral Sky Amphitheatre, West Palm Beach",
+        "June 10 -- Credit Union Amphitheatre, Tampa",
+        "June 14 -- Bank Amphitheatre, Alpharetta",
+    )
+    article = clean_text(_page(PARA, PARA2, "Tour dates", *items, tail=("Share", "Home")))
+    for item in items:
+        assert item in article.body_text
+
+
+def test_page_without_prose_keeps_its_list():
+    items = ("1a etapa: 10 de março – Interlagos", "2a etapa: 8 de abril – Curitiba")
+    article = clean_text("Calendário da Stock Car 2018\n\n" + "\n".join(items))
+    assert article.body_text.split("\n\n") == list(items)
+
+
+def test_standfirst_above_the_byline_is_not_body():
+    dek = "The council wants faster buses."
+    article = clean_text(_page(dek, "By Jane Doe", PARA, PARA2))
+    assert article.body_text == PARA + "\n\n" + PARA2
+
+
+def test_embedded_post_stays_with_the_article():
+    tweet = "We voted today to expand the bus network to the northern suburbs #transit"
+    credit = "— City Council (@citycouncil) November 19, 2019"
+    article = clean_text(_page(PARA, PARA2, tweet, credit, tail=("Share", "Home")))
+    assert tweet in article.body_text and credit in article.body_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\n\n\n",
+        "Word",
+        "市議会",
+        "x" * 5000,
+        "Comments\nShare\nAdvertisement",
+        "By\n\nUpdated\n\n©",
+        "…\n...\n[…]",
+        "— (@) 2019\n\npic.twitter.com/x",
+    ],
+)
+def test_odd_inputs_do_not_crash(text):
+    article = clean_text(text)
+    assert isinstance(article.body_text, str)
+    assert article.language

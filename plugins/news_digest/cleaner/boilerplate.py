@@ -23,7 +23,8 @@ CTA_MAX_WORDS = 12
 PROSE_MIN_WORDS = 4
 #: Sentence-shaped prompts (newsletter pitches, notices) are at most this long.
 PROMPT_MAX_WORDS = 40
-#: Author bios ("… is a staff writer at …") run up to this many words.
+#: Author bios ("… is a staff writer at …") and legal or house notices
+#: (``data/notices.txt``) run up to this many words.
 BIO_MAX_WORDS = 100
 #: Lines at least this similar are the same text twice (captions, teasers).
 DUPLICATE_SIMILARITY = 0.85
@@ -53,10 +54,14 @@ HEADLINE_RUN_MIN = 5
 HEADLINE_RUN_MIN_AFTER_CTA = 1
 HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_WORDS = 25
+#: A list closing the article has at least this many items.
+LIST_MIN_ITEMS = 3
 #: Share of a run's lines that must share a separator to be the article's own list.
 LIST_SHARE = 0.6
 #: This many lines in a row ending in an ellipsis are a list of teasers.
 TEASER_RUN_MIN = 2
+#: The teaser of an inline link card is at most this many words.
+CARD_TEASER_MAX_WORDS = 40
 #: Scripts written without spaces: this many characters count as one word.
 CJK_CHARS_PER_WORD = 2
 
@@ -115,6 +120,11 @@ def _bio_patterns() -> list[re.Pattern]:
     return _patterns("author_bios.txt")
 
 
+@lru_cache(maxsize=1)
+def _notice_patterns() -> list[re.Pattern]:
+    return _patterns("notices.txt")
+
+
 def prompt(text: str) -> str | None:
     """A pitch or notice written as a sentence ("Get our newsletter…"), or an author bio."""
     words = word_count(text)
@@ -126,6 +136,9 @@ def prompt(text: str) -> str | None:
         for pattern in _bio_patterns():
             if pattern.search(text):
                 return f"author bio or credit: {pattern.pattern}"
+        for pattern in _notice_patterns():
+            if pattern.search(text):
+                return f"legal or house notice: {pattern.pattern}"
     return None
 
 
@@ -227,6 +240,15 @@ def line_score(text: str) -> int:
     return -NON_PROSE_COST
 
 
+def _embedded_text(lines: list[Line], index: int) -> bool:
+    """The text of an embedded post: a long line right above its "— Name (@handle)" line."""
+    return (
+        index + 1 < len(lines)
+        and word_count(lines[index].text) >= MIN_SCORING_WORDS
+        and bool(_EMBEDDED_POST.search(lines[index + 1].text))
+    )
+
+
 def main_block(lines: list[Line]) -> tuple[int, int]:
     """Indexes ``(first, last)`` of the main text: the run of lines scoring most.
 
@@ -303,7 +325,7 @@ def _list_after(lines: list[Line], last: int) -> int:
     """Extend the main text over a list that closes it ("Qualified teams:" + items).
 
     List items are short and unpunctuated, so the block scoring leaves them
-    out; a run of :data:`HEADLINE_RUN_MIN` or more items sharing a separator
+    out; a run of :data:`LIST_MIN_ITEMS` or more items sharing a separator
     (see :func:`_structured_list`) right after the text, optionally under
     one heading line, is the article's own.
     """
@@ -315,13 +337,39 @@ def _list_after(lines: list[Line], last: int) -> int:
         while end < len(lines) and headline_like(lines[end].text):
             end += 1
         texts = [line.text for line in lines[start:end]]
-        if len(texts) < HEADLINE_RUN_MIN or not _structured_list(texts):
+        if len(texts) < LIST_MIN_ITEMS or not _structured_list(texts):
             return last
         if start > last + 1 and (
             call_to_action(lines[last + 1].text) or end_marker(lines[last + 1].text)
         ):
             return last
         last = end - 1
+
+
+def link_cards(lines: list[Line]) -> set[int]:
+    """Indexes of inline cards linking to other stories.
+
+    A card gives the other story's headline twice (image alt text and link)
+    and then its short teaser; a headline-like line repeated within the next
+    two lines marks one. The first copy, a section label between the copies
+    and a teaser of at most :data:`CARD_TEASER_MAX_WORDS` words go.
+    """
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if not headline_like(line.text):
+            continue
+        for other in range(index + 1, min(index + 3, len(lines))):
+            if lines[other].text == line.text or _similar(lines[other].text, line.text):
+                found.update(range(index, other + 1))
+                after = other + 1
+                if (
+                    after < len(lines)
+                    and is_prose(lines[after].text)
+                    and word_count(lines[after].text) <= CARD_TEASER_MAX_WORDS
+                ):
+                    found.add(after)
+                break
+    return found
 
 
 def headline_runs(lines: list[Line]) -> set[int]:
@@ -366,14 +414,23 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
     labels = label_runs(lines)
     headlines = headline_runs(lines)
     teasers = teaser_runs(lines)
+    cards = link_cards(lines)
     first, last = main_block(lines)
+    if first > last:
+        # No prose at all: the article is a list or a table. Keep what the
+        # vocabulary and repetition tests let through rather than nothing.
+        first, last = 0, len(lines) - 1
     # Short sentences right before or after the block (a lead, a closing
     # one-line paragraph) belong to it.
     while first > 0 and is_prose(lines[first - 1].text) and not caption(lines[first - 1].text):
         first -= 1
     while (
         last + 1 < len(lines)
-        and (is_prose(lines[last + 1].text) or _EMBEDDED_POST.search(lines[last + 1].text))
+        and (
+            is_prose(lines[last + 1].text)
+            or _EMBEDDED_POST.search(lines[last + 1].text)
+            or _embedded_text(lines, last + 1)
+        )
         and not caption(lines[last + 1].text)
         and not end_marker(lines[last + 1].text)
     ):
@@ -411,6 +468,8 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
             verdict = Verdict(line, "removed", reason)
         elif index in labels:
             verdict = Verdict(line, "removed", "run of short labels (masthead or form)")
+        elif index in cards:
+            verdict = Verdict(line, "removed", "card linking to another story")
         elif index in teasers:
             verdict = Verdict(line, "removed", "run of truncated teasers (other articles)")
         elif index in headlines:

@@ -48,6 +48,10 @@ _TIME_OR_DATE = re.compile(rf"\b\d{{1,2}}:\d{{2}}\b|{_MONTH}\s+\d{{1,2}}\b", re.
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,|\|)\s*")
 _SENTENCE_END = re.compile(r"[.!?…。][\"”’)]*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+#: Links, "Label: value: value" forms and "a | b" lists are not headlines.
+_NOT_HEADLINE = re.compile(r"https?://|www\.|:[^:]*:|\s\|\s.*\s\|\s")
+#: "— Name (@handle) date": the credit of an embedded post, not a dateline.
+_QUOTED_POST = re.compile(r"^[—–-] .{1,60}\(@\w+\)")
 _CAMEL = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]")
 
 
@@ -71,6 +75,7 @@ def headline_candidate(text: str) -> bool:
         and not text.endswith(".")
         and not _BY.match(text)
         and not _UPDATED.match(text)
+        and not _NOT_HEADLINE.search(text)
         and not (find_dates(text) and len(text.split()) <= BYLINE_MAX_WORDS)
     )
 
@@ -231,7 +236,7 @@ def find_stated_date(lines: list[Line], dayfirst: bool = False) -> Found | None:
     """A date written in the header: in the byline, a dateline or an "Updated …" line."""
     for line in lines[:HEADER_WINDOW]:
         text = _UPDATED.sub("", line.text)
-        if len(text.split()) > BYLINE_MAX_WORDS:
+        if len(text.split()) > BYLINE_MAX_WORDS or _QUOTED_POST.match(text):
             continue
         dates = find_dates(text, dayfirst=dayfirst)
         if dates:

@@ -116,7 +116,10 @@ def clean_text(
         for line in lines
         if article.title_line and header_end and article.title_line < line.number < header_end
     ]
-    if len(between) <= STANDFIRST_MAX_LINES:
+    if (
+        len(between) <= STANDFIRST_MAX_LINES
+        and sum(boilerplate.word_count(ln.text) for ln in between) <= 2 * STANDFIRST_MAX_WORDS
+    ):
         for line in between:
             taken.setdefault(line.number, "between the headline and the byline")
 
