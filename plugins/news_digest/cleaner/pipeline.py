@@ -6,6 +6,7 @@ the site build, ``invoke extract`` and the tests.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from . import boilerplate, language, metadata, quotes
@@ -16,6 +17,7 @@ from .record import (
     DATE_STATED,
     HEADING,
     PARAGRAPH,
+    QUOTE,
     Article,
     Block,
     Line,
@@ -58,6 +60,10 @@ def _line_texts(texts: Collection[str]) -> frozenset[str]:
     return frozenset(" ".join(text.split()) for text in texts)
 
 
+SECOND_LOOK = " (on a second look, once the furniture was gone)"
+_LINE_REF = re.compile(r"\bline (\d+)")
+
+
 def clean_text(
     text: str,
     *,
@@ -65,7 +71,70 @@ def clean_text(
     drop_lines: Collection[str] = (),
     repeated: Collection[str] = frozenset(),
 ) -> Article:
-    """Clean a seed already decoded to ``str``.
+    """Clean a seed already decoded to ``str``, to a fixed point.
+
+    Removing furniture changes what is near the headline or at the edges of
+    the text (a byline that was eight lines down is now the second line; a
+    lone "0" is now after the last paragraph). Cleaning the cleaned text must
+    change nothing, so the cleaner looks again at its own output until it
+    does, and what goes on a later look is recorded against the seed's lines.
+    """
+    options = {"keep_lines": keep_lines, "drop_lines": drop_lines, "repeated": repeated}
+    article = _clean_once(text, **options)
+    # Each further look removes a line or ends the loop, so it ends.
+    while article.title is not None and article.body:
+        # The cleaned text: title on line 1, body block i on line 3 + 2i.
+        again = _clean_once(
+            "\n\n".join([article.title, *(b.text for b in article.body)]), **options
+        )
+        if again.title == article.title and [b.text for b in again.body] == [
+            b.text for b in article.body
+        ]:
+            break
+        if again.title != article.title:
+            article.warnings.append("the headline is unsure: check it, or set it in the annotation")
+            break
+        origin = {3 + 2 * i: block.line for i, block in enumerate(article.body)}
+        kept = {origin[b.line] for b in again.body}
+        by_line = {block.line: block for block in article.body}
+        for removed in again.removed:
+            if removed.line in origin:
+                block = by_line[origin[removed.line]]
+                reason = _seed_line_refs(removed.reason, origin)
+                article.removed.append(Removed(block.line, block.text, reason + SECOND_LOOK))
+                if removed.reason.startswith("photo caption"):
+                    article.captions.append(block.text)
+        article.removed.sort(key=lambda r: r.line)
+        article.body = quotes.mark_quotes(
+            [
+                Block(b.kind if b.kind != QUOTE else PARAGRAPH, b.text, b.line)
+                for b in article.body
+                if b.line in kept
+            ]
+        )
+        article.authors = article.authors or again.authors
+        if article.date_status != DATE_STATED and again.date_status == DATE_STATED:
+            article.date, article.date_status, article.date_source = (
+                again.date,
+                again.date_status,
+                again.date_source,
+            )
+    return article
+
+
+def _seed_line_refs(reason: str, origin: dict[int, int]) -> str:
+    """ "repeats line 5" of the cleaned text is "repeats line 12" of the seed."""
+    return _LINE_REF.sub(lambda m: f"line {origin.get(int(m[1]), m[1])}", reason)
+
+
+def _clean_once(
+    text: str,
+    *,
+    keep_lines: Collection[str] = (),
+    drop_lines: Collection[str] = (),
+    repeated: Collection[str] = frozenset(),
+) -> Article:
+    """One look at a seed: the whole pipeline, once.
 
     ``keep_lines`` and ``drop_lines`` are a curator's overrides: line texts
     (compared after white-space normalisation) forced into the body, or out
