@@ -124,7 +124,6 @@
 
     if (doc.tags.length) {
       var tags = element("ul", "tags");
-      tags.setAttribute("aria-label", "Tags");
       doc.tags.forEach(function (tag) {
         var a = element("a", "tag", tag);
         a.setAttribute("href", "?tag=" + encodeURIComponent(tag));
