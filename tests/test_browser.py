@@ -293,3 +293,16 @@ def test_no_serious_accessibility_violations(open_context, reader_site, scheme):
             found[name] = blocking
     assert found == {}
     watch.assert_clean()
+
+
+def test_print_shows_the_article_without_navigation_or_search(open_context, reader_site):
+    base = reader_site.as_uri() + "/"
+    page, watch = open_context(base, viewport=DESKTOP)
+    page.goto(base + MAIN_PAGES[2])
+    page.emulate_media(media="print")
+    for selector in (".site-header nav", ".site-search", ".prev-next"):
+        assert page.locator(selector).is_hidden(), selector
+    assert page.locator("article .content").is_visible()
+    page.emulate_media(media="screen")
+    assert page.locator(".site-search").is_visible()
+    watch.assert_clean()
