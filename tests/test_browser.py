@@ -7,15 +7,14 @@ and reported). Screenshots land in ``artifacts/screenshots/`` (git-ignored).
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -106,15 +105,18 @@ def open_context(browser):
 
 @pytest.fixture(scope="module")
 def http_site(reader_site, tmp_path_factory):
-    """The built site served over HTTP at ``/<SUB_PATH>/``, like a GitHub Pages project."""
+    """The built site served by ``invoke serve``'s server at ``/<SUB_PATH>/``.
+
+    The same server Pelican's ``tasks.py`` uses, rooted one level up, so the
+    site sits under a project sub-path as on GitHub Pages.
+    """
     root = tmp_path_factory.mktemp("served")
     shutil.copytree(reader_site, root / SUB_PATH)
 
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
+    class Handler(ComplexHTTPRequestHandler):  # RootedHTTPServer sets a class attribute
+        pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=root))
+    server = RootedHTTPServer(str(root), ("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
