@@ -13,8 +13,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, build_site
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+from test_site import HOSTILE, _plain
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 
@@ -307,4 +308,23 @@ def test_print_shows_the_article_without_navigation_or_search(open_context, read
     assert page.locator("article .content").is_visible()
     page.emulate_media(media="screen")
     assert page.locator(".site-search").is_visible()
+    watch.assert_clean()
+
+
+def test_seed_markup_in_search_results_stays_text(open_context, tmp_path):
+    output = build_site(tmp_path, {"hostile.txt": HOSTILE.encode()})
+    base = output.as_uri() + "/"
+    page, watch = open_context(base, viewport=DESKTOP)
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(base + "search.html?q=headline")
+    title = page.locator("#search-results .result h2")
+    title.first.wait_for()
+    assert "<script>alert('seed')</script>" in _plain(title.first.inner_text())
+    page.goto(base + "search.html?q=opened")
+    snippet = page.locator("#search-results .result-snippet")
+    snippet.first.wait_for()
+    assert "<img src=x onerror=alert(1)>" in _plain(snippet.first.inner_text())
+    assert page.locator("#search-results img, #search-results script").count() == 0
+    assert dialogs == []
     watch.assert_clean()

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from conftest import build_site, html_pages, reader_seeds
 from pelican import signals
 
-from news_digest.digest import SEARCH_INDEX_GLOBAL
+from news_digest.digest import SEARCH_INDEX_GLOBAL, Week
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -219,3 +219,26 @@ def test_404_page_links_absolutely_when_published(published_site, reader_site):
     hrefs = [a["href"] for a in _soup(reader_site / "404.html").select("main a")]
     assert hrefs and all(not urlsplit(h).scheme and not h.startswith("/") for h in hrefs)
     assert not (reader_site / "sitemap.xml").exists()
+
+
+@pytest.mark.parametrize(
+    ("year", "number", "span"),
+    [
+        (2018, 7, "12–18 February 2018"),
+        (2018, 9, "26 February – 4 March 2018"),
+        (2019, 1, "31 December 2018 – 6 January 2019"),
+    ],
+)
+def test_week_spans_read_naturally_across_months_and_years(year, number, span):
+    assert Week(year, number).span == span
+
+
+def test_home_shows_the_latest_weeks_in_full_and_links_older_ones(tmp_path):
+    output = build_site(tmp_path, reader_seeds(), NEWS_DIGEST_HOME_WEEKS=1)
+    soup = _soup(output / "index.html")
+    full = [s for s in soup.select("main section.week") if s.select(".day")]
+    assert [s.h2.get_text(" ", strip=True).split(" ·")[0] for s in full] == ["Week 7"]
+    earlier = soup.select_one("#earlier-weeks").find_parent("section")
+    links = [a["href"] for a in earlier.select("a")]
+    assert links == ["./weeks/2017-W16.html"]
+    assert not earlier.select("article.entry")
