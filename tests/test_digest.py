@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 from xml.etree import ElementTree as ET
@@ -142,14 +143,26 @@ def test_index_pages_share_one_shape_with_counts(reader_site):
             assert len(target.select("article.entry")) == count, item.a.get_text()
 
 
+@dataclass
+class _Highlight:
+    quote: str
+    comment: str
+
+
+@dataclass
+class _Placed:
+    highlight: _Highlight
+    orphaned: bool = False
+
+
 def _annotate(generator):
-    """Stand-in for the annotation layer: marks and enriches the tram article."""
+    """Stand-in for the annotation layer (its attribute shapes): annotates the tram article."""
     for article in generator.articles:
         if "tram" in article.slug:
             article.annotated = True
-            article.people = ["Grace Hopper"]
-            article.places = [{"name": "Harbour district"}]
-            article.notes = "Curator: compare with the abandoned monorail scheme."
+            article.entities = {"person": ["Grace Hopper"], "place": ["Harbour district"]}
+            article.annotation_note = "<p>Compare with the abandoned <em>monorail</em> scheme.</p>"
+            article.highlights = [_Placed(_Highlight("twelve thousand", "Optimistic ridership"))]
 
 
 @pytest.fixture(scope="module")
@@ -169,7 +182,8 @@ def test_annotations_show_as_a_badge_and_are_searchable(annotated_site, reader_s
     assert "tram line" in badge.find_parent("article").h4.get_text()
     tram = next(d for d in search_index(annotated_site)["documents"] if "tram" in d["url"])
     assert "Grace Hopper" in tram["entities"] and "Harbour district" in tram["entities"]
-    assert "monorail" in tram["notes"]
+    assert "abandoned monorail scheme" in tram["notes"] and "<" not in tram["notes"]
+    assert "Optimistic ridership" in tram["notes"] and "twelve thousand" in tram["notes"]
 
 
 @pytest.fixture(scope="module")

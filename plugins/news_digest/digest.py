@@ -32,9 +32,12 @@ DEFAULTS = {
 #: The global the search index script assigns; theme/static/js/search.js reads it.
 SEARCH_INDEX_GLOBAL = "DIGEST_SEARCH_INDEX"
 
-#: Article attributes the annotation layer may set, searched when present.
-ENTITY_ATTRIBUTES = ("people", "organisations", "organizations", "places", "entities")
-NOTE_ATTRIBUTES = ("notes", "note", "curator_note", "curator_notes", "highlights", "quotes")
+#: Article attributes the annotation layer sets, searched when present.
+ENTITY_ATTRIBUTES = ("entities", "people", "organisations", "places")
+NOTE_ATTRIBUTES = ("annotation_note", "notes", "highlights")
+#: Text-holding fields of annotation records (entities, highlights), and records inside records.
+RECORD_TEXT_FIELDS = ("name", "text", "title", "quote", "comment")
+RECORD_NESTED_FIELDS = ("highlight",)
 
 
 @dataclass
@@ -110,7 +113,7 @@ def group_by_week(articles, url_pattern: str, save_pattern: str) -> list[Week]:
 
 
 def _strings(value):
-    """Flatten an annotation value (str, list, dict, object with a name) into strings."""
+    """The text in an annotation value: a string, or lists, dicts and records of them."""
     if value is None:
         return
     if isinstance(value, str):
@@ -122,11 +125,17 @@ def _strings(value):
         for item in value:
             yield from _strings(item)
     else:
-        for name in ("name", "text", "title"):
+        for name in RECORD_TEXT_FIELDS:
             if isinstance(getattr(value, name, None), str):
                 yield getattr(value, name)
-                return
-        yield str(value)
+        for name in RECORD_NESTED_FIELDS:
+            yield from _strings(getattr(value, name, None))
+
+
+def _joined(article, attributes) -> str:
+    """The plain text of those attributes, each piece once (notes may be HTML)."""
+    pieces = (_text(s) for name in attributes for s in _strings(getattr(article, name, None)))
+    return " ".join(dict.fromkeys(piece for piece in pieces if piece))
 
 
 def _text(html: str) -> str:
@@ -137,8 +146,6 @@ def _text(html: str) -> str:
 
 def search_document(number: int, article) -> dict:
     """What the search page indexes and shows for one article; all plain text."""
-    entities = [s for name in ENTITY_ATTRIBUTES for s in _strings(getattr(article, name, None))]
-    notes = [s for name in NOTE_ATTRIBUTES for s in _strings(getattr(article, name, None))]
     category = getattr(article, "category", None)
     return {
         "id": number,
@@ -152,8 +159,8 @@ def search_document(number: int, article) -> dict:
         "date": "" if is_undated(article) else article.date.strftime("%Y-%m-%d"),
         "date_label": "Date unknown" if is_undated(article) else article.locale_date,
         "date_status": getattr(article, "date_status", "stated"),
-        "entities": " ".join(entities),
-        "notes": " ".join(notes),
+        "entities": _joined(article, ENTITY_ATTRIBUTES),
+        "notes": _joined(article, NOTE_ATTRIBUTES),
     }
 
 
