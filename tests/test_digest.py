@@ -153,6 +153,7 @@ class _Highlight:
 class _Placed:
     highlight: _Highlight
     orphaned: bool = False
+    anchor: object = None
 
 
 def _annotate(generator):
@@ -160,7 +161,11 @@ def _annotate(generator):
     for article in generator.articles:
         if "tram" in article.slug:
             article.annotated = True
-            article.entities = {"person": ["Grace Hopper"], "place": ["Harbour district"]}
+            article.entities = {
+                "person": ["Grace Hopper"],
+                "organisation": [],
+                "place": ["Harbour district"],
+            }
             article.annotation_note = "<p>Compare with the abandoned <em>monorail</em> scheme.</p>"
             article.highlights = [_Placed(_Highlight("twelve thousand", "Optimistic ridership"))]
 
