@@ -14,7 +14,8 @@ from bs4 import BeautifulSoup
 from conftest import build_site, html_pages, reader_seeds
 from pelican import signals
 
-from news_digest.digest import SEARCH_INDEX_GLOBAL, Week
+from news_digest.digest import Week
+from news_digest.search_index import SEARCH_INDEX_GLOBAL
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
