@@ -18,5 +18,7 @@ RELATIVE_URLS = True
 FEED_DOMAIN = SITEURL or None
 FEED_ALL_ATOM = "feeds/all.atom.xml" if SITEURL else None
 TAG_FEED_ATOM = "feeds/tag.{slug}.atom.xml" if SITEURL else None
+# Every built page, with absolute URLs (so also only with a SITEURL).
+NEWS_DIGEST_SITEMAP_SAVE_AS = "sitemap.xml"
 
 DELETE_OUTPUT_DIRECTORY = True

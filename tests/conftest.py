@@ -16,7 +16,11 @@ SEEDS = ROOT / "seeds"
 
 
 def build_site(
-    site: Path, seeds: dict[str, bytes] | None = None, mtime: float | None = None, **overrides
+    site: Path,
+    seeds: dict[str, bytes] | None = None,
+    settings_file: str = "pelicanconf.py",
+    mtime: float | None = None,
+    **overrides,
 ) -> Path:
     """Build a site whose seeds are ``seeds`` (or the project's own) into ``site/output``.
 
@@ -36,7 +40,7 @@ def build_site(
     (site / "content" / "pages").mkdir(parents=True, exist_ok=True)
     output = site / "output"
     settings = read_settings(
-        str(ROOT / "pelicanconf.py"),
+        str(ROOT / settings_file),
         override={
             "PATH": str(site),
             "OUTPUT_PATH": str(output),
@@ -61,3 +65,36 @@ def html_pages(output: Path) -> dict[Path, BeautifulSoup]:
 def seed_site(tmp_path_factory) -> Path:
     """The project's own seeds, built once for the session."""
     return build_site(tmp_path_factory.mktemp("site"))
+
+
+#: Extra seeds for the reader's views: a second day in a week, and an undated article.
+READER_SEEDS = {
+    "tram.txt": (
+        b"City council approves new tram line to the harbour\n\n"
+        b"By Grace Hopper Feb 14, 2018\n\n"
+        b"The city council voted on Wednesday to approve a new tram line that will link"
+        b" the central station with the harbour district.\n\n"
+        b"Councillors said the line would carry twelve thousand passengers a day once it"
+        b" opens, and that construction would begin in the spring.\n"
+    ),
+    "undated.txt": (
+        b"Harbour board delays lighthouse keepers pay decision\n\n"
+        b"By Ada Lovelace\n\n"
+        b"The harbour board met on a grey evening to discuss the lighthouse keepers and"
+        b" their pay, which has not changed in a decade.\n\n"
+        b"Members agreed to revisit the question after the winter storms had passed, to"
+        b" the frustration of the keepers union.\n"
+    ),
+}
+
+
+def reader_seeds() -> dict[str, bytes]:
+    """The project's seeds plus READER_SEEDS."""
+    seeds = {path.name: path.read_bytes() for path in SEEDS.glob("*.txt")}
+    return {**seeds, **READER_SEEDS}
+
+
+@pytest.fixture(scope="session")
+def reader_site(tmp_path_factory) -> Path:
+    """The project's seeds and READER_SEEDS, built once for the session."""
+    return build_site(tmp_path_factory.mktemp("reader"), reader_seeds())

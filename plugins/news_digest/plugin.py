@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from pelican import signals
 
-from . import report
+from . import digest, report
 from .reader import SeedReader
 
 logger = logging.getLogger(__name__)
@@ -151,3 +151,4 @@ def register():
     signals.article_generator_finalized.connect(link_files)
     signals.article_generator_finalized.connect(make_report)
     signals.article_writer_finalized.connect(write_files)
+    digest.register()

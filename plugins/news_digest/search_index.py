@@ -1,0 +1,87 @@
+"""The search index: every article as plain text, in a script that assigns a global.
+
+``search.html`` loads it with ``<script src>`` (no fetch), so search works
+from ``file://``; ``theme/static/js/search.js`` indexes it with MiniSearch.
+Annotation-layer fields (entities, curator notes, highlights) are read when
+the articles have them.
+"""
+
+from __future__ import annotations
+
+import json
+
+from bs4 import BeautifulSoup
+
+#: The global the search index script assigns; theme/static/js/search.js reads it.
+SEARCH_INDEX_GLOBAL = "DIGEST_SEARCH_INDEX"
+
+#: Article attributes the annotation layer sets, searched when present.
+ENTITY_ATTRIBUTES = ("entities", "people", "organisations", "places")
+NOTE_ATTRIBUTES = ("annotation_note", "notes", "highlights")
+#: Text-holding fields of annotation records (entities, highlights), and records inside records.
+RECORD_TEXT_FIELDS = ("name", "text", "title", "quote", "comment")
+RECORD_NESTED_FIELDS = ("highlight",)
+
+
+def _undated(article) -> bool:
+    return getattr(article, "date_status", "stated") == "unknown"
+
+
+def _strings(value):
+    """The text in an annotation value: a string, or lists, dicts and records of them."""
+    if value is None:
+        return
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple | set):
+        for item in value:
+            yield from _strings(item)
+    else:
+        for name in RECORD_TEXT_FIELDS:
+            if isinstance(getattr(value, name, None), str):
+                yield getattr(value, name)
+        for name in RECORD_NESTED_FIELDS:
+            yield from _strings(getattr(value, name, None))
+
+
+def _joined(article, attributes) -> str:
+    """The plain text of those attributes, each piece once (notes may be HTML)."""
+    pieces = (_text(s) for name in attributes for s in _strings(getattr(article, name, None)))
+    return " ".join(dict.fromkeys(piece for piece in pieces if piece))
+
+
+def _text(html: str) -> str:
+    # No separator: inline markup (typogrify's spans) must not split words;
+    # the Markdown output already puts a line break between blocks.
+    return " ".join(BeautifulSoup(html or "", "html.parser").get_text().split())
+
+
+def search_document(number: int, article) -> dict:
+    """What the search page indexes and shows for one article; all plain text."""
+    category = getattr(article, "category", None)
+    return {
+        "id": number,
+        "url": article.url,
+        "title": _text(article.title),
+        "body": _text(article.content),
+        "summary": _text(getattr(article, "summary", "")),
+        "tags": [str(tag) for tag in getattr(article, "tags", None) or []],
+        "source": str(category) if category else "",
+        "authors": [str(author) for author in getattr(article, "authors", None) or []],
+        "date": "" if _undated(article) else article.date.strftime("%Y-%m-%d"),
+        "date_label": "Date unknown" if _undated(article) else article.locale_date,
+        "date_status": getattr(article, "date_status", "stated"),
+        "entities": _joined(article, ENTITY_ATTRIBUTES),
+        "notes": _joined(article, NOTE_ATTRIBUTES),
+    }
+
+
+def search_index_script(articles) -> str:
+    """The index as a script assigning a global: ``<script src>`` loads it from file://."""
+    documents = [search_document(number, a) for number, a in enumerate(articles)]
+    # ensure_ascii keeps the file plain ASCII: no encoding or line-separator surprises.
+    payload = json.dumps({"documents": documents}, ensure_ascii=True, sort_keys=True)
+    return f"window.{SEARCH_INDEX_GLOBAL} = {payload};\n"
