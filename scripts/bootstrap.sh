@@ -8,7 +8,6 @@ PYTHON=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-.venv/bin/python -m pip install --quiet --upgrade pip
 .venv/bin/python -m pip install --quiet -r requirements-dev.txt -c constraints.txt
 
 # Debian packages for the browser and HTML-validity tests: Chromium (driven by
