@@ -11,6 +11,7 @@ from pelican.readers import BaseReader
 
 from .cleaner import UndecodableError, body_markdown, clean_bytes, document_markdown
 from .cleaner.record import DATE_UNKNOWN
+from .curation import clean_seed, curate, load_seed_annotation
 from .enrich import lead_summary, reading_minutes, title_subjects
 
 #: Articles with no date at all sort after every dated one.
@@ -45,8 +46,9 @@ class SeedReader(BaseReader):
 
     def read(self, source_path):
         path = Path(source_path)
+        annotation = load_seed_annotation(path, self.settings)
         try:
-            article = clean_bytes(path.read_bytes())
+            article = clean_seed(clean_bytes, path.read_bytes(), annotation)
         except UndecodableError as error:
             # Pelican skips content whose status is "skip"; the report lists why.
             return "", {"title": path.name, "status": "skip", "seed_error": str(error)}
@@ -94,7 +96,8 @@ class SeedReader(BaseReader):
                 "Seed": seed_rel,
             },
         )
-        return markdown_to_html(body_markdown(article)), meta
+        html = markdown_to_html(body_markdown(article))
+        return curate(self, html, meta, article, annotation)
 
     def _seed_relpath(self, path: Path) -> str:
         """The seed's path below the site's seed folder, with ``/`` separators."""
