@@ -190,6 +190,8 @@ CALENDAR = frozenset(
         "Dec",
     ]
 )
+#: Honorifics-file entries that only say where ("US Attorney General"): no title alone.
+NATIONALITY_PREFIXES = frozenset(("US", "U.S.", "UK", "U.K."))
 #: Words joining the parts of one organisation's name ("Department of Justice").
 CONNECTORS = ("of", "for", "the", "de")
 
@@ -358,7 +360,9 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         name = " ".join(words)
         hon = _honorific_end(words)
         person = [_POSSESSIVE.sub("", w) for w in words[hon:]]
-        if hon and person and len(person) <= MAX_NAME_WORDS and _name_like(person):
+        # "U.S. Attorney James Kennedy": a country before a job is not a title.
+        titled = any(w not in NATIONALITY_PREFIXES for w in words[:hon])
+        if hon and titled and person and len(person) <= MAX_NAME_WORDS and _name_like(person):
             mentions.append(Mention(PERSON, " ".join(person), run.paragraph, run.start, run.end))
             continue
         if hon == len(words):

@@ -1,0 +1,106 @@
+"""Entities, quotations, duplicates and stories on real article text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from conftest import ROOT
+
+from news_digest.cleaner import clean_bytes
+from news_digest.enrich.clusters import Item, stories
+from news_digest.enrich.duplicates import find_duplicates
+from news_digest.enrich.entities import KINDS, extract_entities
+from news_digest.enrich.quotes import find_quotations
+
+FIXTURES = ROOT / "tests" / "fixtures" / "enrich"
+#: A wrong entity is worse than a missing one.
+MIN_PRECISION = 0.9
+MIN_RECALL = 0.6
+
+
+def _paragraphs(path: Path) -> list[str]:
+    return [block.text for block in clean_bytes(path.read_bytes()).body]
+
+
+def test_entities_against_hand_checked_list():
+    expected = yaml.safe_load((FIXTURES / "expected_entities.yaml").read_text("utf-8"))
+    found_total = right_total = wanted_total = 0
+    for name, kinds in expected.items():
+        extraction = extract_entities(_paragraphs(ROOT / name))
+        found = {(k, n) for k in KINDS for n in extraction.names(k)}
+        wanted = {(k, n) for k in KINDS for n in kinds.get(k, [])}
+        right = found & wanted
+        print(f"{name}: wrong {sorted(found - wanted)} missed {sorted(wanted - found)}")
+        found_total, right_total, wanted_total = (
+            found_total + len(found),
+            right_total + len(right),
+            wanted_total + len(wanted),
+        )
+    precision, recall = right_total / found_total, right_total / wanted_total
+    print(f"entities: precision {precision:.2f}, recall {recall:.2f}")
+    assert precision >= MIN_PRECISION
+    assert recall >= MIN_RECALL
+
+
+def test_surnames_merge_into_full_names():
+    extraction = extract_entities(_paragraphs(ROOT / "seeds/004_caa905501d371531.txt"))
+    people = extraction.names("person")
+    assert "Sessions" not in people and "Rubio" not in people
+    counts = {e.name: e.count for e in extraction.entities if e.kind == "person"}
+    assert (
+        counts["Jeff Sessions"] >= 3
+    )  # "Attorney General Jeff Sessions", "Sessions’", "Sessions said"
+    assert counts["Marco Rubio"] == 2  # "Sen. Marco Rubio (R-FL)", "Rubio on Wednesday"
+
+
+def test_quotations_attributed_to_the_last_named_speaker():
+    paragraphs = _paragraphs(ROOT / "seeds/004_caa905501d371531.txt")
+    quotes = find_quotations(paragraphs, extract_entities(paragraphs))
+    texts = {q.text: q.speaker for q in quotes}
+    hearts = next(t for t in texts if t.startswith("Our hearts are hurting today"))
+    owe = next(t for t in texts if t.startswith("We owe it to every one"))
+    assert texts[hearts] == texts[owe] == "Jeff Sessions"
+    assert all(speaker == "Jeff Sessions" for speaker in texts.values())
+    # Scare quotes are not quotations.
+    assert not any(t.startswith("signs") or t.startswith("do better") for t in texts)
+
+
+def test_quotation_speaker_named_after_the_quote():
+    paragraphs = [
+        "Mayor Ann Lee spoke first, and Gov. Tom Baker followed.",
+        "“We will rebuild every school that was damaged,” Lee said on Monday.",
+        "“The state will pay for all of the repairs this year,” he said.",
+    ]
+    quotes = find_quotations(paragraphs, extract_entities(paragraphs))
+    assert [(q.speaker, q.text.split()[0]) for q in quotes] == [
+        ("Ann Lee", "We"),
+        ("Ann Lee", "The"),  # "he": the last person named outside quotation marks
+    ]
+
+
+def test_near_duplicates_found_and_distinct_stories_kept():
+    original = b"\n\n".join(
+        p.encode() for p in _paragraphs(ROOT / "seeds/000_1ed85cf378e4aadb.txt")
+    )
+    text = original.decode()
+    copy = text.replace("Per The Washington Post’s database, ", "") + "\n\nShare this story."
+    other = "\n\n".join(_paragraphs(ROOT / "seeds/004_caa905501d371531.txt"))
+    dropped = find_duplicates({"a": text, "b": copy, "c": other})
+    assert set(dropped) == {"b"}
+    assert dropped["b"][0] == "a"
+    assert dropped["b"][1] >= 0.7
+
+
+def test_story_groups_the_same_event_across_outlets():
+    omar_nbc = FIXTURES / "7a457a4f7173.txt"
+    items = []
+    for path in (omar_nbc, FIXTURES / "35b158918c67.txt", FIXTURES / "c50845a7158a.txt"):
+        paragraphs = _paragraphs(path)
+        extraction = extract_entities(paragraphs)
+        ents = {f"{k}:{n}" for k in KINDS for n in extraction.names(k)}
+        items.append(Item(path.name, "\n".join(paragraphs), ents, None))
+    # A rewrite of the NBC story, as another outlet would run it.
+    rewrite = items[0].text.replace("pleaded guilty", "admitted guilt").replace("Monday", "today")
+    items.append(Item("rewrite", rewrite, items[0].entities, None))
+    assert stories(items) == [["7a457a4f7173.txt", "rewrite"]]
