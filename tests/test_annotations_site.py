@@ -68,6 +68,7 @@ def annotated(tmp_path_factory):
     notes.mkdir(parents=True)
     (notes / f"{SEED_004}.md").write_text(ANNOTATION_004, encoding="utf-8")
     (notes / f"{SEED_000}.md").write_text(ANNOTATION_000, encoding="utf-8")
+    (notes / "001_copy.md").write_text("---\ntags: [a, b\ntitle: x\n---\n", encoding="utf-8")
     (notes / "999_missing.md").write_text("---\ntags: [x]\n---\n", encoding="utf-8")
     (site / "content" / "tagging-rules.yaml").write_text(RULES, encoding="utf-8")
     seeds = {f"{SEED_004}.txt": edited, f"{SEED_000}.txt": seed_000, "001_copy.txt": duplicate}
@@ -187,6 +188,12 @@ def test_duplicate_dropped_and_noted(annotated):
         "001_copy.txt" in m for m in messages
     )
     assert any("Near-duplicate seed" in m for m in messages)
+
+
+def test_malformed_annotation_warns_and_the_build_goes_on(annotated):
+    output, messages = annotated
+    assert any("001_copy.md:3:" in m and "not valid YAML" in m for m in messages)
+    assert (output / "index.html").is_file()
 
 
 def test_stray_annotation_warned(annotated):

@@ -133,6 +133,7 @@ def curate(reader, html: str, meta: dict, article, annotation: Annotation | None
         meta["annotated"] = True
         meta["annotation_path"] = annotation.path
         meta["annotation_note"] = render_note(annotation.note)
+        meta["annotation_markdown"] = annotation.note
         html, placed = mark_highlights(html, annotation.highlights)
         meta["highlights"] = placed
         for result in placed:

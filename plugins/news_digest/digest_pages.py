@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -171,15 +170,15 @@ def _story_pages(articles, settings) -> list[StoryPage]:
     return pages
 
 
-def _annotated_markdown(article, site_url: str) -> str:
+def _annotated_markdown(article) -> str:
     """The article's cleaned Markdown followed by its annotations, for download."""
     lines = [getattr(article, "cleaned_markdown", "").rstrip(), "", "## Annotations", ""]
-    note = getattr(article, "annotation_path", None)
+    tags = [str(t) for t in getattr(article, "tags", [])]
+    if tags:
+        lines += [f"Tags: {', '.join(tags)}", ""]
+    note = getattr(article, "annotation_markdown", "")
     if note:
-        text = Path(article.annotation_path).read_text(encoding="utf-8", errors="replace")
-        body = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.DOTALL).strip()
-        if body:
-            lines += ["### Curator's note", "", body, ""]
+        lines += ["### Curator's note", "", note, ""]
     highlights = getattr(article, "highlights", [])
     if highlights:
         lines += ["### Highlights", ""]
@@ -218,6 +217,7 @@ def _record(article, pages) -> dict:
         "quotations": [{"text": q.text, "speaker": q.speaker} for q in article.quotations],
         "annotation": {
             "note": getattr(article, "annotation_note", ""),
+            "note_markdown": getattr(article, "annotation_markdown", ""),
             "highlights": [
                 {
                     "quote": p.highlight.quote,
@@ -301,7 +301,7 @@ class DigestPagesGenerator(Generator):
         for article in self.articles:
             target = output / EXPORT_FOLDER / "articles" / f"{article.slug}.md"
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(_annotated_markdown(article, ""), encoding="utf-8")
+            target.write_text(_annotated_markdown(article), encoding="utf-8")
         bundle = {
             "site": self.settings.get("SITENAME"),
             "articles": [_record(a, self.entity_pages) for a in self.articles],

@@ -122,8 +122,30 @@ def _fuzzy(folded, quote):
     found = fuzz.partial_ratio_alignment(quote, folded, score_cutoff=FUZZY_THRESHOLD)
     if found is None:
         return None
-    start, end = _word_bounds(folded, found.dest_start, found.dest_end)
+    start, end = _best_span(folded, quote, found.dest_start, found.dest_end)
     return start, end, FUZZY, found.score
+
+
+def _best_span(folded: str, quote: str, start: int, end: int) -> tuple[int, int]:
+    """Re-fit the aligned window (the quote's length) to the edited passage's words.
+
+    Words added or removed inside the passage move its true ends; the span
+    between word boundaries nearby that is most like the quote is the passage.
+    """
+    slack = max(12, len(quote) // 3)
+    lo, hi = max(0, start - slack), min(len(folded), end + slack)
+    starts = [i for i in range(lo, min(start + slack, hi)) if i == 0 or folded[i - 1] == " "]
+    ends = [i for i in range(max(end - slack, lo), hi + 1) if i == len(folded) or folded[i] == " "]
+    best = _word_bounds(folded, start, end)
+    best_score = fuzz.ratio(folded[best[0] : best[1]], quote)
+    for s in starts:
+        for e in ends:
+            if e - s < len(quote) // 2:
+                continue
+            score = fuzz.ratio(folded[s:e], quote)
+            if score > best_score:
+                best, best_score = (s, e), score
+    return _word_bounds(folded, *best)
 
 
 def anchor_quote(text: str, quote: str, prefix: str = "", suffix: str = "") -> Anchor | None:
