@@ -85,7 +85,7 @@ def test_note_markdown_is_safe():
 def test_annotation_fields_and_overrides():
     note = parse_annotation(
         "---\ntitle: New title\ndate: 2018-02-15\nauthors: [A. Writer]\nsource: The Root\n"
-        "tags: Extra\nremove_tags: [Old]\nkeep_lines: [12]\ndrop_lines: [3, 'Comments']\n"
+        "tags: Extra\nremove_tags: [Old]\nkeep_lines: [Read the essay.]\ndrop_lines: [Comments]\n"
         "highlights:\n  - just this\n---\nThe *note*.\n",
         "x.md",
     )
@@ -97,7 +97,7 @@ def test_annotation_fields_and_overrides():
         "The Root",
     )
     assert note.tags == ["Extra"] and note.remove_tags == ["Old"]
-    assert note.keep_lines == [12] and note.drop_lines == [3, "Comments"]
+    assert note.keep_lines == ["Read the essay."] and note.drop_lines == ["Comments"]
     assert note.highlights == [Highlight("just this")]
     assert note.note == "The *note*."
 
@@ -126,10 +126,12 @@ def test_line_overrides_reach_a_cleaner_that_takes_them():
     def old_cleaner(data):
         calls.append((data,))
 
-    note = parse_annotation("---\nkeep_lines: [4]\ndrop_lines: [7]\n---\n", "n.md")
+    note = parse_annotation("---\nkeep_lines: [Keep me]\ndrop_lines: [Drop me]\n---\n", "n.md")
     clean_seed(new_cleaner, b"seed", note)
     clean_seed(old_cleaner, b"seed", note)
-    assert calls == [(b"seed", [4], [7]), (b"seed",)]
+    assert calls == [(b"seed", ["Keep me"], ["Drop me"]), (b"seed",)]
+    numbers = parse_annotation("---\nkeep_lines: [4]\n---\n", "n.md")
+    assert numbers.keep_lines == [] and "lines of the seed, as text" in numbers.warnings[0]
 
 
 def test_rules_language():

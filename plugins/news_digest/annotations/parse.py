@@ -16,6 +16,8 @@ FENCE = "---"
 
 #: Front-matter keys and the type each must have.
 LIST_KEYS = ("tags", "remove_tags", "authors", "keep_lines", "drop_lines")
+#: Lines the cleaner must keep or drop are given by their text, as the seed has it.
+LINE_KEYS = ("keep_lines", "drop_lines")
 TEXT_KEYS = ("title", "source")
 KNOWN_KEYS = frozenset((*LIST_KEYS, *TEXT_KEYS, "date", "highlights"))
 
@@ -41,8 +43,8 @@ class Annotation:
     date: dt.date | None = None
     authors: list[str] | None = None
     source: str | None = None
-    keep_lines: list = field(default_factory=list)
-    drop_lines: list = field(default_factory=list)
+    keep_lines: list[str] = field(default_factory=list)
+    drop_lines: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
     def warn(self, message: str, line: int | None = None) -> None:
@@ -111,14 +113,13 @@ def _read_fields(data: dict, annotation: Annotation) -> None:
         if key not in data or data[key] is None:
             continue
         value = data[key]
-        if isinstance(value, str | int):
+        if isinstance(value, str | int | float):
             value = [value]
-        if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
-            annotation.warn(f"{key!r} must be a list of words or line numbers; ignored")
+        kind = "lines of the seed, as text" if key in LINE_KEYS else "names"
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            annotation.warn(f"{key!r} must be a list of {kind} (quote numbers); ignored")
             continue
-        if key in ("tags", "remove_tags", "authors"):
-            value = [str(v).strip() for v in value if str(v).strip()]
-        setattr(annotation, key, value)
+        setattr(annotation, key, [v.strip() for v in value if v.strip()])
     for key in TEXT_KEYS:
         if data.get(key) is not None:
             if isinstance(data[key], str) and data[key].strip():
