@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import yaml
 from conftest import ROOT
 
 from news_digest.cleaner import clean_bytes
-from news_digest.enrich.clusters import Item, stories
+from news_digest.enrich.clusters import STORY_WINDOW_DAYS, Item, related, stories
 from news_digest.enrich.duplicates import find_duplicates
 from news_digest.enrich.entities import KINDS, extract_entities
 from news_digest.enrich.quotes import find_quotations
@@ -92,15 +93,28 @@ def test_near_duplicates_found_and_distinct_stories_kept():
     assert dropped["b"][1] >= 0.7
 
 
-def test_story_groups_the_same_event_across_outlets():
-    omar_nbc = FIXTURES / "7a457a4f7173.txt"
-    items = []
-    for path in (omar_nbc, FIXTURES / "35b158918c67.txt", FIXTURES / "c50845a7158a.txt"):
-        paragraphs = _paragraphs(path)
-        extraction = extract_entities(paragraphs)
-        ents = {f"{k}:{n}" for k in KINDS for n in extraction.names(k)}
-        items.append(Item(path.name, "\n".join(paragraphs), ents, None))
-    # A rewrite of the NBC story, as another outlet would run it.
-    rewrite = items[0].text.replace("pleaded guilty", "admitted guilt").replace("Monday", "today")
-    items.append(Item("rewrite", rewrite, items[0].entities, None))
-    assert stories(items) == [["7a457a4f7173.txt", "rewrite"]]
+def _item(path: Path) -> Item:
+    article = clean_bytes(path.read_bytes())
+    paragraphs = [block.text for block in article.body]
+    extraction = extract_entities(paragraphs)
+    ents = {f"{k}:{n}" for k in KINDS for n in extraction.names(k)}
+    return Item(path.stem, "\n".join(paragraphs), ents, article.date)
+
+
+def test_stories_group_the_same_event_across_outlets():
+    # Two outlets on one guilty plea; two on one band's tour; a NASA story alone.
+    items = [_item(path) for path in sorted(FIXTURES.glob("*.txt"))]
+    assert stories(items) == [
+        ["35b158918c67", "9cb8224b660f"],
+        ["6ebac05f637e", "7a457a4f7173"],
+    ]
+    links = related(items)
+    assert links["6ebac05f637e"] == ["7a457a4f7173"]
+    assert links["c50845a7158a"] == []
+
+
+def test_stories_keep_to_their_time_window():
+    plea, other = _item(FIXTURES / "6ebac05f637e.txt"), _item(FIXTURES / "7a457a4f7173.txt")
+    other.date = plea.date + dt.timedelta(days=STORY_WINDOW_DAYS + 30)
+    assert stories([plea, other]) == []
+    assert related([plea, other])[plea.key] == [other.key]  # still related, not one story

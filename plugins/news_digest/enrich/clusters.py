@@ -5,7 +5,8 @@ Two articles are about the same story when they name at least
 their content words overlap (Jaccard ≥ :data:`MIN_WORD_SIMILARITY`), and
 their dates are within :data:`STORY_WINDOW_DAYS` of each other (undated
 articles need no window). Stories are the connected groups of such pairs.
-Related articles need only the shared entities or the word overlap, no window.
+Related articles need the same evidence, looser (:data:`MIN_RELATED_WORD_SIMILARITY`),
+or much wording in common, and no window.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from dataclasses import dataclass, field
 
 MIN_SHARED_ENTITIES = 2
 MIN_WORD_SIMILARITY = 0.12
+#: Least word overlap of related articles sharing entities (two share buttons are not a topic).
+MIN_RELATED_WORD_SIMILARITY = 0.05
 #: Word overlap alone enough to call two articles related.
 RELATED_WORD_SIMILARITY = 0.2
 #: Word overlap alone enough to call two articles one story (wire copy, rewrites).
@@ -69,7 +72,9 @@ def related(items: list[Item]) -> dict[str, list[str]]:
     for i, a in enumerate(items):
         for b in items[i + 1 :]:
             shared, words = _score(a, b)
-            if shared >= MIN_SHARED_ENTITIES or words >= RELATED_WORD_SIMILARITY:
+            if (
+                shared >= MIN_SHARED_ENTITIES and words >= MIN_RELATED_WORD_SIMILARITY
+            ) or words >= RELATED_WORD_SIMILARITY:
                 rank = shared + 10 * words
                 found[a.key].append((rank, b.key))
                 found[b.key].append((rank, a.key))

@@ -23,7 +23,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .gazetteer import given_names, honorific_words, org_cues, organisations, places, us_states
+from .gazetteer import (
+    given_names,
+    honorific_words,
+    org_cues,
+    organisations,
+    places,
+    us_states,
+    word_list,
+)
 
 PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
 KINDS = (PERSON, ORGANISATION, PLACE)
@@ -35,161 +43,9 @@ SPEECH_VERBS = (
     "replied|recalled|tweeted|testified|acknowledged|admitted|continued|saying"
 )
 #: Capitalised at a sentence start, these are ordinary words, not names.
-COMMON_STARTS = frozenset(
-    [
-        "A",
-        "After",
-        "Again",
-        "Also",
-        "Although",
-        "An",
-        "And",
-        "Another",
-        "Any",
-        "As",
-        "At",
-        "Because",
-        "Before",
-        "Both",
-        "But",
-        "By",
-        "Despite",
-        "Did",
-        "Do",
-        "During",
-        "Each",
-        "Even",
-        "Every",
-        "Following",
-        "For",
-        "From",
-        "He",
-        "Her",
-        "Here",
-        "His",
-        "How",
-        "However",
-        "I",
-        "If",
-        "In",
-        "Instead",
-        "Is",
-        "It",
-        "Its",
-        "Just",
-        "Last",
-        "Like",
-        "Many",
-        "Meanwhile",
-        "More",
-        "Most",
-        "My",
-        "Next",
-        "No",
-        "Not",
-        "Now",
-        "Of",
-        "On",
-        "Once",
-        "One",
-        "Only",
-        "Or",
-        "Other",
-        "Our",
-        "Over",
-        "Per",
-        "Read",
-        "She",
-        "Since",
-        "So",
-        "Some",
-        "Still",
-        "Such",
-        "That",
-        "The",
-        "Their",
-        "Then",
-        "There",
-        "These",
-        "They",
-        "This",
-        "Those",
-        "Though",
-        "Through",
-        "To",
-        "Today",
-        "Under",
-        "Unlike",
-        "Until",
-        "Up",
-        "We",
-        "What",
-        "When",
-        "Where",
-        "Whether",
-        "Which",
-        "While",
-        "Who",
-        "Why",
-        "With",
-        "Within",
-        "Without",
-        "Yet",
-        "You",
-        "Your",
-        "Would",
-        "Could",
-        "Should",
-        "Can",
-        "Will",
-        "Has",
-        "Have",
-        "Had",
-        "Was",
-        "Were",
-        "Make",
-        "Get",
-        "Buy",
-        "Visit",
-        "Watch",
-        "See",
-    ]
-)
-CALENDAR = frozenset(
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-    ]
-)
+COMMON_STARTS = word_list("common_starts.txt")
+#: Days and months: capitalised, never a name.
+CALENDAR = word_list("calendar.txt")
 #: Honorifics-file entries that only say where ("US Attorney General"): no title alone.
 NATIONALITY_PREFIXES = frozenset(("US", "U.S.", "UK", "U.K."))
 #: Words joining the parts of one organisation's name ("Department of Justice").
@@ -198,11 +54,14 @@ CONNECTORS = ("of", "for", "the", "de")
 _HON_DOTTED = sorted(
     {" ".join(h) for h in honorific_words() if h[-1].endswith(".")}, key=len, reverse=True
 )
+#: Written after a name, part of it ("Patrick W. Carlineo Jr.").
+NAME_SUFFIXES = ("Jr.", "Sr.", "II", "III", "IV")
 _WORD = (
-    r"(?:" + "|".join(re.escape(h) for h in _HON_DOTTED) + r"|[A-Z]\.(?:[A-Z]\.)+"
+    r"(?:" + "|".join(re.escape(h) for h in (*_HON_DOTTED, "Jr.", "Sr.")) + r"|[A-Z]\.(?:[A-Z]\.)+"
     r"|[A-Z][\w’'&-]*[\w]|[A-Z]\.?)"
 )
 _RUN = re.compile(rf"{_WORD}(?:(?:\s|\s(?:{'|'.join(CONNECTORS)})\s){_WORD})*")
+_INITIAL = re.compile(r"[A-Z]\.")
 _POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 _SENTENCE_END = re.compile(r"(?:[.!?][”\"’)]?\s+|[“\"(]\s*|^\s*)$")
 
@@ -259,6 +118,13 @@ def _honorific_end(words: list[str]) -> int:
     return i
 
 
+def _surname(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words = words[:-1]
+    return words[-1]
+
+
 def _name_like(words: list[str]) -> bool:
     return all(
         w[0].isupper()
@@ -266,7 +132,7 @@ def _name_like(words: list[str]) -> bool:
         and w not in CALENDAR
         and w not in org_cues()
         and w not in CONNECTORS
-        and not w.isupper()
+        and (not w.isupper() or w in NAME_SUFFIXES or _INITIAL.fullmatch(w))
         for w in words
     )
 
@@ -385,20 +251,22 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
                     mentions.append(Mention(PLACE, part_name, part.paragraph, part.start, part.end))
                 else:
                     singles.append(part)
-            elif 2 <= len(part.words) <= 3 and _name_like(part.words):
+            elif 2 <= len(part.words) <= MAX_NAME_WORDS and _name_like(part.words):
                 loose.append(part)
 
     surnames = Counter(" ".join(s.words) for s in singles)
     for run in loose:
         name = " ".join(run.words)
         spoke = _SPEECH_AFTER.match(run.after) or _SPEECH_BEFORE.search(run.before)
-        if run.words[0] in given_names() or (spoke and surnames[run.words[-1]]):
+        if run.words[0] in given_names() or (
+            len(run.words) <= 3 and spoke and surnames[_surname(name)]
+        ):
             mentions.append(Mention(PERSON, name, run.paragraph, run.start, run.end))
 
     people = {m.name for m in mentions if m.kind == PERSON}
     by_surname: dict[str, set[str]] = {}
     for person in people:
-        by_surname.setdefault(person.split()[-1], set()).add(person)
+        by_surname.setdefault(_surname(person), set()).add(person)
     for run in singles:
         word = run.words[0]
         full = {p for p in by_surname.get(word, set()) if len(p.split()) > 1}

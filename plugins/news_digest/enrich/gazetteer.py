@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -47,6 +47,11 @@ def us_states() -> frozenset[str]:
     return frozenset(n for n in names[:end] if " = " not in n and "D.C." not in n)
 
 
-@lru_cache(maxsize=1)
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """The space-separated words of a data file."""
+    return frozenset(word for line in _lines(name) for word in line.split())
+
+
 def given_names() -> frozenset[str]:
-    return frozenset(word for line in _lines("given_names.txt") for word in line.split())
+    return word_list("given_names.txt")
