@@ -61,6 +61,8 @@ _WORD = (
     r"|[A-Z][\w’'&-]*[\w]|[A-Z]\.?)"
 )
 _RUN = re.compile(rf"{_WORD}(?:(?:\s|\s(?:{'|'.join(CONNECTORS)})\s){_WORD})*")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
+_LETTER = re.compile(r"[A-Z]\.?")
 _INITIAL = re.compile(r"[A-Z]\.")
 _POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 _SENTENCE_END = re.compile(r"(?:[.!?][”\"’)]?\s+|[“\"(]\s*|^\s*)$")
@@ -145,9 +147,20 @@ class _Run:
     end: int
     after: str
     before: str
+    ordinary: frozenset | set = frozenset()
+
+    def without_ordinary_tail(self) -> list[str]:
+        """The name less trailing words the text also writes in lower case."""
+        words = list(self.words)
+        while len(words) > 2 and words[-1].lower() in self.ordinary:
+            words.pop()
+        return words
 
 
 def _runs(paragraphs: list[str]):
+    # A capitalised word the text also writes in lower case is an ordinary word
+    # ("… Nicholson Detainees were held"): it is not the end of a name.
+    ordinary = {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
     for number, text in enumerate(paragraphs):
         for match in _RUN.finditer(text):
             raw = match.group(0)
@@ -161,14 +174,18 @@ def _runs(paragraphs: list[str]):
             while words and words[0] in CALENDAR:
                 start += len(words[0]) + 1
                 words = words[1:]
-            while words and (words[-1] in CONNECTORS or words[-1] in CALENDAR):
+            while words and (
+                words[-1] in CONNECTORS or words[-1] in CALENDAR or words[-1] in COMMON_STARTS
+            ):
                 end -= len(words[-1]) + 1
                 words = words[:-1]
             if text.startswith(", D.C.", end) and words:
                 words[-1] += ", D.C."  # the one place whose name has a comma in it
                 end += len(", D.C.")
             if words:
-                yield _Run(words, number, start, end, text[end : end + 40], text[:start][-40:])
+                run = _Run(words, number, start, end, text[end : end + 40], text[:start][-40:])
+                run.ordinary = ordinary
+                yield run
 
 
 def _split_connectors(run: _Run) -> list[_Run]:
@@ -186,6 +203,8 @@ def _split_connectors(run: _Run) -> list[_Run]:
         parts.append(_Run(current, run.paragraph, offset, run.end, run.after, ""))
     if parts:
         parts[0].before = run.before
+    for part in parts:
+        part.ordinary = run.ordinary
     return parts
 
 
@@ -199,8 +218,8 @@ def _organisation(words: list[str]) -> str | None:
     # word of a name with connectors is in its first part.
     head = words[: next((i for i, w in enumerate(words) if w in CONNECTORS), len(words))]
     if len(words) >= 2 and any(w.rstrip(".") in org_cues() or w in org_cues() for w in head):
-        if words[-1] in CONNECTORS or words[0] in CALENDAR:
-            return None
+        if words[-1] in CONNECTORS or words[0] in CALENDAR or _LETTER.fullmatch(words[-1]):
+            return None  # "Group A" is a tournament's group, not a body
         return name.removeprefix("The ")
     return None
 
@@ -208,6 +227,26 @@ def _organisation(words: list[str]) -> str | None:
 _SPEECH_AFTER = re.compile(rf"^,?\s+(?:{SPEECH_VERBS})\b")
 _SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
 _STATE_AFTER = re.compile(r"^,\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+
+
+def _titled_tail(words: list[str]) -> str | None:
+    """ "Senate President Bukola Saraki" → "Bukola Saraki": a title inside a run."""
+    for i in range(1, len(words) - 2):
+        size = _honorific_end(words[i:])
+        tail = words[i + size :]
+        titled = any(w not in NATIONALITY_PREFIXES for w in words[i : i + size])
+        if size and titled and 2 <= len(tail) <= MAX_NAME_WORDS and _name_like(tail):
+            return " ".join(_POSSESSIVE.sub("", w) for w in tail)
+    return None
+
+
+def _person_after_organisation(words: list[str]) -> int | None:
+    """Where a full personal name starts at the end of an organisation's run, if it does."""
+    for i in range(1, len(words) - 1):
+        tail = words[i:]
+        if words[i] in given_names() and 2 <= len(tail) <= 3 and _name_like(tail):
+            return i
+    return None
 
 
 def _is_state(words: str) -> bool:
@@ -225,6 +264,9 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         words = run.words
         name = " ".join(words)
         hon = _honorific_end(words)
+        if not hon and (titled_name := _titled_tail(words)):
+            mentions.append(Mention(PERSON, titled_name, run.paragraph, run.start, run.end))
+            continue
         person = [_POSSESSIVE.sub("", w) for w in words[hon:]]
         # "U.S. Attorney James Kennedy": a country before a job is not a title.
         titled = any(w not in NATIONALITY_PREFIXES for w in words[:hon])
@@ -237,6 +279,13 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
             mentions.append(Mention(PLACE, place_table[name], run.paragraph, run.start, run.end))
             continue
         if org := _organisation(words):
+            split = _person_after_organisation(words)
+            if split and (head := _organisation(words[:split])):
+                # "the European Union Gordon Sondland": an organisation, then a person.
+                org = head
+                tail = " ".join(words[split:])
+                at = run.start + len(" ".join(words[:split])) + 1
+                mentions.append(Mention(PERSON, tail, run.paragraph, at, run.end))
             mentions.append(Mention(ORGANISATION, org, run.paragraph, run.start, run.end))
             continue
         for part in _split_connectors(run) if any(w in CONNECTORS for w in words) else [run]:
@@ -256,9 +305,10 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
 
     surnames = Counter(" ".join(s.words) for s in singles)
     for run in loose:
+        run.words = run.without_ordinary_tail()
         name = " ".join(run.words)
         spoke = _SPEECH_AFTER.match(run.after) or _SPEECH_BEFORE.search(run.before)
-        if run.words[0] in given_names() or (
+        if (run.words[0] in given_names() and run.words[0] not in places()) or (
             len(run.words) <= 3 and spoke and surnames[_surname(name)]
         ):
             mentions.append(Mention(PERSON, name, run.paragraph, run.start, run.end))
