@@ -175,7 +175,9 @@ def _runs(paragraphs: list[str]):
                 start += len(words[0]) + 1
                 words = words[1:]
             while words and (
-                words[-1] in CONNECTORS or words[-1] in CALENDAR or words[-1] in COMMON_STARTS
+                words[-1] in CONNECTORS
+                or words[-1] in CALENDAR
+                or words[-1] in ("The", "An")  # the next sentence's first word
             ):
                 end -= len(words[-1]) + 1
                 words = words[:-1]
