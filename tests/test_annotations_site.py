@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 
 import pytest
-from conftest import SEEDS, build_site, html_pages
+from conftest import ROOT, SEEDS, build_site, html_pages
+from pelican import Pelican
+from pelican.settings import read_settings
 
 SEED_004 = "004_caa905501d371531"
 SEED_000 = "000_1ed85cf378e4aadb"
@@ -216,3 +219,36 @@ def test_export_bundle_and_markdown(annotated):
     links = [a["href"] for a in soup.select(".annotations .export a")]
     assert any(h.endswith(".md") for h in links) and any(h.endswith("digest.json") for h in links)
     assert (output / "export.html").is_file()
+
+
+def test_cached_build_shows_an_edited_annotation(tmp_path):
+    seed = {f"{SEED_004}.txt": (SEEDS / f"{SEED_004}.txt").read_bytes()}
+    notes = tmp_path / "content" / "annotations"
+    notes.mkdir(parents=True)
+    note = notes / f"{SEED_004}.md"
+    cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+    note.write_text("---\ntags: [First tag]\n---\n", encoding="utf-8")
+    output = build_site(tmp_path, seed, **cached)
+    assert (output / "tags" / "first-tag.html").is_file()
+    # Only the annotation changes, after the cache was written.
+    note.write_text("---\ntags: [Second tag]\n---\n", encoding="utf-8")
+    cache_files = list((tmp_path / "cache").iterdir())
+    assert cache_files
+    past = min(p.stat().st_mtime for p in cache_files) - 100
+    for path in cache_files:
+        os.utime(path, (past, past))  # the seed keeps its time: Pelican's cache holds
+    os.utime(note, (past + 50, past + 50))
+    Pelican(
+        read_settings(
+            str(ROOT / "pelicanconf.py"),
+            override={
+                "PATH": str(tmp_path),
+                "OUTPUT_PATH": str(output),
+                "THEME": str(ROOT / "theme"),
+                "PLUGIN_PATHS": [str(ROOT / "plugins")],
+                "CACHE_PATH": str(tmp_path / "cache"),
+                **cached,
+            },
+        )
+    ).run()
+    assert (output / "tags" / "second-tag.html").is_file()

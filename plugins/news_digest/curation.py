@@ -146,3 +146,25 @@ def curate(reader, html: str, meta: dict, article, annotation: Annotation | None
                     result.highlight.quote[:80],
                 )
     return html, meta
+
+
+def _curation_mtime(settings) -> float:
+    folder = annotations_dir(settings)
+    paths = [*folder.glob("*.md")] if folder.is_dir() else []
+    paths.append(Path(settings["PATH"]) / setting(settings, "NEWS_DIGEST_TAGGING_RULES"))
+    return max((p.stat().st_mtime for p in paths if p.exists()), default=0.0)
+
+
+def forget_stale_cache(generator):
+    """Re-read every seed when an annotation or the rules changed since the content cache.
+
+    Pelican's cache knows only the seed files; an edited annotation must still
+    show on the next cached build (``invoke livereload``).
+    """
+    changed = _curation_mtime(generator.settings)
+    for cacher in (generator, getattr(generator, "readers", None)):
+        path = getattr(cacher, "_cache_path", None)
+        cache = Path(path) if path else None
+        stale = cache is not None and cache.exists() and cache.stat().st_mtime < changed
+        if stale and getattr(cacher, "_cache", None):
+            cacher._cache = {}

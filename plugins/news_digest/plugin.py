@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from pelican import signals
 
+from .curation import forget_stale_cache
 from .digest_pages import distinct_tag_slugs, drop_duplicates, get_generators
 from .reader import SeedReader
 
@@ -71,6 +72,7 @@ def register():
     signals.article_generator_context.connect(plain_titles)
     signals.article_generator_finalized.connect(link_files)
     signals.article_writer_finalized.connect(write_files)
+    signals.article_generator_init.connect(forget_stale_cache)
     signals.article_generator_pretaxonomy.connect(drop_duplicates)
     signals.article_generator_pretaxonomy.connect(distinct_tag_slugs)
     signals.get_generators.connect(get_generators)
