@@ -7,7 +7,9 @@ import logging
 import os
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import ROOT, SEEDS, build_site, html_pages
+from markdown import Markdown
 from pelican import Pelican
 from pelican.settings import read_settings
 
@@ -215,6 +217,9 @@ def test_export_bundle_and_markdown(annotated):
     assert anchored == [True, True, False]
     markdown = (output / record["markdown"]).read_text("utf-8")
     assert "## Annotations" in markdown and "orphaned" in markdown
+    rendered = BeautifulSoup(Markdown().convert(markdown), "html.parser")
+    assert rendered.find("script") is None  # the note's raw HTML stays text
+    assert "<script>alert(1)</script>" in rendered.get_text()
     soup = _page(output, "Must Do Better")
     links = [a["href"] for a in soup.select(".annotations .export a")]
     assert any(h.endswith(".md") for h in links) and any(h.endswith("digest.json") for h in links)

@@ -15,6 +15,7 @@ from urllib.parse import quote
 from pelican.generators import Generator
 from pelican.utils import slugify
 
+from .cleaner import escape
 from .curation import annotations_dir
 from .enrich.clusters import Item, related, stories
 from .enrich.duplicates import find_duplicates
@@ -170,32 +171,41 @@ def _story_pages(articles, settings) -> list[StoryPage]:
     return pages
 
 
+def _no_html(markdown: str) -> str:
+    """The curator's Markdown with raw HTML shown as text, as the site shows it."""
+    return markdown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _annotated_markdown(article) -> str:
-    """The article's cleaned Markdown followed by its annotations, for download."""
+    """The article's cleaned Markdown followed by its annotations, for download.
+
+    Seed-derived text is escaped like the body; the curator's Markdown keeps its
+    syntax but not raw HTML.
+    """
     lines = [getattr(article, "cleaned_markdown", "").rstrip(), "", "## Annotations", ""]
     tags = [str(t) for t in getattr(article, "tags", [])]
     if tags:
-        lines += [f"Tags: {', '.join(tags)}", ""]
+        lines += [f"Tags: {escape(', '.join(tags))}", ""]
     note = getattr(article, "annotation_markdown", "")
     if note:
-        lines += ["### Curator's note", "", note, ""]
+        lines += ["### Curator's note", "", _no_html(note), ""]
     highlights = getattr(article, "highlights", [])
     if highlights:
         lines += ["### Highlights", ""]
         for placed in highlights:
             state = " (orphaned: no longer found)" if placed.orphaned else ""
-            lines.append(f"- > {placed.highlight.quote}{state}")
+            lines.append(f"- “{escape(placed.highlight.quote)}”{state}")
             if placed.highlight.comment:
-                lines.append(f"  {placed.highlight.comment}")
+                lines.append(f"  {_no_html(' '.join(placed.highlight.comment.split()))}")
         lines.append("")
     for kind in KINDS:
         names = article.entities.get(kind, [])
         if names:
-            lines.append(f"- {ENTITY_TITLES[kind]}: {', '.join(names)}")
+            lines.append(f"- {ENTITY_TITLES[kind]}: {escape(', '.join(names))}")
     quotations = getattr(article, "quotations", [])
     if quotations:
         lines += ["", "### Quotations", ""]
-        lines += [f"- “{q.text}” — {q.speaker}" for q in quotations]
+        lines += [f"- “{escape(q.text)}” — {escape(q.speaker)}" for q in quotations]
     return "\n".join(lines).rstrip() + "\n"
 
 
