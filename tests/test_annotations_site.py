@@ -257,3 +257,23 @@ def test_cached_build_shows_an_edited_annotation(tmp_path):
         )
     ).run()
     assert (output / "tags" / "second-tag.html").is_file()
+
+
+def test_story_page_groups_two_outlets(tmp_path):
+    fixtures = ROOT / "tests" / "fixtures" / "enrich"
+    seeds = {
+        "nbc.txt": (fixtures / "7a457a4f7173.txt").read_bytes(),
+        "hill.txt": (fixtures / "6ebac05f637e.txt").read_bytes(),
+        "nasa.txt": (fixtures / "c50845a7158a.txt").read_bytes(),
+    }
+    output = build_site(tmp_path, seeds)
+    pages = html_pages(output)
+    index = pages[output / "stories.html"]
+    links = index.select(".story-index a")
+    assert len(links) == 1
+    story = pages[(output / links[0]["href"]).resolve()]
+    titles = [a.get_text() for a in story.select("article.entry h2 a")]
+    assert len(titles) == 2 and all("Omar" in t for t in titles)
+    for page, soup in pages.items():
+        if page.parent.name == "articles" and "NASA" not in soup.find("h1").get_text():
+            assert soup.select_one(".annotations .story a")["href"].endswith(links[0]["href"])
