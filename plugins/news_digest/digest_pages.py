@@ -209,7 +209,7 @@ def _annotated_markdown(article) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def _record(article, pages) -> dict:
+def _record(article) -> dict:
     return {
         "slug": article.slug,
         "url": article.url,
@@ -314,7 +314,7 @@ class DigestPagesGenerator(Generator):
             target.write_text(_annotated_markdown(article), encoding="utf-8")
         bundle = {
             "site": self.settings.get("SITENAME"),
-            "articles": [_record(a, self.entity_pages) for a in self.articles],
+            "articles": [_record(a) for a in self.articles],
             "stories": [
                 {"slug": s.slug, "title": s.title, "articles": [a.slug for a in s.articles]}
                 for s in self.story_pages

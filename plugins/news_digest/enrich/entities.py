@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .gazetteer import (
     given_names,
@@ -82,7 +82,6 @@ class Entity:
     kind: str
     name: str
     count: int = 0
-    aliases: list[str] = field(default_factory=list)
 
 
 @dataclass
