@@ -17,7 +17,7 @@ SEED_004 = "004_caa905501d371531"
 SEED_000 = "000_1ed85cf378e4aadb"
 
 ANNOTATION_004 = """---
-tags: [C++, C]
+tags: [C++, C, guns]
 remove_tags: [Jeff Sessions]
 highlights:
   - quote: "But I think we can and we must do better."
@@ -142,6 +142,7 @@ def test_tags_from_rules_and_annotation(annotated):
     assert {"Guns", "Sessions quoted", "C++", "C"} <= set(tags)
     assert "Never" not in tags and "Jeff Sessions" not in tags  # removed by remove_tags
     assert tags["C++"] != tags["C"]  # distinct slugs, not one merged page
+    assert "guns" not in tags  # the same tag as the rule's "Guns", merged
     assert (output / "tags" / tags["C"].split("/")[-1]).is_file()
     assert (output / "tags" / tags["C++"].split("/")[-1]).is_file()
     assert any("share the slug" in m for m in messages)

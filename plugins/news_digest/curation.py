@@ -97,6 +97,12 @@ def _overrides(reader, meta: dict, annotation: Annotation) -> None:
         meta["category"] = reader.process_metadata("category", annotation.source)
 
 
+def _unique(tags: list[str]) -> list[str]:
+    """Each tag once, ignoring case ("Guns", "guns"); the first spelling wins."""
+    seen: set[str] = set()
+    return [t for t in tags if not (t.casefold() in seen or seen.add(t.casefold()))]
+
+
 def curate(reader, html: str, meta: dict, article, annotation: Annotation | None):
     """Apply the annotation and enrichment to the reader's ``(html, meta)``."""
     paragraphs = [block.text for block in article.body]
@@ -124,7 +130,7 @@ def curate(reader, html: str, meta: dict, article, annotation: Annotation | None
     if annotation is not None:
         removed = {t.casefold() for t in annotation.remove_tags}
         tags = [t for t in tags + annotation.tags if t.casefold() not in removed]
-    tags = list(dict.fromkeys(tags))
+    tags = _unique(tags)
     meta.pop("tags", None)
     if tags:
         meta["tags"] = reader.process_metadata("tags", tags)

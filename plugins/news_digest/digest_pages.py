@@ -76,7 +76,10 @@ def distinct_tag_slugs(generator):
             tags.setdefault(tag.name, []).append(tag)
     by_slug: dict[str, list[str]] = {}
     for name, objects in tags.items():
-        by_slug.setdefault(objects[0].slug, []).append(name)
+        names = by_slug.setdefault(objects[0].slug, [])
+        # "Guns" and "guns" are one tag written two ways: Pelican merges them, rightly.
+        if all(other.casefold() != name.casefold() for other in names):
+            names.append(name)
     taken = set(by_slug)
     for slug, names in by_slug.items():
         if len(names) < 2:
@@ -91,8 +94,10 @@ def distinct_tag_slugs(generator):
             while new in taken:
                 new, n = f"{_slug(spelled, generator.settings)}-{n}", n + 1
             taken.add(new)
-            for tag in tags[name]:
-                tag.slug = new
+            for variant, objects in tags.items():
+                if variant.casefold() == name.casefold():
+                    for tag in objects:
+                        tag.slug = new
             logger.warning(
                 "Tags %r and %r share the slug %r; %r gets %r", names[0], name, slug, name, new
             )
