@@ -99,8 +99,10 @@ def _overrides(reader, meta: dict, annotation: Annotation) -> None:
 
 def _unique(tags: list[str]) -> list[str]:
     """Each tag once, ignoring case ("Guns", "guns"); the first spelling wins."""
-    seen: set[str] = set()
-    return [t for t in tags if not (t.casefold() in seen or seen.add(t.casefold()))]
+    kept: dict[str, str] = {}
+    for tag in tags:
+        kept.setdefault(tag.casefold(), tag)
+    return list(kept.values())
 
 
 def curate(reader, html: str, meta: dict, article, annotation: Annotation | None):
