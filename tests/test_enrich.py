@@ -71,12 +71,14 @@ def test_quotation_speaker_named_after_the_quote():
     paragraphs = [
         "Mayor Ann Lee spoke first, and Gov. Tom Baker followed.",
         "“We will rebuild every school that was damaged,” Lee said on Monday.",
-        "“The state will pay for all of the repairs this year,” he said.",
+        "“The state will pay for all of the repairs this year,” she said.",
+        "“Every district will get its share of the money in May,” he said.",
     ]
     quotes = find_quotations(paragraphs, extract_entities(paragraphs))
     assert [(q.speaker, q.text.split()[0]) for q in quotes] == [
         ("Ann Lee", "We"),
-        ("Ann Lee", "The"),  # "he": the last person named outside quotation marks
+        ("Ann Lee", "The"),  # "she": the last person named outside quotation marks
+        ("Tom Baker", "Every"),  # "he": not Ann Lee, a woman's name; the last man named
     ]
 
 

@@ -54,4 +54,18 @@ def word_list(name: str) -> frozenset[str]:
 
 
 def given_names() -> frozenset[str]:
-    return word_list("given_names.txt")
+    return (
+        word_list("given_names_female.txt")
+        | word_list("given_names_male.txt")
+        | word_list("given_names_unisex.txt")
+    )
+
+
+def pronoun_fits(pronoun: str, name: str) -> bool:
+    """Whether "he"/"she" can stand for ``name``, judged by its given name when known."""
+    first = name.split()[0]
+    if pronoun.lower() == "he":
+        return first not in word_list("given_names_female.txt")
+    if pronoun.lower() == "she":
+        return first not in word_list("given_names_male.txt")
+    return True

@@ -9,7 +9,8 @@ A quotation is text between curly (or straight) double quotes of at least
    attribution).
 
 A pronoun (he, she) is the last person named before the quotation, outside
-quotation marks. A quotation with no speaker found is left out.
+quotation marks, whose given name (when the data files know it) fits the pronoun.
+A quotation with no speaker found is left out.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from .entities import PERSON, SPEECH_VERBS, Extraction
+from .gazetteer import pronoun_fits
 
 #: Shorter quoted bits are scare quotes or fragments, not quotations.
 MIN_QUOTE_WORDS = 6
@@ -29,7 +31,7 @@ _AFTER_PRONOUN = re.compile(rf"^\s*,?\s*(?P<pronoun>{_PRONOUN})\s+(?:\w+\s+)?(?:
 _AFTER_NAME = re.compile(rf"^\s*,?\s*{_NAME}\s+(?:\w+\s+)?(?:{SPEECH_VERBS})\b")
 _AFTER_VERB_NAME = re.compile(rf"^\s*,?\s*(?:{SPEECH_VERBS})\s+{_NAME}")
 _BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\b[^.!?]*$|:\s*$")
-_SUBJECT_PRONOUN = re.compile(rf"^\s*{_PRONOUN}\b")
+_SUBJECT_PRONOUN = re.compile(rf"^\s*({_PRONOUN})\b")
 _SENTENCE = re.compile(r"[.!?][”\"]?\s+(?=[A-Z“\"])")
 
 
@@ -41,14 +43,17 @@ class Quotation:
     start: int
 
 
-def _last_person_before(extraction: Extraction, paragraph: int, at: int, spans) -> str | None:
+def _last_person_before(
+    extraction: Extraction, paragraph: int, at: int, spans, pronoun: str
+) -> str | None:
     last = None
     for m in extraction.mentions:
         if m.kind != PERSON or (m.paragraph, m.start) >= (paragraph, at):
             continue
         if any(p == m.paragraph and a <= m.start < b for p, a, b in spans):
             continue  # named inside a quotation: not who is speaking
-        last = m.name
+        if pronoun_fits(pronoun, m.name):  # "she" is not "Patrick Carlineo"
+            last = m.name
     return last
 
 
@@ -87,7 +92,7 @@ def find_quotations(paragraphs: list[str], extraction: Extraction) -> list[Quota
 def _speaker(text, match, number, extraction, spans) -> str | None:
     after = text[match.end() : match.end() + 80]
     if m := _AFTER_PRONOUN.match(after):
-        return _last_person_before(extraction, number, match.start(), spans)
+        return _last_person_before(extraction, number, match.start(), spans, m.group("pronoun"))
     for pattern in (_AFTER_NAME, _AFTER_VERB_NAME):
         if m := pattern.match(after):
             begin = match.end() + m.start("name")
@@ -98,6 +103,6 @@ def _speaker(text, match, number, extraction, spans) -> str | None:
         offset = match.start() - len(sentence)
         if named := _person_at(extraction, number, offset, match.start()):
             return named
-        if _SUBJECT_PRONOUN.match(sentence):
-            return _last_person_before(extraction, number, offset, spans)
+        if pronoun := _SUBJECT_PRONOUN.match(sentence):
+            return _last_person_before(extraction, number, offset, spans, pronoun.group(1))
     return None
