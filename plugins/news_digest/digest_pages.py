@@ -115,6 +115,14 @@ class EntityPage:
     articles: list = field(default_factory=list)
     quotations: list = field(default_factory=list)  # (article, Quotation)
 
+    @property
+    def quotations_by_article(self) -> list[tuple]:
+        """``(article, [Quotation, …])`` in the order the quotations were found."""
+        grouped: dict[int, tuple] = {}
+        for article, quotation in self.quotations:
+            grouped.setdefault(id(article), (article, []))[1].append(quotation)
+        return list(grouped.values())
+
 
 @dataclass
 class StoryPage:
