@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, SEEDS, build_site, html_pages
 from markdown import Markdown
-from pelican import Pelican
+from pelican import Pelican, signals
 from pelican.settings import read_settings
 
 SEED_004 = "004_caa905501d371531"
@@ -79,11 +79,17 @@ def annotated(tmp_path_factory):
     seeds = {f"{SEED_004}.txt": edited, f"{SEED_000}.txt": seed_000, "001_copy.txt": duplicate}
     handler = _Capture()
     logging.getLogger().addHandler(handler)
+
+    def keep_dropped(generator):
+        handler.dropped = list(generator.context.get("duplicate_articles", []))
+
+    signals.article_generator_finalized.connect(keep_dropped)
     try:
         output = build_site(site, seeds)
     finally:
         logging.getLogger().removeHandler(handler)
-    return output, handler.messages
+        signals.article_generator_finalized.disconnect(keep_dropped)
+    return output, handler.messages, handler.dropped
 
 
 class _Capture(logging.Handler):
@@ -103,7 +109,7 @@ def _page(output, fragment):
 
 
 def test_highlight_marked_in_place_even_after_the_seed_changed(annotated):
-    output, _ = annotated
+    output, _, _ = annotated
     soup = _page(output, "Must Do Better")
     marks = soup.select(".content mark.highlight")
     texts = [" ".join(m.get_text().split()) for m in marks]
@@ -118,7 +124,7 @@ def test_highlight_marked_in_place_even_after_the_seed_changed(annotated):
 
 
 def test_orphaned_highlight_listed_and_logged(annotated):
-    output, messages = annotated
+    output, messages, _ = annotated
     soup = _page(output, "Must Do Better")
     orphans = soup.select(".orphaned-highlights li")
     assert len(orphans) == 1
@@ -128,7 +134,7 @@ def test_orphaned_highlight_listed_and_logged(annotated):
 
 
 def test_note_is_safe_markdown(annotated):
-    output, _ = annotated
+    output, _, _ = annotated
     note = _page(output, "Must Do Better").select_one(".curator-note")
     assert note.find("script") is None and "<script>" in note.get_text()
     hrefs = [a["href"] for a in note.find_all("a")]
@@ -136,7 +142,7 @@ def test_note_is_safe_markdown(annotated):
 
 
 def test_tags_from_rules_and_annotation(annotated):
-    output, messages = annotated
+    output, messages, _ = annotated
     soup = _page(output, "Must Do Better")
     tags = {a.get_text(): a["href"] for a in soup.select("header ul.tags a")}
     assert {"Guns", "Sessions quoted", "C++", "C"} <= set(tags)
@@ -150,7 +156,7 @@ def test_tags_from_rules_and_annotation(annotated):
 
 
 def test_overrides_and_annotated_flag(annotated):
-    output, _ = annotated
+    output, _, _ = annotated
     soup = _page(output, "Sessions on consent decrees")
     assert "The Root" in soup.select_one("ul.meta").get_text()
     mark = soup.select_one(".content mark")
@@ -158,7 +164,7 @@ def test_overrides_and_annotated_flag(annotated):
 
 
 def test_entity_and_quote_panels_for_both_seeds(annotated):
-    output, _ = annotated
+    output, _, _ = annotated
     soup = _page(output, "Must Do Better")
     people = [a.get_text() for a in soup.select(".entities-person a")]
     assert {"Jeff Sessions", "Marco Rubio", "Chris Murphy", "Donald Trump"} == set(people)
@@ -174,7 +180,7 @@ def test_entity_and_quote_panels_for_both_seeds(annotated):
 
 
 def test_entity_pages_list_articles_and_quotes(annotated):
-    output, _ = annotated
+    output, _, _ = annotated
     pages = html_pages(output)
     person = pages[output / "people" / "jeff-sessions.html"]
     titles = [a.get_text() for a in person.select("article.entry h2 a")]
@@ -186,29 +192,29 @@ def test_entity_pages_list_articles_and_quotes(annotated):
 
 
 def test_duplicate_dropped_and_noted(annotated):
-    output, messages = annotated
+    output, messages, dropped = annotated
+    assert [a.seed_path for a in dropped] == ["001_copy.txt"]
+    assert dropped[0].duplicate_of.seed_path == f"{SEED_000}.txt"
     titles = [s.find("h1").get_text() for s in html_pages(output / "articles").values()]
     assert len(titles) == 2
     soup = _page(output, "Sessions on consent decrees")
-    assert "001_copy.txt" in soup.select_one(".duplicates").get_text() or any(
-        "001_copy.txt" in m for m in messages
-    )
-    assert any("Near-duplicate seed" in m for m in messages)
+    assert "001_copy.txt" in soup.select_one(".duplicates").get_text()
+    assert any("Near-duplicate seed 001_copy.txt" in m for m in messages)
 
 
 def test_malformed_annotation_warns_and_the_build_goes_on(annotated):
-    output, messages = annotated
+    output, messages, _ = annotated
     assert any("001_copy.md:3:" in m and "not valid YAML" in m for m in messages)
     assert (output / "index.html").is_file()
 
 
 def test_stray_annotation_warned(annotated):
-    _, messages = annotated
+    _, messages, _ = annotated
     assert any("999_missing.md" in m and "no seed named" in m for m in messages)
 
 
 def test_export_bundle_and_markdown(annotated):
-    output, _ = annotated
+    output, _, _ = annotated
     bundle = json.loads((output / "export" / "digest.json").read_text("utf-8"))
     records = {r["title"]: r for r in bundle["articles"]}
     record = next(r for t, r in records.items() if "Must Do Better" in t)
