@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 from urllib.parse import unquote
@@ -17,9 +18,47 @@ BODY = (
 )
 
 
+VOCABULARY = [
+    "harbour",
+    "mayor",
+    "budget",
+    "tram",
+    "school",
+    "river",
+    "market",
+    "museum",
+    "winter",
+    "storm",
+    "ferry",
+    "library",
+    "rail",
+    "hospital",
+    "farmers",
+    "festival",
+    "election",
+    "tax",
+    "housing",
+    "park",
+    "bridge",
+    "road",
+    "council",
+    "plan",
+    "vote",
+    "debate",
+    "residents",
+    "workers",
+    "teachers",
+    "nurses",
+    "drivers",
+    "owners",
+]
+
+
 def story(title: str, body: str = BODY) -> str:
-    """A small article whose body is its own (bodies alike would be duplicates)."""
-    return f"{title}\n\nBy Ann Lee\n\nThis report, headlined {title}, is one of a kind.\n\n{body}"
+    """A small article with a body of its own: seeds alike would be near-duplicates."""
+    rng = random.Random(title)
+    own = " ".join(rng.choice(VOCABULARY) for _ in range(80))
+    return f"{title}\n\nBy Ann Lee\n\nThe {own} closed the meeting.\n\n{body}"
 
 
 MOJIBAKE = story("Council backs the bridge plan").replace("wanted", "wanted it’s").encode()
@@ -43,7 +82,11 @@ SEEDS: dict[str, bytes] = {
     ).encode(),
     "only-boilerplate.txt": b"Comments\nShare\nSign up for our newsletter\nAdvertisement\n",
     "twin-a.txt": story("Bridge plan approved").encode(),
-    "twin-b.txt": story("Bridge plan approved", BODY.replace("Tuesday", "Friday")).encode(),
+    "twin-b.txt": story(
+        "Bridge plan approved",
+        "On Friday the regional board approved a separate plan for a footbridge "
+        "near the school, paid for by a national grant.\n\nParents welcomed it.\n",
+    ).encode(),
     "copy-1.txt": story("The same story saved twice").encode(),
     "copy-2.txt": story("The same story saved twice").encode(),
     "name with spaces.txt": story("Spaces in the file name are fine").encode(),

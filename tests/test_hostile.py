@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 from conftest import build_site, html_pages
+from test_bad_input import VOCABULARY
 
 VECTORS = [
     line
@@ -18,12 +20,14 @@ _WORD = re.compile(r"\w+")
 
 
 def seed(vector: str, number: int) -> str:
+    # A body of its own per seed: alike seeds would be published once, as near-duplicates.
+    own = " ".join(random.Random(number).choice(VOCABULARY) for _ in range(80))
     return (
         f"Headline {number} about {vector}\n\n"
         f"By Ann Lee {vector}\n\n"
         f"The council met on Monday and resident {number} read out {vector} during the session.\n\n"
         f"{vector}\n\n"
-        "Officials said the meeting would continue next week with a vote on the plan.\n"
+        f"Officials said the {own} would continue next week.\n"
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import re
 import shutil
@@ -13,6 +12,8 @@ from urllib.parse import quote
 from pelican import signals
 
 from . import digest, report
+from .curation import forget_stale_cache
+from .digest_pages import distinct_tag_slugs, drop_duplicates, get_generators
 from .reader import SeedReader
 
 logger = logging.getLogger(__name__)
@@ -37,9 +38,8 @@ def add_reader(readers):
 
 
 def start_report(generator):
-    """Per-build bookkeeping for seeds that do not become articles."""
+    """Per-build bookkeeping for seeds refused by the reader."""
     generator.seed_rejected = {}  # absolute path → reason
-    generator.seed_duplicates = {}  # absolute path → the article it repeats
 
 
 def note_metadata(generator, metadata):
@@ -61,19 +61,6 @@ def note_metadata(generator, metadata):
 
 def _seed_articles(generator):
     return [a for a in generator.articles if hasattr(a, "cleaned_markdown")]
-
-
-def drop_exact_duplicates(generator):
-    """The same cleaned article saved twice is published once, from the first seed by path."""
-    first: dict[str, object] = {}
-    for article in sorted(_seed_articles(generator), key=lambda a: a.relative_source_path):
-        key = hashlib.sha256(article.content.encode("utf-8")).hexdigest()
-        if key in first:
-            article.duplicate_of = first[key]
-            generator.seed_duplicates[str(Path(article.source_path).resolve())] = first[key]
-            generator.articles.remove(article)
-        else:
-            first[key] = article
 
 
 def distinct_slugs(generator):
@@ -106,11 +93,15 @@ def link_files(generator):
 
 
 def make_report(generator):
+    duplicates = {
+        str(Path(copy.source_path).resolve()): copy.duplicate_of
+        for copy in generator.context.get("duplicate_articles", [])
+    }
     generator.seed_report = report.build_report(
         generator.settings,
         generator.articles,
         generator.seed_rejected,
-        generator.seed_duplicates,
+        duplicates,
         extensions=SeedReader.file_extensions,
     )
     report.log_report(generator.seed_report)
@@ -145,10 +136,14 @@ def write_files(generator, writer):
 def register():
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(start_report)
+    signals.article_generator_init.connect(forget_stale_cache)
     signals.article_generator_context.connect(note_metadata)
-    signals.article_generator_pretaxonomy.connect(drop_exact_duplicates)
+    # Drop copies first, so a copy never takes a "-2" slug from its original.
+    signals.article_generator_pretaxonomy.connect(drop_duplicates)
     signals.article_generator_pretaxonomy.connect(distinct_slugs)
+    signals.article_generator_pretaxonomy.connect(distinct_tag_slugs)
     signals.article_generator_finalized.connect(link_files)
     signals.article_generator_finalized.connect(make_report)
     signals.article_writer_finalized.connect(write_files)
+    signals.get_generators.connect(get_generators)
     digest.register()

@@ -12,6 +12,7 @@ from pelican.readers import BaseReader
 
 from .cleaner import UndecodableError, body_markdown, clean_bytes, document_markdown
 from .cleaner.record import DATE_UNKNOWN
+from .curation import clean_seed, curate, load_seed_annotation
 from .enrich import lead_summary, reading_minutes, title_subjects
 
 logger = logging.getLogger(__name__)
@@ -59,8 +60,9 @@ class SeedReader(BaseReader):
                 f"{size / 2**20:.1f} MB is too large for one article (limit "
                 f"{limit / 2**20:.0f} MB): split it into one file per article",
             )
+        annotation = load_seed_annotation(path, self.settings)
         try:
-            article = clean_bytes(path.read_bytes())
+            article = clean_seed(clean_bytes, path.read_bytes(), annotation)
         except UndecodableError as error:
             return self._reject(path, f"{error}: a seed must be a text file")
         except Exception as error:  # a cleaner bug must not stop the whole build
@@ -75,7 +77,7 @@ class SeedReader(BaseReader):
                 "force lines kept in the seed's annotation file if this is wrong"
             )
             return self._reject(path, why)
-        return self._article(path, article)
+        return self._article(path, article, annotation)
 
     def _reject(self, path: Path, reason: str):
         """Pelican skips content whose status is "skip"; the build report says why."""
@@ -86,7 +88,7 @@ class SeedReader(BaseReader):
             "seed_source": str(path.resolve()),
         }
 
-    def _article(self, path: Path, article):
+    def _article(self, path: Path, article, annotation):
         paragraphs = [block.text for block in article.body]
         title = article.title or path.stem
         tags = title_subjects(title, paragraphs)
@@ -130,7 +132,8 @@ class SeedReader(BaseReader):
                 "Seed": seed_rel,
             },
         )
-        return markdown_to_html(body_markdown(article)), meta
+        html = markdown_to_html(body_markdown(article))
+        return curate(self, html, meta, article, annotation)
 
     def _seed_relpath(self, path: Path) -> str:
         """The seed's path below the site's seed folder, with ``/`` separators."""

@@ -1,0 +1,168 @@
+"""Reader-side glue for the curator's annotations and the article's enrichment.
+
+The reader calls :func:`load_seed_annotation` before cleaning and
+:func:`curate` after; everything here works on the reader's metadata dict,
+the real work is in ``annotations/`` and ``enrich/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from functools import lru_cache
+from html import escape as html_escape
+from pathlib import Path
+
+from .annotations import (
+    Annotation,
+    RuleContext,
+    apply_rules,
+    load_annotation,
+    load_rules,
+    mark_highlights,
+    render_note,
+)
+from .enrich.entities import KINDS, extract_entities
+from .enrich.quotes import find_quotations
+
+logger = logging.getLogger(__name__)
+
+#: Settings (relative to ``PATH``) and their defaults.
+DEFAULTS = {
+    "NEWS_DIGEST_ANNOTATIONS_DIR": "content/annotations",
+    "NEWS_DIGEST_TAGGING_RULES": "content/tagging-rules.yaml",
+}
+
+
+def setting(settings, name):
+    return settings.get(name, DEFAULTS[name])
+
+
+def annotations_dir(settings) -> Path:
+    return Path(settings["PATH"]) / setting(settings, "NEWS_DIGEST_ANNOTATIONS_DIR")
+
+
+def load_seed_annotation(seed: Path, settings) -> Annotation | None:
+    """The annotation file named after ``seed`` (``<stem>.md``), if there is one."""
+    path = annotations_dir(settings) / f"{seed.stem}.md"
+    if not path.is_file():
+        return None
+    annotation = load_annotation(path)
+    for warning in annotation.warnings:
+        logger.warning("Annotation %s", warning)
+    return annotation
+
+
+def clean_seed(clean_bytes, data: bytes, annotation: Annotation | None):
+    """Clean ``data`` with the curator's forced-kept and forced-dropped lines."""
+    if annotation is None:
+        return clean_bytes(data)
+    return clean_bytes(data, keep_lines=annotation.keep_lines, drop_lines=annotation.drop_lines)
+
+
+@lru_cache(maxsize=4)
+def _rules(path: str, mtime: float):
+    rules, warnings = load_rules(Path(path))
+    for warning in warnings:
+        logger.warning("Tagging rules %s", warning)
+    return rules
+
+
+def tagging_rules(settings):
+    path = Path(settings["PATH"]) / setting(settings, "NEWS_DIGEST_TAGGING_RULES")
+    return _rules(str(path), path.stat().st_mtime) if path.is_file() else []
+
+
+def _overrides(reader, meta: dict, annotation: Annotation) -> None:
+    if annotation.title:
+        meta["title"] = html_escape(annotation.title, quote=False)
+        meta["plain_title"] = annotation.title
+    if annotation.date:
+        meta["date"] = dt.datetime.combine(annotation.date, dt.time())
+        meta["date_status"] = "stated"
+        meta["date_note"] = "set by the curator"
+    if annotation.authors is not None:
+        meta["authors"] = reader.process_metadata("authors", annotation.authors)
+    if annotation.source:
+        meta["category"] = reader.process_metadata("category", annotation.source)
+
+
+def _unique(tags: list[str]) -> list[str]:
+    """Each tag once, ignoring case ("Guns", "guns"); the first spelling wins."""
+    kept: dict[str, str] = {}
+    for tag in tags:
+        kept.setdefault(tag.casefold(), tag)
+    return list(kept.values())
+
+
+def curate(reader, html: str, meta: dict, article, annotation: Annotation | None):
+    """Apply the annotation and enrichment to the reader's ``(html, meta)``."""
+    paragraphs = [block.text for block in article.body]
+    extraction = extract_entities(paragraphs)
+    meta["entities"] = {kind: extraction.names(kind) for kind in KINDS}
+    meta["quotations"] = find_quotations(paragraphs, extraction)
+    meta["body_text"] = article.body_text
+    if annotation is not None:
+        _overrides(reader, meta, annotation)
+
+    tags = [str(tag) for tag in meta.get("tags", [])]
+    context = RuleContext(
+        source=str(meta.get("category", "")),
+        title=meta.get("plain_title", ""),
+        body=article.body_text,
+        authors=[str(a) for a in meta.get("authors", [])],
+        people=meta["entities"]["person"],
+        organisations=meta["entities"]["organisation"],
+        places=meta["entities"]["place"],
+        tags=tags,
+        reading_time=meta.get("reading_time", 0),
+        word_count=meta.get("word_count", 0),
+    )
+    tags += [t for t in apply_rules(tagging_rules(reader.settings), context) if t not in tags]
+    if annotation is not None:
+        removed = {t.casefold() for t in annotation.remove_tags}
+        tags = [t for t in tags + annotation.tags if t.casefold() not in removed]
+    tags = _unique(tags)
+    meta.pop("tags", None)
+    if tags:
+        meta["tags"] = reader.process_metadata("tags", tags)
+
+    if annotation is not None:
+        meta["annotated"] = True
+        meta["annotation_path"] = annotation.path
+        meta["annotation_note"] = render_note(annotation.note)
+        meta["annotation_markdown"] = annotation.note
+        html, placed = mark_highlights(html, annotation.highlights)
+        meta["highlights"] = placed
+        for result in placed:
+            if result.orphaned:
+                logger.warning(
+                    "Annotation %s: highlight %d no longer found in the article: %r; "
+                    "update its quote (it is listed as orphaned on the page)",
+                    annotation.path,
+                    result.number,
+                    result.highlight.quote[:80],
+                )
+    return html, meta
+
+
+def _curation_mtime(settings) -> float:
+    folder = annotations_dir(settings)
+    paths = [*folder.glob("*.md")] if folder.is_dir() else []
+    paths.append(Path(settings["PATH"]) / setting(settings, "NEWS_DIGEST_TAGGING_RULES"))
+    return max((p.stat().st_mtime for p in paths if p.exists()), default=0.0)
+
+
+def forget_stale_cache(generator):
+    """Re-read every seed when an annotation or the rules changed since the content cache.
+
+    Pelican's cache knows only the seed files; an edited annotation must still
+    show on the next cached build (``invoke livereload``).
+    """
+    changed = _curation_mtime(generator.settings)
+    for cacher in (generator, getattr(generator, "readers", None)):
+        path = getattr(cacher, "_cache_path", None)
+        cache = Path(path) if path else None
+        stale = cache is not None and cache.exists() and cache.stat().st_mtime < changed
+        if stale and getattr(cacher, "_cache", None):
+            cacher._cache = {}

@@ -1,0 +1,342 @@
+"""Site-wide glue: duplicates, distinct tag slugs, entity and story pages, the export.
+
+Signal handlers and one small generator; the decisions are made in
+``enrich/`` (duplicates, clusters) and ``annotations/``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from pelican.generators import Generator
+from pelican.utils import slugify
+
+from .cleaner import escape
+from .curation import annotations_dir
+from .enrich.clusters import Item, related, stories
+from .enrich.duplicates import find_duplicates
+from .enrich.entities import KINDS
+
+logger = logging.getLogger(__name__)
+
+#: Output folder and index page of each entity kind.
+ENTITY_FOLDERS = {"person": "people", "organisation": "organisations", "place": "places"}
+ENTITY_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
+STORY_FOLDER = "stories"
+EXPORT_FOLDER = "export"
+EXPORT_JSON = "export/digest.json"
+
+
+def _slug(name: str, settings) -> str:
+    return slugify(name, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", [])) or "x"
+
+
+def _articles(generator):
+    return [a for a in generator.articles if hasattr(a, "body_text")]
+
+
+# -- before taxonomies: drop duplicates, give every tag its own slug ----------------
+
+
+def drop_duplicates(generator):
+    """One page per story saved twice: drop the copies, note them on the kept article."""
+    articles = {a.source_path: a for a in _articles(generator)}
+    dropped = find_duplicates({key: a.body_text for key, a in articles.items()})
+    if not dropped:
+        return
+    for key, (kept_key, score) in sorted(dropped.items()):
+        copy, kept = articles[key], articles[kept_key]
+        copy.duplicate_of = kept
+        copy.duplicate_similarity = score
+        kept.duplicates = [*getattr(kept, "duplicates", []), copy]
+        logger.warning(
+            "Near-duplicate seed %s (%.0f%% alike) dropped: same story as %s",
+            copy.seed_path,
+            score * 100,
+            kept.seed_path,
+        )
+    generator.articles = [a for a in generator.articles if a.source_path not in dropped]
+    generator.context.setdefault("duplicate_articles", []).extend(
+        articles[key] for key in sorted(dropped)
+    )
+
+
+_PUNCT_WORDS = (("+", "-plus"), ("#", "-sharp"), ("&", "-and-"), (".", "-"))
+
+
+def distinct_tag_slugs(generator):
+    """Tags whose names differ but slugify alike ("C++", "C") get distinct slugs, loudly."""
+    tags = {}
+    for article in generator.articles:
+        for tag in getattr(article, "tags", []):
+            tags.setdefault(tag.name, []).append(tag)
+    by_slug: dict[str, list[str]] = {}
+    for name, objects in tags.items():
+        names = by_slug.setdefault(objects[0].slug, [])
+        # "Guns" and "guns" are one tag written two ways: Pelican merges them, rightly.
+        if all(other.casefold() != name.casefold() for other in names):
+            names.append(name)
+    taken = set(by_slug)
+    for slug, names in by_slug.items():
+        if len(names) < 2:
+            continue
+        # The plainest name keeps the slug; the others spell their punctuation out.
+        names.sort(key=lambda n: (n.lower() != slug.replace("-", " "), len(n), n))
+        for name in names[1:]:
+            spelled = name
+            for char, word in _PUNCT_WORDS:
+                spelled = spelled.replace(char, word)
+            new, n = _slug(spelled, generator.settings), 2
+            while new in taken:
+                new, n = f"{_slug(spelled, generator.settings)}-{n}", n + 1
+            taken.add(new)
+            for variant, objects in tags.items():
+                if variant.casefold() == name.casefold():
+                    for tag in objects:
+                        tag.slug = new
+            logger.warning(
+                "Tags %r and %r share the slug %r; %r gets %r", names[0], name, slug, name, new
+            )
+
+
+# -- after the articles are read: entities, stories, related, export ---------------
+
+
+@dataclass
+class EntityPage:
+    kind: str
+    name: str
+    slug: str
+    url: str = ""
+    articles: list = field(default_factory=list)
+    quotations: list = field(default_factory=list)  # (article, Quotation)
+
+    @property
+    def quotations_by_article(self) -> list[tuple]:
+        """``(article, [Quotation, …])`` in the order the quotations were found."""
+        grouped: dict[int, tuple] = {}
+        for article, quotation in self.quotations:
+            grouped.setdefault(id(article), (article, []))[1].append(quotation)
+        return list(grouped.values())
+
+
+@dataclass
+class StoryPage:
+    title: str
+    slug: str
+    url: str
+    articles: list
+    entities: list
+
+
+def _entity_pages(articles, settings) -> dict[tuple[str, str], EntityPage]:
+    pages: dict[tuple[str, str], EntityPage] = {}
+    slugs: dict[tuple[str, str], set] = {}
+    for article in articles:
+        for kind in KINDS:
+            for name in article.entities.get(kind, []):
+                page = pages.get((kind, name))
+                if page is None:
+                    slug = base = _slug(name, settings)
+                    n = 2
+                    while slug in slugs.setdefault(kind, set()):
+                        slug, n = f"{base}-{n}", n + 1
+                    slugs[kind].add(slug)
+                    page = pages[(kind, name)] = EntityPage(kind, name, slug)
+                    page.url = f"{ENTITY_FOLDERS[kind]}/{quote(slug)}.html"
+                page.articles.append(article)
+        for quotation in getattr(article, "quotations", []):
+            if ("person", quotation.speaker) in pages:
+                pages[("person", quotation.speaker)].quotations.append((article, quotation))
+    return pages
+
+
+def _story_pages(articles, settings) -> list[StoryPage]:
+    items = [
+        Item(
+            a.source_path,
+            a.body_text,
+            {f"{k}:{n}" for k in KINDS for n in a.entities.get(k, [])},
+            a.date.date() if a.date_status != "unknown" else None,
+        )
+        for a in articles
+    ]
+    by_key = {a.source_path: a for a in articles}
+    for article in articles:
+        article.related_articles = []
+        article.story = None
+    for key, others in related(items).items():
+        by_key[key].related_articles = [by_key[k] for k in others]
+    pages = []
+    for group in stories(items):
+        members = sorted((by_key[k] for k in group), key=lambda a: a.date)
+        shared = set.intersection(*(set(m.entities.get("person", [])) for m in members))
+        title = members[0].plain_title if hasattr(members[0], "plain_title") else members[0].title
+        slug = _slug(f"{members[0].date:%Y-%m-%d} {title}", settings)[:80]
+        page = StoryPage(title, slug, f"{STORY_FOLDER}/{quote(slug)}.html", members, sorted(shared))
+        for member in members:
+            member.story = page
+        pages.append(page)
+    return pages
+
+
+def _no_html(markdown: str) -> str:
+    """The curator's Markdown with raw HTML shown as text, as the site shows it."""
+    return markdown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _annotated_markdown(article) -> str:
+    """The article's cleaned Markdown followed by its annotations, for download.
+
+    Seed-derived text is escaped like the body; the curator's Markdown keeps its
+    syntax but not raw HTML.
+    """
+    lines = [getattr(article, "cleaned_markdown", "").rstrip(), "", "## Annotations", ""]
+    tags = [str(t) for t in getattr(article, "tags", [])]
+    if tags:
+        lines += [f"Tags: {escape(', '.join(tags))}", ""]
+    note = getattr(article, "annotation_markdown", "")
+    if note:
+        lines += ["### Curator's note", "", _no_html(note), ""]
+    highlights = getattr(article, "highlights", [])
+    if highlights:
+        lines += ["### Highlights", ""]
+        for placed in highlights:
+            state = " (orphaned: no longer found)" if placed.orphaned else ""
+            lines.append(f"- “{escape(placed.highlight.quote)}”{state}")
+            if placed.highlight.comment:
+                lines.append(f"  {_no_html(' '.join(placed.highlight.comment.split()))}")
+        lines.append("")
+    for kind in KINDS:
+        names = article.entities.get(kind, [])
+        if names:
+            lines.append(f"- {ENTITY_TITLES[kind]}: {escape(', '.join(names))}")
+    quotations = getattr(article, "quotations", [])
+    if quotations:
+        lines += ["", "### Quotations", ""]
+        lines += [f"- “{escape(q.text)}” — {escape(q.speaker)}" for q in quotations]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _record(article) -> dict:
+    return {
+        "slug": article.slug,
+        "url": article.url,
+        "title": getattr(article, "plain_title", article.title),
+        "date": article.date.date().isoformat() if article.date_status != "unknown" else None,
+        "date_status": getattr(article, "date_status", None),
+        "source": str(article.category) if getattr(article, "category", None) else None,
+        "authors": [str(a) for a in getattr(article, "authors", [])],
+        "tags": [str(t) for t in getattr(article, "tags", [])],
+        "summary": getattr(article, "summary", ""),
+        "word_count": getattr(article, "word_count", None),
+        "reading_time": getattr(article, "reading_time", None),
+        "body": article.body_text,
+        "entities": article.entities,
+        "quotations": [{"text": q.text, "speaker": q.speaker} for q in article.quotations],
+        "annotation": {
+            "note": getattr(article, "annotation_note", ""),
+            "note_markdown": getattr(article, "annotation_markdown", ""),
+            "highlights": [
+                {
+                    "quote": p.highlight.quote,
+                    "comment": p.highlight.comment,
+                    "anchored": not p.orphaned,
+                    "method": p.anchor.method if p.anchor else None,
+                }
+                for p in getattr(article, "highlights", [])
+            ],
+        }
+        if getattr(article, "annotated", False)
+        else None,
+        "related": [a.slug for a in article.related_articles],
+        "story": article.story.slug if article.story else None,
+        "duplicates": [d.seed_path for d in getattr(article, "duplicates", [])],
+        "markdown": article.annotated_md_path,
+        "seed": getattr(article, "seed_path", None),
+    }
+
+
+class DigestPagesGenerator(Generator):
+    """Entity, story and export pages, from the articles the article generator read."""
+
+    def generate_context(self):
+        articles = [a for a in self.context.get("articles", []) if hasattr(a, "body_text")]
+        dropped = self.context.get("duplicate_articles", [])
+        self.entity_pages = _entity_pages(articles, self.settings)
+        self.story_pages = _story_pages(articles, self.settings)
+        for article in articles:
+            article.entity_links = {
+                kind: [self.entity_pages[(kind, n)] for n in article.entities.get(kind, [])]
+                for kind in KINDS
+            }
+            article.annotated_md_path = f"{EXPORT_FOLDER}/articles/{quote(article.slug)}.md"
+            article.export_json_url = EXPORT_JSON
+        stems = {Path(a.source_path).stem for a in articles + list(dropped)}
+        folder = annotations_dir(self.settings)
+        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+            if path.stem not in stems:
+                logger.warning(
+                    "Annotation %s: no seed named %s.txt; "
+                    "rename the file after its seed or remove it",
+                    path,
+                    path.stem,
+                )
+        self.articles = articles
+        self.context["entity_pages"] = self.entity_pages
+        self.context["story_pages"] = self.story_pages
+
+    def _write(self, writer, name, template, **context):
+        writer.write_file(
+            name,
+            self.get_template(template),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            **context,
+        )
+
+    def generate_output(self, writer):
+        for kind, folder in ENTITY_FOLDERS.items():
+            pages = sorted(
+                (p for p in self.entity_pages.values() if p.kind == kind),
+                key=lambda p: (-len(p.articles), p.name),
+            )
+            self._write(
+                writer,
+                f"{folder}.html",
+                "entities",
+                entities=pages,
+                kind=kind,
+                kind_title=ENTITY_TITLES[kind],
+                page_name=folder,
+            )
+            for page in pages:
+                self._write(writer, page.url, "entity", entity=page, kind_title=ENTITY_TITLES[kind])
+        self._write(writer, f"{STORY_FOLDER}.html", "stories", stories=self.story_pages)
+        for story in self.story_pages:
+            self._write(writer, story.url, "story", story=story)
+        self._write(writer, f"{EXPORT_FOLDER}.html", "export", export_articles=self.articles)
+        output = Path(self.output_path)
+        for article in self.articles:
+            target = output / EXPORT_FOLDER / "articles" / f"{article.slug}.md"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(_annotated_markdown(article), encoding="utf-8")
+        bundle = {
+            "site": self.settings.get("SITENAME"),
+            "articles": [_record(a) for a in self.articles],
+            "stories": [
+                {"slug": s.slug, "title": s.title, "articles": [a.slug for a in s.articles]}
+                for s in self.story_pages
+            ],
+        }
+        (output / EXPORT_JSON).write_text(
+            json.dumps(bundle, ensure_ascii=False, indent=1, default=str), encoding="utf-8"
+        )
+
+
+def get_generators(pelican):
+    return DigestPagesGenerator

@@ -1,0 +1,138 @@
+"""Related articles and story clusters: one event told by several outlets.
+
+Two articles are about the same story when they name at least
+:data:`MIN_SHARED_ENTITIES` of the same people, organisations or places and
+their content words overlap (Jaccard ≥ :data:`MIN_WORD_SIMILARITY`), and
+their dates are within :data:`STORY_WINDOW_DAYS` of each other (undated
+articles need no window). Stories are the connected groups of such pairs.
+Related articles need the same evidence, looser (:data:`MIN_RELATED_WORD_SIMILARITY`),
+or much wording in common, and no window.
+
+Only candidate pairs are scored, so a large digest is not compared pair by
+pair: pairs sharing entities (an inverted index, leaving out entities named
+in more than :data:`MAX_ENTITY_POSTINGS` articles, like "Twitter"), and pairs
+whose wording MinHash LSH (datasketch) finds alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from datasketch import MinHash, MinHashLSH
+
+MIN_SHARED_ENTITIES = 2
+MIN_WORD_SIMILARITY = 0.12
+#: Least word overlap of related articles sharing entities (two share buttons are not a topic).
+MIN_RELATED_WORD_SIMILARITY = 0.05
+#: Word overlap alone enough to call two articles related.
+RELATED_WORD_SIMILARITY = 0.2
+#: Word overlap alone enough to call two articles one story (wire copy, rewrites).
+STORY_WORD_SIMILARITY = 0.3
+STORY_WINDOW_DAYS = 7
+MAX_RELATED = 5
+#: Content words: long enough to carry meaning.
+MIN_WORD_LENGTH = 5
+#: An entity named in more articles than this says nothing about which story they tell.
+MAX_ENTITY_POSTINGS = 50
+NUM_PERM = 64
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+@dataclass
+class Item:
+    key: str
+    text: str
+    entities: set[str]
+    date: dt.date | None = None
+    words: set[str] = field(default_factory=set)
+
+    def __post_init__(self):
+        if not self.words:
+            self.words = {w for w in _WORDS.findall(self.text.lower()) if len(w) >= MIN_WORD_LENGTH}
+
+
+def _jaccard(a: set, b: set) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _within_window(a: Item, b: Item) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    return abs((a.date - b.date).days) <= STORY_WINDOW_DAYS
+
+
+def _score(a: Item, b: Item) -> tuple[int, float]:
+    return len(a.entities & b.entities), _jaccard(a.words, b.words)
+
+
+def _candidate_pairs(items: list[Item]) -> list[tuple[Item, Item]]:
+    postings: dict[str, list[int]] = {}
+    for index, item in enumerate(items):
+        for entity in item.entities:
+            postings.setdefault(entity, []).append(index)
+    shared: Counter = Counter()
+    for indices in postings.values():
+        if len(indices) <= MAX_ENTITY_POSTINGS:
+            shared.update(itertools.combinations(indices, 2))
+    pairs = {pair for pair, count in shared.items() if count >= MIN_SHARED_ENTITIES}
+    index = MinHashLSH(threshold=RELATED_WORD_SIMILARITY, num_perm=NUM_PERM)
+    signatures = []
+    for number, item in enumerate(items):
+        signature = MinHash(num_perm=NUM_PERM, seed=1)
+        signature.update_batch([w.encode("utf-8") for w in item.words])
+        signatures.append(signature)
+        if item.words:
+            index.insert(number, signature)
+    for number, item in enumerate(items):
+        if item.words:
+            pairs.update((min(number, o), max(number, o)) for o in index.query(signatures[number]))
+    return [(items[a], items[b]) for a, b in sorted(pairs) if a != b]
+
+
+def _same_story(a: Item, b: Item) -> bool:
+    shared, words = _score(a, b)
+    close = (shared >= MIN_SHARED_ENTITIES and words >= MIN_WORD_SIMILARITY) or (
+        words >= STORY_WORD_SIMILARITY
+    )
+    return close and _within_window(a, b)
+
+
+def related(items: list[Item]) -> dict[str, list[str]]:
+    """For each key, the keys of its related articles, most related first."""
+    found: dict[str, list[tuple[float, str]]] = {item.key: [] for item in items}
+    for a, b in _candidate_pairs(items):
+        shared, words = _score(a, b)
+        if (
+            shared >= MIN_SHARED_ENTITIES and words >= MIN_RELATED_WORD_SIMILARITY
+        ) or words >= RELATED_WORD_SIMILARITY:
+            rank = shared + 10 * words
+            found[a.key].append((rank, b.key))
+            found[b.key].append((rank, a.key))
+    return {
+        key: [k for _, k in sorted(pairs, key=lambda p: (-p[0], p[1]))[:MAX_RELATED]]
+        for key, pairs in found.items()
+    }
+
+
+def stories(items: list[Item]) -> list[list[str]]:
+    """Groups of two or more keys telling the same story, largest first."""
+    parent = {item.key: item.key for item in items}
+
+    def root(key):
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    for a, b in _candidate_pairs(items):
+        if _same_story(a, b):
+            parent[root(b.key)] = root(a.key)
+    groups: dict[str, list[str]] = {}
+    for item in items:
+        groups.setdefault(root(item.key), []).append(item.key)
+    return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: (-len(g), g))

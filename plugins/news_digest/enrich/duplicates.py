@@ -1,0 +1,71 @@
+"""Near-duplicate seeds: the same story saved twice, or wire copy run by two outlets.
+
+MinHash signatures of word shingles (datasketch) in an LSH index find the
+candidate pairs; a pair whose estimated Jaccard similarity reaches
+:data:`DUPLICATE_THRESHOLD` is a duplicate. Of each group the longest text is
+kept (then the first by key, so the choice is stable).
+"""
+
+from __future__ import annotations
+
+import re
+
+from datasketch import MinHash, MinHashLSH
+
+#: Estimated Jaccard similarity of shingle sets from which two texts are one story.
+DUPLICATE_THRESHOLD = 0.7
+#: Words per shingle.
+SHINGLE_WORDS = 5
+NUM_PERM = 128
+
+_WORDS = re.compile(r"\w+")
+
+
+def _signature(text: str) -> MinHash:
+    words = _WORDS.findall(text.lower())
+    shingles = {
+        " ".join(words[i : i + SHINGLE_WORDS])
+        for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
+    }
+    signature = MinHash(num_perm=NUM_PERM, seed=1)
+    signature.update_batch([s.encode("utf-8") for s in shingles])
+    return signature
+
+
+def find_duplicates(texts: dict[str, str]) -> dict[str, tuple[str, float]]:
+    """``{dropped key: (kept key, similarity)}`` for every near-duplicate in ``texts``."""
+    keys = sorted(k for k, text in texts.items() if text.split())
+    signatures = {key: _signature(texts[key]) for key in keys}
+    index = MinHashLSH(threshold=DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
+    for key in keys:
+        index.insert(key, signatures[key])
+    parent = {key: key for key in keys}
+
+    def root(key):
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    similarity: dict[frozenset, float] = {}
+    for key in keys:
+        for other in index.query(signatures[key]):
+            if other == key:
+                continue
+            score = signatures[key].jaccard(signatures[other])
+            if score >= DUPLICATE_THRESHOLD:
+                similarity[frozenset((key, other))] = score
+                parent[root(other)] = root(key)
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        groups.setdefault(root(key), []).append(key)
+    dropped = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        kept = max(members, key=lambda k: (len(texts[k].split()), [-ord(c) for c in k]))
+        for key in members:
+            if key != kept:
+                score = similarity.get(frozenset((key, kept)), DUPLICATE_THRESHOLD)
+                dropped[key] = (kept, score)
+    return dropped

@@ -1,0 +1,360 @@
+"""People, organisations and places named in an article, by heuristics and data files.
+
+Precision over recall: a wrong entity is worse than a missing one. Capitalised
+runs are read one at a time and classified by the strongest evidence:
+
+- a run that starts with honorifics ("Attorney General Jeff Sessions",
+  "Sen. Chris Murphy") is a person, named without them;
+- a run that is exactly a place in ``data/places.txt``, or a town before a
+  US state ("Parkland, Florida"), is a place;
+- a run in ``data/organisations.txt``, or of two or more words with a cue
+  word from ``data/org_cues.txt`` ("Justice Department"), is an organisation;
+- a bare two- or three-word name is a person only if something else says so:
+  a speech verb next to it ("Greg Smith said") or its last word used alone
+  elsewhere ("… Smith").
+
+A surname used alone ("Sessions") is merged into the one full name it ends
+("Jeff Sessions"); a surname no full name explains is not an entity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from .gazetteer import (
+    given_names,
+    honorific_words,
+    org_cues,
+    organisations,
+    places,
+    us_states,
+    word_list,
+)
+
+PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
+KINDS = (PERSON, ORGANISATION, PLACE)
+
+#: Longest personal name kept, in words (after honorifics).
+MAX_NAME_WORDS = 4
+SPEECH_VERBS = (
+    "said|says|told|added|asked|wrote|explained|argued|noted|warned|stated|insisted|"
+    "replied|recalled|tweeted|testified|acknowledged|admitted|continued|saying"
+)
+#: Capitalised at a sentence start, these are ordinary words, not names.
+COMMON_STARTS = word_list("common_starts.txt")
+#: Days and months: capitalised, never a name.
+CALENDAR = word_list("calendar.txt")
+#: Honorifics-file entries that only say where ("US Attorney General"): no title alone.
+NATIONALITY_PREFIXES = frozenset(("US", "U.S.", "UK", "U.K."))
+#: Words joining the parts of one organisation's name ("Department of Justice").
+CONNECTORS = ("of", "for", "the", "de")
+
+_HON_DOTTED = sorted(
+    {" ".join(h) for h in honorific_words() if h[-1].endswith(".")}, key=len, reverse=True
+)
+#: Written after a name, part of it ("Patrick W. Carlineo Jr.").
+NAME_SUFFIXES = ("Jr.", "Sr.", "II", "III", "IV")
+_WORD = (
+    r"(?:" + "|".join(re.escape(h) for h in (*_HON_DOTTED, "Jr.", "Sr.")) + r"|[A-Z]\.(?:[A-Z]\.)+"
+    r"|[A-Z][\w’'&-]*[\w]|[A-Z]\.?)"
+)
+_RUN = re.compile(rf"{_WORD}(?:(?:\s|\s(?:{'|'.join(CONNECTORS)})\s){_WORD})*")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
+_LETTER = re.compile(r"[A-Z]\.?")
+_INITIAL = re.compile(r"[A-Z]\.")
+_POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
+_SENTENCE_END = re.compile(r"(?:[.!?][”\"’)]?\s+|[“\"(]\s*|^\s*)$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str
+    name: str
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass
+class Entity:
+    kind: str
+    name: str
+    count: int = 0
+
+
+@dataclass
+class Extraction:
+    entities: list[Entity]
+    mentions: list[Mention]
+
+    def names(self, kind: str) -> list[str]:
+        return [e.name for e in self.entities if e.kind == kind]
+
+
+#: Only this much text before a name decides whether a sentence starts there
+#: (searching the whole paragraph would make long paragraphs quadratic).
+SENTENCE_LOOKBEHIND = 60
+
+
+def _is_sentence_start(text: str, at: int) -> bool:
+    if not text[:at].strip():
+        return True
+    before = text[max(0, at - SENTENCE_LOOKBEHIND) : at]
+    match = _SENTENCE_END.search(before)
+    if not match:
+        return False
+    word = before[: match.start() + 1].split()[-1] if before[: match.start() + 1].split() else ""
+    # "Sen. Murphy": a dotted honorific ends a word, not a sentence.
+    return word not in _HON_DOTTED
+
+
+def _honorific_end(words: list[str]) -> int:
+    """How many leading words are honorifics ("US Attorney General …" → 3)."""
+    i, table = 0, honorific_words()
+    longest = max(len(h) for h in table)
+    while i < len(words):
+        for size in range(min(longest, len(words) - i), 0, -1):
+            if tuple(words[i : i + size]) in table:
+                i += size
+                break
+        else:
+            break
+    return i
+
+
+def _surname(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words = words[:-1]
+    return words[-1]
+
+
+def _name_like(words: list[str]) -> bool:
+    return all(
+        w[0].isupper()
+        and w not in COMMON_STARTS
+        and w not in CALENDAR
+        and w not in org_cues()
+        and w not in CONNECTORS
+        and (not w.isupper() or w in NAME_SUFFIXES or _INITIAL.fullmatch(w))
+        for w in words
+    )
+
+
+@dataclass
+class _Run:
+    words: list[str]
+    paragraph: int
+    start: int
+    end: int
+    after: str
+    before: str
+    ordinary: frozenset | set = frozenset()
+
+    def without_ordinary_tail(self) -> list[str]:
+        """The name less trailing words the text also writes in lower case."""
+        words = list(self.words)
+        while len(words) > 2 and words[-1].lower() in self.ordinary:
+            words.pop()
+        return words
+
+
+def _runs(paragraphs: list[str]):
+    # A capitalised word the text also writes in lower case is an ordinary word
+    # ("… Nicholson Detainees were held"): it is not the end of a name.
+    ordinary = {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
+    for number, text in enumerate(paragraphs):
+        for match in _RUN.finditer(text):
+            raw = match.group(0)
+            start, end = match.start(), match.end()
+            raw = _POSSESSIVE.sub("", raw)
+            words = raw.split()
+            if _is_sentence_start(text, start):
+                while words and words[0] in COMMON_STARTS:
+                    start += len(words[0]) + 1
+                    words = words[1:]
+            while words and words[0] in CALENDAR:
+                start += len(words[0]) + 1
+                words = words[1:]
+            while words and (
+                words[-1] in CONNECTORS
+                or words[-1] in CALENDAR
+                or words[-1] in ("The", "An")  # the next sentence's first word
+            ):
+                end -= len(words[-1]) + 1
+                words = words[:-1]
+            if text.startswith(", D.C.", end) and words:
+                words[-1] += ", D.C."  # the one place whose name has a comma in it
+                end += len(", D.C.")
+            if words:
+                run = _Run(words, number, start, end, text[end : end + 40], text[:start][-40:])
+                run.ordinary = ordinary
+                yield run
+
+
+def _split_connectors(run: _Run) -> list[_Run]:
+    parts, current, offset = [], [], run.start
+    cursor = run.start
+    for word in run.words:
+        if word in CONNECTORS:
+            if current:
+                parts.append(_Run(current, run.paragraph, offset, cursor, "", ""))
+            current, offset = [], cursor + len(word) + 1
+        else:
+            current.append(word)
+        cursor += len(word) + 1
+    if current:
+        parts.append(_Run(current, run.paragraph, offset, run.end, run.after, ""))
+    if parts:
+        parts[0].before = run.before
+    for part in parts:
+        part.ordinary = run.ordinary
+    return parts
+
+
+def _organisation(words: list[str]) -> str | None:
+    name = " ".join(words)
+    known = organisations()
+    for candidate in (name, "The " + name, name.removeprefix("The ")):
+        if candidate in known:
+            return known[candidate]
+    # "Department of Justice", not "Patrick Liu of Victoria Hospital": the cue
+    # word of a name with connectors is in its first part.
+    head = words[: next((i for i, w in enumerate(words) if w in CONNECTORS), len(words))]
+    if len(words) >= 2 and any(w.rstrip(".") in org_cues() or w in org_cues() for w in head):
+        if words[-1] in CONNECTORS or words[0] in CALENDAR or _LETTER.fullmatch(words[-1]):
+            return None  # "Group A" is a tournament's group, not a body
+        return name.removeprefix("The ")
+    return None
+
+
+_SPEECH_AFTER = re.compile(rf"^,?\s+(?:{SPEECH_VERBS})\b")
+_SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
+_STATE_AFTER = re.compile(r"^,\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
+
+
+def _titled_tail(words: list[str]) -> str | None:
+    """ "Senate President Bukola Saraki" → "Bukola Saraki": a title inside a run."""
+    for i in range(1, len(words) - 2):
+        size = _honorific_end(words[i:])
+        tail = words[i + size :]
+        titled = any(w not in NATIONALITY_PREFIXES for w in words[i : i + size])
+        if size and titled and 2 <= len(tail) <= MAX_NAME_WORDS and _name_like(tail):
+            return " ".join(_POSSESSIVE.sub("", w) for w in tail)
+    return None
+
+
+def _person_after_organisation(words: list[str]) -> int | None:
+    """Where a full personal name starts at the end of an organisation's run, if it does."""
+    for i in range(1, len(words) - 1):
+        tail = words[i:]
+        if words[i] in given_names() and 2 <= len(tail) <= 3 and _name_like(tail):
+            return i
+    return None
+
+
+def _is_state(words: str) -> bool:
+    """ "Florida" or "New York", even with a weekday after it ("Florida Wednesday")."""
+    return words in us_states() or words.split()[0] in us_states()
+
+
+def extract_entities(paragraphs: list[str]) -> Extraction:
+    """The people, organisations and places ``paragraphs`` name, with each mention."""
+    mentions: list[Mention] = []
+    loose: list[_Run] = []  # bare names waiting for evidence
+    singles: list[_Run] = []  # one-word names: surnames to merge
+    place_table = places()
+    for run in _runs(paragraphs):
+        words = run.words
+        name = " ".join(words)
+        hon = _honorific_end(words)
+        if not hon and (titled_name := _titled_tail(words)):
+            mentions.append(Mention(PERSON, titled_name, run.paragraph, run.start, run.end))
+            continue
+        person = [_POSSESSIVE.sub("", w) for w in words[hon:]]
+        # "U.S. Attorney James Kennedy": a country before a job is not a title.
+        titled = any(w not in NATIONALITY_PREFIXES for w in words[:hon])
+        if hon and titled and person and len(person) <= MAX_NAME_WORDS and _name_like(person):
+            mentions.append(Mention(PERSON, " ".join(person), run.paragraph, run.start, run.end))
+            continue
+        if hon == len(words):
+            continue
+        if name in place_table:
+            mentions.append(Mention(PLACE, place_table[name], run.paragraph, run.start, run.end))
+            continue
+        if org := _organisation(words):
+            split = _person_after_organisation(words)
+            if split and (head := _organisation(words[:split])):
+                # "the European Union Gordon Sondland": an organisation, then a person.
+                org = head
+                tail = " ".join(words[split:])
+                at = run.start + len(" ".join(words[:split])) + 1
+                mentions.append(Mention(PERSON, tail, run.paragraph, at, run.end))
+            mentions.append(Mention(ORGANISATION, org, run.paragraph, run.start, run.end))
+            continue
+        for part in _split_connectors(run) if any(w in CONNECTORS for w in words) else [run]:
+            part_name = " ".join(part.words)
+            if part_name in place_table:
+                mentions.append(
+                    Mention(PLACE, place_table[part_name], part.paragraph, part.start, part.end)
+                )
+            elif len(part.words) == 1:
+                state = _STATE_AFTER.match(part.after)
+                if state and _is_state(state.group(1)) and _name_like(part.words):
+                    mentions.append(Mention(PLACE, part_name, part.paragraph, part.start, part.end))
+                else:
+                    singles.append(part)
+            elif 2 <= len(part.words) <= MAX_NAME_WORDS and _name_like(part.words):
+                loose.append(part)
+
+    surnames = Counter(" ".join(s.words) for s in singles)
+    for run in loose:
+        run.words = run.without_ordinary_tail()
+        name = " ".join(run.words)
+        spoke = _SPEECH_AFTER.match(run.after) or _SPEECH_BEFORE.search(run.before)
+        if (run.words[0] in given_names() and run.words[0] not in places()) or (
+            len(run.words) <= 3 and spoke and surnames[_surname(name)]
+        ):
+            mentions.append(Mention(PERSON, name, run.paragraph, run.start, run.end))
+
+    people = {m.name for m in mentions if m.kind == PERSON}
+    by_surname: dict[str, set[str]] = {}
+    for person in people:
+        by_surname.setdefault(_surname(person), set()).add(person)
+    for run in singles:
+        word = run.words[0]
+        full = {p for p in by_surname.get(word, set()) if len(p.split()) > 1}
+        if len(full) == 1:
+            mentions.append(Mention(PERSON, full.pop(), run.paragraph, run.start, run.end))
+        elif word in organisations():
+            mentions.append(
+                Mention(ORGANISATION, organisations()[word], run.paragraph, run.start, run.end)
+            )
+    # A lone surname after an honorific ("President Trump") joins its full name too.
+    merged = []
+    for m in mentions:
+        if m.kind == PERSON and len(m.name.split()) == 1:
+            full = {p for p in by_surname.get(m.name, set()) if len(p.split()) > 1}
+            if len(full) == 1:
+                m = Mention(PERSON, full.pop(), m.paragraph, m.start, m.end)
+        merged.append(m)
+    mentions = sorted(merged, key=lambda m: (m.paragraph, m.start))
+    return Extraction(_entities(mentions), mentions)
+
+
+def _entities(mentions: list[Mention]) -> list[Entity]:
+    counts = Counter((m.kind, m.name) for m in mentions)
+    # A person's name is never also an organisation or place ("Washington").
+    people = {name for kind, name in counts if kind == PERSON}
+    entities = [
+        Entity(kind, name, count)
+        for (kind, name), count in counts.items()
+        if kind == PERSON or name not in people
+    ]
+    first = {}
+    for index, m in enumerate(mentions):
+        first.setdefault((m.kind, m.name), index)
+    entities.sort(key=lambda e: (KINDS.index(e.kind), -e.count, first[(e.kind, e.name)]))
+    return entities

@@ -1,0 +1,122 @@
+"""Entities, quotations, duplicates and stories on real article text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import yaml
+from conftest import ROOT
+
+from news_digest.cleaner import clean_bytes
+from news_digest.enrich.clusters import STORY_WINDOW_DAYS, Item, related, stories
+from news_digest.enrich.duplicates import find_duplicates
+from news_digest.enrich.entities import KINDS, extract_entities
+from news_digest.enrich.quotes import find_quotations
+
+FIXTURES = ROOT / "tests" / "fixtures" / "enrich"
+#: A wrong entity is worse than a missing one.
+MIN_PRECISION = 0.9
+MIN_RECALL = 0.6
+
+
+def _paragraphs(path: Path) -> list[str]:
+    return [block.text for block in clean_bytes(path.read_bytes()).body]
+
+
+def test_entities_against_hand_checked_list():
+    expected = yaml.safe_load((FIXTURES / "expected_entities.yaml").read_text("utf-8"))
+    found_total = right_total = wanted_total = 0
+    for name, kinds in expected.items():
+        extraction = extract_entities(_paragraphs(ROOT / name))
+        found = {(k, n) for k in KINDS for n in extraction.names(k)}
+        wanted = {(k, n) for k in KINDS for n in kinds.get(k, [])}
+        right = found & wanted
+        print(f"{name}: wrong {sorted(found - wanted)} missed {sorted(wanted - found)}")
+        found_total, right_total, wanted_total = (
+            found_total + len(found),
+            right_total + len(right),
+            wanted_total + len(wanted),
+        )
+    precision, recall = right_total / found_total, right_total / wanted_total
+    print(f"entities: precision {precision:.2f}, recall {recall:.2f}")
+    assert precision >= MIN_PRECISION
+    assert recall >= MIN_RECALL
+
+
+def test_surnames_merge_into_full_names():
+    extraction = extract_entities(_paragraphs(ROOT / "seeds/004_caa905501d371531.txt"))
+    people = extraction.names("person")
+    assert "Sessions" not in people and "Rubio" not in people
+    counts = {e.name: e.count for e in extraction.entities if e.kind == "person"}
+    assert (
+        counts["Jeff Sessions"] >= 3
+    )  # "Attorney General Jeff Sessions", "Sessions’", "Sessions said"
+    assert counts["Marco Rubio"] == 2  # "Sen. Marco Rubio (R-FL)", "Rubio on Wednesday"
+
+
+def test_quotations_attributed_to_the_last_named_speaker():
+    paragraphs = _paragraphs(ROOT / "seeds/004_caa905501d371531.txt")
+    quotes = find_quotations(paragraphs, extract_entities(paragraphs))
+    texts = {q.text: q.speaker for q in quotes}
+    hearts = next(t for t in texts if t.startswith("Our hearts are hurting today"))
+    owe = next(t for t in texts if t.startswith("We owe it to every one"))
+    assert texts[hearts] == texts[owe] == "Jeff Sessions"
+    assert all(speaker == "Jeff Sessions" for speaker in texts.values())
+    # Scare quotes are not quotations.
+    assert not any(t.startswith("signs") or t.startswith("do better") for t in texts)
+
+
+def test_quotation_speaker_named_after_the_quote():
+    paragraphs = [
+        "Mayor Ann Lee spoke first, and Gov. Tom Baker followed.",
+        "“We will rebuild every school that was damaged,” Lee said on Monday.",
+        "“The state will pay for all of the repairs this year,” she said.",
+        "“Every district will get its share of the money in May,” he said.",
+    ]
+    quotes = find_quotations(paragraphs, extract_entities(paragraphs))
+    assert [(q.speaker, q.text.split()[0]) for q in quotes] == [
+        ("Ann Lee", "We"),
+        ("Ann Lee", "The"),  # "she": the last person named outside quotation marks
+        ("Tom Baker", "Every"),  # "he": not Ann Lee, a woman's name; the last man named
+    ]
+
+
+def test_near_duplicates_found_and_distinct_stories_kept():
+    original = b"\n\n".join(
+        p.encode() for p in _paragraphs(ROOT / "seeds/000_1ed85cf378e4aadb.txt")
+    )
+    text = original.decode()
+    copy = text.replace("Per The Washington Post’s database, ", "") + "\n\nShare this story."
+    other = "\n\n".join(_paragraphs(ROOT / "seeds/004_caa905501d371531.txt"))
+    dropped = find_duplicates({"a": text, "b": copy, "c": other})
+    assert set(dropped) == {"b"}
+    assert dropped["b"][0] == "a"
+    assert dropped["b"][1] >= 0.7
+
+
+def _item(path: Path) -> Item:
+    article = clean_bytes(path.read_bytes())
+    paragraphs = [block.text for block in article.body]
+    extraction = extract_entities(paragraphs)
+    ents = {f"{k}:{n}" for k in KINDS for n in extraction.names(k)}
+    return Item(path.stem, "\n".join(paragraphs), ents, article.date)
+
+
+def test_stories_group_the_same_event_across_outlets():
+    # Two outlets on one guilty plea; two on one band's tour; a NASA story alone.
+    items = [_item(path) for path in sorted(FIXTURES.glob("*.txt"))]
+    assert stories(items) == [
+        ["35b158918c67", "9cb8224b660f"],
+        ["6ebac05f637e", "7a457a4f7173"],
+    ]
+    links = related(items)
+    assert links["6ebac05f637e"] == ["7a457a4f7173"]
+    assert links["c50845a7158a"] == []
+
+
+def test_stories_keep_to_their_time_window():
+    plea, other = _item(FIXTURES / "6ebac05f637e.txt"), _item(FIXTURES / "7a457a4f7173.txt")
+    other.date = plea.date + dt.timedelta(days=STORY_WINDOW_DAYS + 30)
+    assert stories([plea, other]) == []
+    assert related([plea, other])[plea.key] == [other.key]  # still related, not one story
