@@ -144,6 +144,13 @@ def extract(c, src, dest):
     print(f"extracted {len(articles)} pages from {src} into {dest}")
 
 
+@task(help={"n": "seeds to generate (default 1000)", "sizes": "comma-separated sizes"})
+def bench(c, n=1000, sizes=None):
+    """Benchmark our build of N generated seeds against plain Pelican (prints a table)"""
+    extra = f" --sizes {shlex.quote(sizes)}" if sizes else ""
+    c.run(f"{shlex.quote(sys.executable)} bench/bench.py --n {int(n)}{extra}", pty=False)
+
+
 @task
 def test(c):
     """Run the test suite"""

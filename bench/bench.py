@@ -1,0 +1,194 @@
+"""Benchmark: our build of N raw seeds against plain Pelican on the same clean Markdown.
+
+Prints a table and a last line
+``ratio_vs_plain=… warm_ratio=… peak_mb=… clean_per_s=…``. Timings live here,
+never in the tests. Seeds are made from the evaluation corpus's real article
+text (../shared/eval, MIT licence), with page furniture added.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval" / "dev-window"
+FURNITURE_TOP = [
+    "Start your day with {pub}.",
+    "Sign up for the Morning Memo newsletter",
+    "Share this article",
+]
+FURNITURE_END = [
+    "Comments",
+    "Latest News",
+    "Masthead",
+    "Executive Editor:",
+    "Managing Editor:",
+    "Senior Designer:",
+]
+PUBLISHERS = ["TPM", "The Daily Planet", "Harbour Herald", "Metro Wire", "Valley Ledger"]
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec"]
+
+
+def paragraphs() -> list[str]:
+    """Article paragraphs of the corpus's hand-made ground truth."""
+    pool = []
+    for gold in sorted(EVAL.glob("*.gold.txt")):
+        pool += [p.strip() for p in gold.read_text("utf-8").split("\n\n") if len(p.split()) > 12]
+    return pool
+
+
+def make_seed(rng: random.Random, pool: list[str], number: int) -> str:
+    body = rng.sample(pool, rng.randint(6, 14))
+    words = rng.sample(" ".join(body).split(), 8)
+    title = " ".join(w.strip(".,;:“”\"'()").capitalize() for w in words) + f" {number}"
+    pub = rng.choice(PUBLISHERS)
+    date = f"{rng.choice(MONTHS)} {rng.randint(1, 28)}, {rng.randint(2015, 2024)}"
+    caption = f"A scene from the story, photographed in {rng.randint(2015, 2024)}. (Photo by Ann Lee/Getty Images)"
+    lines = [
+        title,
+        "",
+        f"By Ann Lee and Bo Chen {date}",
+        "",
+        caption,
+        caption + " via Getty",
+        *(f.format(pub=pub) for f in FURNITURE_TOP),
+        "",
+    ]
+    lines += [p + "\n" for p in body]
+    lines += FURNITURE_END
+    return "\n".join(lines) + "\n"
+
+
+def make_seeds(folder: Path, n: int, seed: int = 0) -> None:
+    rng, pool = random.Random(seed), paragraphs()
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(n):
+        (folder / f"seed-{number:05d}.txt").write_text(make_seed(rng, pool, number), "utf-8")
+
+
+def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak resident MB of one command run in its own process."""
+    runner = (
+        "import resource, subprocess, sys, time\n"
+        "t = time.perf_counter(); rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, "
+        "stderr=subprocess.DEVNULL)\n"
+        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)\n"
+        "sys.exit(rc)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", runner, *cmd], cwd=cwd, capture_output=True, text=True, check=True
+    )
+    seconds, peak = out.stdout.split()
+    return float(seconds), float(peak)
+
+
+def project(tmp: Path, n: int) -> Path:
+    site = tmp / "site"
+    site.mkdir()
+    for name in ("pelicanconf.py", "theme", "plugins"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, site / name)
+    (site / "content" / "pages").mkdir(parents=True)
+    make_seeds(site / "seeds", n)
+    return site
+
+
+def pelican(settings: str, output: str, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "pelican", "-s", settings, "-o", output, "-q", *extra]
+
+
+def plain_project(site: Path, tmp: Path) -> Path:
+    """The same articles as the cleaned Markdown our build wrote, the same theme, no plugin."""
+    plain = tmp / "plain"
+    (plain / "content").mkdir(parents=True)
+    for md in (site / "out" / "articles").glob("*.md"):
+        shutil.copy(md, plain / "content" / md.name)
+    shutil.copytree(ROOT / "theme", plain / "theme")
+    conf = (ROOT / "pelicanconf.py").read_text("utf-8")
+    conf += '\nPATH = "content"\nARTICLE_PATHS = [""]\nPAGE_PATHS = []\nPLUGINS = []\n'
+    (plain / "pelicanconf.py").write_text(conf, "utf-8")
+    return plain
+
+
+def cleaner_rate(seeds: Path) -> float:
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from news_digest.cleaner import clean_bytes
+
+    data = [p.read_bytes() for p in sorted(seeds.glob("*.txt"))]
+    start = time.perf_counter()
+    for item in data:
+        clean_bytes(item)
+    return len(data) / (time.perf_counter() - start)
+
+
+def run(n: int) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as name:
+        tmp = Path(name)
+        site = project(tmp, n)
+        cache = ["-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"]
+        cold, cold_mb = timed(pelican("pelicanconf.py", "out", *cache), site)
+        plain = plain_project(site, tmp)
+        plain_s, plain_mb = timed(pelican("pelicanconf.py", "out"), plain)
+        seed = site / "seeds" / "seed-00000.txt"
+        seed.write_text(seed.read_text("utf-8").replace("Comments", "Comments (2)"), "utf-8")
+        warm_seed, warm_mb = timed(pelican("pelicanconf.py", "out", *cache), site)
+        note = site / "content" / "annotations" / "seed-00001.md"
+        note.parent.mkdir(parents=True, exist_ok=True)
+        note.write_text("---\ntags: [benchmarked]\n---\nA curator's note.\n", "utf-8")
+        warm_note, _ = timed(pelican("pelicanconf.py", "out", *cache), site)
+        rate = cleaner_rate(site / "seeds")
+    return {
+        "n": n,
+        "cold_s": cold,
+        "plain_s": plain_s,
+        "warm_seed_s": warm_seed,
+        "warm_note_s": warm_note,
+        "peak_mb": max(cold_mb, warm_mb),
+        "plain_peak_mb": plain_mb,
+        "clean_per_s": rate,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--n", type=int, default=1000, help="seeds to generate")
+    parser.add_argument("--sizes", help="comma-separated sizes for a growth report, e.g. 500,1000")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [args.n]
+    results = [run(n) for n in sizes]
+    print(
+        f"{'seeds':>7} {'ours cold s':>11} {'plain s':>8} {'ratio':>6} {'warm seed s':>11} "
+        f"{'warm note s':>11} {'peak MB':>8} {'plain MB':>8} {'clean/s':>8}"
+    )
+    for r in results:
+        print(
+            f"{r['n']:>7} {r['cold_s']:>11.1f} {r['plain_s']:>8.1f} {r['cold_s'] / r['plain_s']:>6.2f} "
+            f"{r['warm_seed_s']:>11.1f} {r['warm_note_s']:>11.1f} {r['peak_mb']:>8.0f} "
+            f"{r['plain_peak_mb']:>8.0f} {r['clean_per_s']:>8.0f}"
+        )
+    if len(results) > 1:
+        first, last = results[0], results[-1]
+        growth = (last["cold_s"] / first["cold_s"]) / (last["n"] / first["n"])
+        print(
+            f"growth: {last['n'] / first['n']:.0f}x seeds took {last['cold_s'] / first['cold_s']:.1f}x "
+            f"the time (1.0 per seed = linear; here {growth:.2f})"
+        )
+    r = results[-1]
+    print(json.dumps(r), file=sys.stderr)
+    print(
+        f"ratio_vs_plain={r['cold_s'] / r['plain_s']:.2f} warm_ratio={r['warm_seed_s'] / r['cold_s']:.2f} "
+        f"peak_mb={r['peak_mb']:.0f} clean_per_s={r['clean_per_s']:.0f}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
