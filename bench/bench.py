@@ -51,7 +51,8 @@ def make_seed(rng: random.Random, pool: list[str], number: int) -> str:
     title = " ".join(w.strip(".,;:“”\"'()").capitalize() for w in words) + f" {number}"
     pub = rng.choice(PUBLISHERS)
     date = f"{rng.choice(MONTHS)} {rng.randint(1, 28)}, {rng.randint(2015, 2024)}"
-    caption = f"A scene from the story, photographed in {rng.randint(2015, 2024)}. (Photo by Ann Lee/Getty Images)"
+    year = rng.randint(2015, 2024)
+    caption = f"A scene from the story, photographed in {year}. (Photo by Ann Lee/Getty Images)"
     lines = [
         title,
         "",
@@ -80,7 +81,8 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
         "import resource, subprocess, sys, time\n"
         "t = time.perf_counter(); rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, "
         "stderr=subprocess.DEVNULL)\n"
-        "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+        "print(time.perf_counter() - t, peak)\n"
         "sys.exit(rc)\n"
     )
     out = subprocess.run(
@@ -170,7 +172,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     for r in results:
         print(
-            f"{r['n']:>7} {r['cold_s']:>11.1f} {r['plain_s']:>8.1f} {r['cold_s'] / r['plain_s']:>6.2f} "
+            f"{r['n']:>7} {r['cold_s']:>11.1f} {r['plain_s']:>8.1f} "
+            f"{r['cold_s'] / r['plain_s']:>6.2f} "
             f"{r['warm_seed_s']:>11.1f} {r['warm_note_s']:>11.1f} {r['peak_mb']:>8.0f} "
             f"{r['plain_peak_mb']:>8.0f} {r['clean_per_s']:>8.0f}"
         )
@@ -178,13 +181,15 @@ def main(argv: list[str] | None = None) -> int:
         first, last = results[0], results[-1]
         growth = (last["cold_s"] / first["cold_s"]) / (last["n"] / first["n"])
         print(
-            f"growth: {last['n'] / first['n']:.0f}x seeds took {last['cold_s'] / first['cold_s']:.1f}x "
+            f"growth: {last['n'] / first['n']:.0f}x seeds took "
+            f"{last['cold_s'] / first['cold_s']:.1f}x "
             f"the time (1.0 per seed = linear; here {growth:.2f})"
         )
     r = results[-1]
     print(json.dumps(r), file=sys.stderr)
     print(
-        f"ratio_vs_plain={r['cold_s'] / r['plain_s']:.2f} warm_ratio={r['warm_seed_s'] / r['cold_s']:.2f} "
+        f"ratio_vs_plain={r['cold_s'] / r['plain_s']:.2f} "
+        f"warm_ratio={r['warm_seed_s'] / r['cold_s']:.2f} "
         f"peak_mb={r['peak_mb']:.0f} clean_per_s={r['clean_per_s']:.0f}"
     )
     return 0
