@@ -316,7 +316,13 @@ class DigestPagesGenerator(Generator):
             )
             for page in pages:
                 self._write(writer, page.url, "entity", entity=page, kind_title=ENTITY_TITLES[kind])
-        self._write(writer, f"{STORY_FOLDER}.html", "stories", stories=self.story_pages)
+        self._write(
+            writer,
+            f"{STORY_FOLDER}.html",
+            "stories",
+            stories=self.story_pages,
+            page_name="stories",
+        )
         for story in self.story_pages:
             self._write(writer, story.url, "story", story=story)
         self._write(writer, f"{EXPORT_FOLDER}.html", "export", export_articles=self.articles)
