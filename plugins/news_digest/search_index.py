@@ -8,9 +8,9 @@ the articles have them.
 
 from __future__ import annotations
 
+import html
 import json
-
-from bs4 import BeautifulSoup
+import re
 
 #: The global the search index script assigns; theme/static/js/search.js reads it.
 SEARCH_INDEX_GLOBAL = "DIGEST_SEARCH_INDEX"
@@ -53,10 +53,15 @@ def _joined(article, attributes) -> str:
     return " ".join(dict.fromkeys(piece for piece in pieces if piece))
 
 
-def _text(html: str) -> str:
+#: A tag of the HTML this site generates (Markdown and typogrify escape ``<`` and
+#: ``>`` in text and attributes, so a tag never holds a bare ``>``).
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _text(markup: str) -> str:
     # No separator: inline markup (typogrify's spans) must not split words;
     # the Markdown output already puts a line break between blocks.
-    return " ".join(BeautifulSoup(html or "", "html.parser").get_text().split())
+    return " ".join(html.unescape(_TAG.sub("", markup or "")).split())
 
 
 def search_document(number: int, article) -> dict:
@@ -65,8 +70,9 @@ def search_document(number: int, article) -> dict:
     return {
         "id": number,
         "url": article.url,
-        "title": _text(article.title),
-        "body": _text(article.content),
+        "title": getattr(article, "plain_title", None) or _text(article.title),
+        # The cleaner's plain text: no need to take the rendered HTML apart again.
+        "body": getattr(article, "body_text", None) or _text(article.content),
         "summary": _text(getattr(article, "summary", "")),
         "tags": [str(tag) for tag in getattr(article, "tags", None) or []],
         "source": str(category) if category else "",
