@@ -17,7 +17,7 @@ from pelican.utils import slugify
 
 from .cleaner import escape
 from .curation import annotations_dir
-from .enrich.clusters import Item, related, stories
+from .enrich.clusters import Item, candidate_pairs, related, stories
 from .enrich.duplicates import find_duplicates
 from .enrich.entities import KINDS
 
@@ -169,10 +169,11 @@ def _story_pages(articles, settings) -> list[StoryPage]:
     for article in articles:
         article.related_articles = []
         article.story = None
-    for key, others in related(items).items():
+    pairs = candidate_pairs(items)  # scored once, for related articles and for stories
+    for key, others in related(items, pairs).items():
         by_key[key].related_articles = [by_key[k] for k in others]
     pages = []
-    for group in stories(items):
+    for group in stories(items, pairs):
         members = sorted((by_key[k] for k in group), key=lambda a: a.date)
         shared = set.intersection(*(set(m.entities.get("person", [])) for m in members))
         title = members[0].plain_title if hasattr(members[0], "plain_title") else members[0].title

@@ -70,7 +70,8 @@ def _score(a: Item, b: Item) -> tuple[int, float]:
     return len(a.entities & b.entities), _jaccard(a.words, b.words)
 
 
-def _candidate_pairs(items: list[Item]) -> list[tuple[Item, Item]]:
+def candidate_pairs(items: list[Item]) -> list[tuple[Item, Item]]:
+    """The pairs worth scoring: shared entities, or wording MinHash LSH finds alike."""
     postings: dict[str, list[int]] = {}
     for index, item in enumerate(items):
         for entity in item.entities:
@@ -102,10 +103,13 @@ def _same_story(a: Item, b: Item) -> bool:
     return close and _within_window(a, b)
 
 
-def related(items: list[Item]) -> dict[str, list[str]]:
-    """For each key, the keys of its related articles, most related first."""
+def related(items: list[Item], pairs=None) -> dict[str, list[str]]:
+    """For each key, the keys of its related articles, most related first.
+
+    ``pairs`` are the :func:`candidate_pairs` of ``items``, when already known.
+    """
     found: dict[str, list[tuple[float, str]]] = {item.key: [] for item in items}
-    for a, b in _candidate_pairs(items):
+    for a, b in candidate_pairs(items) if pairs is None else pairs:
         shared, words = _score(a, b)
         if (
             shared >= MIN_SHARED_ENTITIES and words >= MIN_RELATED_WORD_SIMILARITY
@@ -119,8 +123,11 @@ def related(items: list[Item]) -> dict[str, list[str]]:
     }
 
 
-def stories(items: list[Item]) -> list[list[str]]:
-    """Groups of two or more keys telling the same story, largest first."""
+def stories(items: list[Item], pairs=None) -> list[list[str]]:
+    """Groups of two or more keys telling the same story, largest first.
+
+    ``pairs`` are the :func:`candidate_pairs` of ``items``, when already known.
+    """
     parent = {item.key: item.key for item in items}
 
     def root(key):
@@ -129,7 +136,7 @@ def stories(items: list[Item]) -> list[list[str]]:
             key = parent[key]
         return key
 
-    for a, b in _candidate_pairs(items):
+    for a, b in candidate_pairs(items) if pairs is None else pairs:
         if _same_story(a, b):
             parent[root(b.key)] = root(a.key)
     groups: dict[str, list[str]] = {}
