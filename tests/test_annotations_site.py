@@ -233,23 +233,17 @@ def test_export_bundle_and_markdown(annotated):
     assert (output / "export.html").is_file()
 
 
-def test_cached_build_shows_an_edited_annotation(tmp_path):
-    seed = {f"{SEED_004}.txt": (SEEDS / f"{SEED_004}.txt").read_bytes()}
-    notes = tmp_path / "content" / "annotations"
-    notes.mkdir(parents=True)
-    note = notes / f"{SEED_004}.md"
-    cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
-    note.write_text("---\ntags: [First tag]\n---\n", encoding="utf-8")
-    output = build_site(tmp_path, seed, **cached)
-    assert (output / "tags" / "first-tag.html").is_file()
-    # Only the annotation changes, after the cache was written.
-    note.write_text("---\ntags: [Second tag]\n---\n", encoding="utf-8")
-    cache_files = list((tmp_path / "cache").iterdir())
-    assert cache_files
-    past = min(p.stat().st_mtime for p in cache_files) - 100
-    for path in cache_files:
-        os.utime(path, (past, past))  # the seed keeps its time: Pelican's cache holds
-    os.utime(note, (past + 50, past + 50))
+def _cached_rebuild(tmp_path, output, monkeypatch) -> list[str]:
+    """Rebuild from Pelican's content cache; the names of the seeds read again."""
+    from news_digest.reader import SeedReader
+
+    read, original = [], SeedReader.read
+
+    def counting_read(self, source_path):
+        read.append(os.path.basename(source_path))
+        return original(self, source_path)
+
+    monkeypatch.setattr(SeedReader, "read", counting_read)
     Pelican(
         read_settings(
             str(ROOT / "pelicanconf.py"),
@@ -259,11 +253,47 @@ def test_cached_build_shows_an_edited_annotation(tmp_path):
                 "THEME": str(ROOT / "theme"),
                 "PLUGIN_PATHS": [str(ROOT / "plugins")],
                 "CACHE_PATH": str(tmp_path / "cache"),
-                **cached,
+                "CACHE_CONTENT": True,
+                "LOAD_CONTENT_CACHE": True,
             },
         )
     ).run()
+    return read
+
+
+def _tag_index(output) -> str:
+    return BeautifulSoup((output / "tags.html").read_text("utf-8"), "html.parser").get_text()
+
+
+def _touch(path, seconds=10):
+    """A later modification time, even where the file system counts in whole seconds."""
+    later = path.stat().st_mtime + seconds
+    os.utime(path, (later, later))
+
+
+def test_cached_build_rereads_only_the_seed_whose_annotation_changed(tmp_path, monkeypatch):
+    seeds = {f"{name}.txt": (SEEDS / f"{name}.txt").read_bytes() for name in (SEED_004, SEED_000)}
+    notes = tmp_path / "content" / "annotations"
+    notes.mkdir(parents=True)
+    note = notes / f"{SEED_004}.md"
+    note.write_text("---\ntags: [First tag]\n---\n", encoding="utf-8")
+    output = build_site(tmp_path, seeds, CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True)
+    assert (output / "tags" / "first-tag.html").is_file()
+    assert _cached_rebuild(tmp_path, output, monkeypatch) == []  # nothing changed
+
+    # Only the annotation changes; the seeds keep their times.
+    note.write_text("---\ntags: [Second tag]\n---\n", encoding="utf-8")
+    _touch(note)
+    assert _cached_rebuild(tmp_path, output, monkeypatch) == [f"{SEED_004}.txt"]
     assert (output / "tags" / "second-tag.html").is_file()
+    assert "First tag" not in _tag_index(output)
+
+    # A removed annotation, and one added for the other seed.
+    note.unlink()
+    (notes / f"{SEED_000}.md").write_text("---\ntags: [Third tag]\n---\n", encoding="utf-8")
+    assert sorted(_cached_rebuild(tmp_path, output, monkeypatch)) == sorted(seeds)
+    assert "Second tag" not in _tag_index(output)
+    assert (output / "tags" / "third-tag.html").is_file()
 
 
 def test_story_page_groups_two_outlets(tmp_path):

@@ -146,23 +146,39 @@ def curate(reader, html: str, meta: dict, article, annotation: Annotation | None
     return html, meta
 
 
-def _curation_mtime(settings) -> float:
+def _rules_mtime(settings) -> float:
+    path = Path(settings["PATH"]) / setting(settings, "NEWS_DIGEST_TAGGING_RULES")
+    return path.stat().st_mtime if path.is_file() else 0.0
+
+
+def _with_annotation_stamp(stamp, settings):
+    """A seed's cache stamp that also changes when its annotation is edited, added or removed."""
     folder = annotations_dir(settings)
-    paths = [*folder.glob("*.md")] if folder.is_dir() else []
-    paths.append(Path(settings["PATH"]) / setting(settings, "NEWS_DIGEST_TAGGING_RULES"))
-    return max((p.stat().st_mtime for p in paths if p.exists()), default=0.0)
+
+    def seed_and_annotation_stamp(filename):
+        try:
+            note = (folder / f"{Path(filename).stem}.md").stat().st_mtime_ns
+        except OSError:
+            note = None
+        return stamp(filename), note
+
+    return seed_and_annotation_stamp
 
 
 def forget_stale_cache(generator):
-    """Re-read every seed when an annotation or the rules changed since the content cache.
+    """Make Pelican's content cache see the curator's files as well as the seeds.
 
-    Pelican's cache knows only the seed files; an edited annotation must still
-    show on the next cached build (``invoke livereload``).
+    Pelican's cache knows only the seed files. An edited annotation re-reads
+    its own seed (the stamp covers both files); edited tagging rules, which
+    touch every article, re-read them all (``invoke livereload``).
     """
-    changed = _curation_mtime(generator.settings)
+    rules_changed = _rules_mtime(generator.settings)
     for cacher in (generator, getattr(generator, "readers", None)):
+        stamp = getattr(cacher, "_filestamp_func", None)
+        if stamp is not None:
+            cacher._filestamp_func = _with_annotation_stamp(stamp, generator.settings)
         path = getattr(cacher, "_cache_path", None)
         cache = Path(path) if path else None
-        stale = cache is not None and cache.exists() and cache.stat().st_mtime < changed
+        stale = cache is not None and cache.exists() and cache.stat().st_mtime < rules_changed
         if stale and getattr(cacher, "_cache", None):
             cacher._cache = {}
