@@ -42,9 +42,14 @@ def annotations_dir(settings) -> Path:
     return Path(settings["PATH"]) / setting(settings, "NEWS_DIGEST_ANNOTATIONS_DIR")
 
 
+def annotation_path(seed: Path, folder: Path) -> Path:
+    """Where the annotation of ``seed`` is: ``<stem>.md`` in the annotations folder."""
+    return folder / f"{seed.stem}.md"
+
+
 def load_seed_annotation(seed: Path, settings) -> Annotation | None:
-    """The annotation file named after ``seed`` (``<stem>.md``), if there is one."""
-    path = annotations_dir(settings) / f"{seed.stem}.md"
+    """The annotation file named after ``seed``, if there is one."""
+    path = annotation_path(seed, annotations_dir(settings))
     if not path.is_file():
         return None
     annotation = load_annotation(path)
@@ -157,7 +162,7 @@ def _with_annotation_stamp(stamp, settings):
 
     def seed_and_annotation_stamp(filename):
         try:
-            note = (folder / f"{Path(filename).stem}.md").stat().st_mtime_ns
+            note = annotation_path(Path(filename), folder).stat().st_mtime_ns
         except OSError:
             note = None
         return stamp(filename), note

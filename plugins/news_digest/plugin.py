@@ -14,6 +14,7 @@ from pelican import signals
 from . import digest, report
 from .curation import forget_stale_cache
 from .digest_pages import distinct_tag_slugs, drop_duplicates, get_generators
+from .prefetch import preclean
 from .reader import SeedReader
 
 logger = logging.getLogger(__name__)
@@ -137,6 +138,8 @@ def register():
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(start_report)
     signals.article_generator_init.connect(forget_stale_cache)
+    # After the cache knows the annotations: only seeds it lacks are cleaned ahead.
+    signals.article_generator_init.connect(preclean)
     signals.article_generator_context.connect(note_metadata)
     # Drop copies first, so a copy never takes a "-2" slug from its original.
     signals.article_generator_pretaxonomy.connect(drop_duplicates)

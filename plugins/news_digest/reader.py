@@ -50,6 +50,11 @@ class SeedReader(BaseReader):
     enabled = True
     file_extensions = ("txt",)
 
+    def __init__(self, settings):
+        super().__init__(settings)
+        #: Seeds already cleaned in worker processes (``prefetch``): path → article or error.
+        self.precleaned = {}
+
     def read(self, source_path):
         path = Path(source_path)
         limit = self.settings.get("NEWS_DIGEST_MAX_SEED_BYTES", MAX_SEED_BYTES)
@@ -62,7 +67,7 @@ class SeedReader(BaseReader):
             )
         annotation = load_seed_annotation(path, self.settings)
         try:
-            article = clean_seed(clean_bytes, path.read_bytes(), annotation)
+            article = self._clean(source_path, annotation)
         except UndecodableError as error:
             return self._reject(path, f"{error}: a seed must be a text file")
         except Exception as error:  # a cleaner bug must not stop the whole build
@@ -78,6 +83,14 @@ class SeedReader(BaseReader):
             )
             return self._reject(path, why)
         return self._article(path, article, annotation)
+
+    def _clean(self, source_path, annotation):
+        article = self.precleaned.pop(source_path, None)
+        if isinstance(article, Exception):
+            raise article  # what cleaning it here would have raised
+        if article is None:
+            article = clean_seed(clean_bytes, Path(source_path).read_bytes(), annotation)
+        return article
 
     def _reject(self, path: Path, reason: str):
         """Pelican skips content whose status is "skip"; the build report says why."""
