@@ -64,6 +64,14 @@ class Found:
     evidence: str
 
 
+#: A headline says something in words: "0 0 0" or "12 | 4 | 2019" is a widget.
+HEADLINE_MIN_LETTER_WORDS = 2
+
+
+def _worded(text: str) -> bool:
+    return sum(any(c.isalpha() for c in w) for w in text.split()) >= HEADLINE_MIN_LETTER_WORDS
+
+
 def headline_candidate(text: str) -> bool:
     """Could be the headline: a few words, no full stop, not a byline or a date line."""
     words = len(text.split())
@@ -71,6 +79,7 @@ def headline_candidate(text: str) -> bool:
         words = max(words, len(text) // 2)
     return (
         3 <= words <= TITLE_MAX_WORDS
+        and (_worded(text) or bool(_CJK.search(text)))
         and not _SENTENCE_END.search(text.rstrip("?!"))
         and not text.endswith(".")
         and not _BY.match(text)
@@ -99,7 +108,11 @@ def find_title(
                 return Found(line.text, line.number, "headline above the article text")
     for line in lines[:HEADER_WINDOW]:
         words = line.text.split()
-        if 3 <= len(words) <= TITLE_MAX_WORDS and not _SENTENCE_END.search(line.text):
+        if (
+            3 <= len(words) <= TITLE_MAX_WORDS
+            and _worded(line.text)
+            and not _SENTENCE_END.search(line.text)
+        ):
             return Found(line.text, line.number, "headline")
     if lines and _headline_like_first_line(lines[0].text):
         return Found(lines[0].text, lines[0].number, "first line")

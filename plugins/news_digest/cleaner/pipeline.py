@@ -61,6 +61,7 @@ def _line_texts(texts: Collection[str]) -> frozenset[str]:
 
 
 SECOND_LOOK = " (on a second look, once the furniture was gone)"
+SECOND_HEADLINE = "a second headline in the text" + SECOND_LOOK
 _LINE_REF = re.compile(r"\bline (\d+)")
 
 
@@ -92,8 +93,18 @@ def clean_text(
         ]:
             break
         if again.title != article.title:
-            article.warnings.append("the headline is unsure: check it, or set it in the annotation")
-            break
+            # A headline-shaped body line steals the headline once the furniture
+            # is gone: it is a second headline (a widget, a teaser), not text.
+            rival = next((b for b in article.body if b.text == again.title), None)
+            if rival is None or len(article.body) < 2:
+                article.warnings.append(
+                    "the headline is unsure: check it, or set it in the annotation"
+                )
+                break
+            article.body = [b for b in article.body if b is not rival]
+            article.removed.append(Removed(rival.line, rival.text, SECOND_HEADLINE))
+            article.removed.sort(key=lambda r: r.line)
+            continue
         origin = {3 + 2 * i: block.line for i, block in enumerate(article.body)}
         kept = {origin[b.line] for b in again.body}
         by_line = {block.line: block for block in article.body}
