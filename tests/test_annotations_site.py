@@ -314,3 +314,30 @@ def test_story_page_groups_two_outlets(tmp_path):
     for page, soup in pages.items():
         if page.parent.name == "articles" and "NASA" not in soup.find("h1").get_text():
             assert soup.select_one(".annotations .story a")["href"].endswith(links[0]["href"])
+
+
+def test_annotation_problems_are_in_the_seeds_report_entry(annotated):
+    output, messages, _ = annotated
+    entries = {e["file"]: e for e in json.loads((output / "report.json").read_text())["seeds"]}
+    orphan = [
+        w
+        for w in entries[f"seeds/{SEED_004}.txt"]["warnings"]
+        if "highlight 3 no longer found" in w["message"]
+    ]
+    assert [w["file"] for w in orphan] == [f"content/annotations/{SEED_004}.md"]
+    # The malformed annotation of the dropped copy: its file and the line of the error.
+    (broken,) = entries["seeds/001_copy.txt"]["warnings"]
+    assert broken["file"] == "content/annotations/001_copy.md"
+    assert broken["line"] == 3 and "not valid YAML" in broken["message"]
+    assert any(m.startswith("content/annotations/001_copy.md:3: ") for m in messages)
+
+
+def test_report_page_names_the_annotation_file_of_a_warning(annotated):
+    output, _, _ = annotated
+    soup = BeautifulSoup((output / "report.html").read_text("utf-8"), "html.parser")
+    items = [" ".join(li.get_text().split()) for li in soup.select(".warnings li")]
+    assert (
+        "content/annotations/001_copy.md line 3: the front matter is not valid YAML"
+        in " | ".join(items)
+    )
+    assert any(i.startswith(f"content/annotations/{SEED_004}.md: highlight 3") for i in items)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 from functools import lru_cache
 from html import escape as html_escape
 from pathlib import Path
@@ -48,14 +49,33 @@ def annotation_path(seed: Path, folder: Path) -> Path:
 
 
 def load_seed_annotation(seed: Path, settings) -> Annotation | None:
-    """The annotation file named after ``seed``, if there is one."""
+    """The annotation file named after ``seed``, if there is one.
+
+    Its problems are not logged here: they go into the seed's entry of the
+    build report (:func:`annotation_warnings`), which logs them on every
+    build, cached or not.
+    """
     path = annotation_path(seed, annotations_dir(settings))
-    if not path.is_file():
-        return None
-    annotation = load_annotation(path)
-    for warning in annotation.warnings:
-        logger.warning("Annotation %s", warning)
-    return annotation
+    return load_annotation(path) if path.is_file() else None
+
+
+def annotation_warnings(annotation: Annotation | None, settings, placed=()) -> list[dict]:
+    """The annotation's problems and orphaned highlights as build-report warnings."""
+    if annotation is None:
+        return []
+    name = Path(os.path.relpath(annotation.path, settings["PATH"])).as_posix()
+    problems = list(annotation.problems)
+    problems += [
+        (
+            None,
+            f"highlight {result.number} no longer found in the article: "
+            f"{result.highlight.quote[:80]!r}; update its quote "
+            "(it is listed as orphaned on the page)",
+        )
+        for result in placed
+        if result.orphaned
+    ]
+    return [{"file": name, "line": line, "message": message} for line, message in problems]
 
 
 def clean_seed(clean_bytes, data: bytes, annotation: Annotation | None):
@@ -139,15 +159,8 @@ def curate(reader, html: str, meta: dict, article, annotation: Annotation | None
         meta["annotation_markdown"] = annotation.note
         html, placed = mark_highlights(html, annotation.highlights)
         meta["highlights"] = placed
-        for result in placed:
-            if result.orphaned:
-                logger.warning(
-                    "Annotation %s: highlight %d no longer found in the article: %r; "
-                    "update its quote (it is listed as orphaned on the page)",
-                    annotation.path,
-                    result.number,
-                    result.highlight.quote[:80],
-                )
+        warnings = annotation_warnings(annotation, reader.settings, placed)
+        meta["seed_warnings"] = meta.get("seed_warnings", []) + warnings
     return html, meta
 
 

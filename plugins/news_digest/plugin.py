@@ -41,6 +41,7 @@ def add_reader(readers):
 def start_report(generator):
     """Per-build bookkeeping for seeds refused by the reader."""
     generator.seed_rejected = {}  # absolute path → reason
+    generator.seed_rejected_warnings = {}  # absolute path → its annotation's warnings
 
 
 def note_metadata(generator, metadata):
@@ -58,6 +59,9 @@ def note_metadata(generator, metadata):
         metadata["status"] = "skip"
     elif metadata.get("seed_error"):
         generator.seed_rejected[metadata["seed_source"]] = metadata["seed_error"]
+        generator.seed_rejected_warnings[metadata["seed_source"]] = metadata.get(
+            "seed_warnings", []
+        )
 
 
 def _seed_articles(generator):
@@ -94,16 +98,19 @@ def link_files(generator):
 
 
 def make_report(generator):
-    duplicates = {
-        str(Path(copy.source_path).resolve()): copy.duplicate_of
+    copies = {
+        str(Path(copy.source_path).resolve()): copy
         for copy in generator.context.get("duplicate_articles", [])
     }
+    other_warnings = dict(generator.seed_rejected_warnings)
+    other_warnings.update({k: getattr(c, "seed_warnings", []) for k, c in copies.items()})
     generator.seed_report = report.build_report(
         generator.settings,
         generator.articles,
         generator.seed_rejected,
-        duplicates,
+        {key: copy.duplicate_of for key, copy in copies.items()},
         extensions=SeedReader.file_extensions,
+        other_warnings=other_warnings,
     )
     report.log_report(generator.seed_report)
 

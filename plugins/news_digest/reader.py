@@ -12,7 +12,7 @@ from pelican.readers import BaseReader
 
 from .cleaner import UndecodableError, body_markdown, clean_bytes, document_markdown
 from .cleaner.record import DATE_UNKNOWN
-from .curation import clean_seed, curate, load_seed_annotation
+from .curation import annotation_warnings, clean_seed, curate, load_seed_annotation
 from .enrich import lead_summary, reading_minutes, title_subjects
 
 logger = logging.getLogger(__name__)
@@ -69,10 +69,12 @@ class SeedReader(BaseReader):
         try:
             article = self._clean(source_path, annotation)
         except UndecodableError as error:
-            return self._reject(path, f"{error}: a seed must be a text file")
+            return self._reject(path, f"{error}: a seed must be a text file", annotation)
         except Exception as error:  # a cleaner bug must not stop the whole build
             logger.exception("Cleaning %s failed", path)
-            return self._reject(path, f"the cleaner failed ({error!r}): please report this seed")
+            return self._reject(
+                path, f"the cleaner failed ({error!r}): please report this seed", annotation
+            )
         if not article.body:
             removed = len(article.removed)
             why = (
@@ -81,7 +83,7 @@ class SeedReader(BaseReader):
                 else f"nothing is left once {removed} line(s) of page furniture are removed: "
                 "force lines kept in the seed's annotation file if this is wrong"
             )
-            return self._reject(path, why)
+            return self._reject(path, why, annotation)
         return self._article(path, article, annotation)
 
     def _clean(self, source_path, annotation):
@@ -92,13 +94,14 @@ class SeedReader(BaseReader):
             article = clean_seed(clean_bytes, Path(source_path).read_bytes(), annotation)
         return article
 
-    def _reject(self, path: Path, reason: str):
+    def _reject(self, path: Path, reason: str, annotation=None):
         """Pelican skips content whose status is "skip"; the build report says why."""
         return "", {
             "title": path.name,
             "status": "skip",
             "seed_error": reason,
             "seed_source": str(path.resolve()),
+            "seed_warnings": annotation_warnings(annotation, self.settings),
         }
 
     def _article(self, path: Path, article, annotation):

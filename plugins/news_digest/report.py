@@ -54,10 +54,13 @@ def _why_unread(path: Path, settings, extensions) -> str:
     return "not read by Pelican: see the build log for the error"
 
 
-def build_report(settings, articles, rejected, duplicates, extensions=("txt",)) -> list[SeedEntry]:
+def build_report(
+    settings, articles, rejected, duplicates, extensions=("txt",), other_warnings=None
+) -> list[SeedEntry]:
     """One entry per seed file, in path order.
 
-    ``rejected`` maps a seed's absolute path to the reason it was refused;
+    ``rejected`` maps a seed's absolute path to the reason it was refused, and
+    ``other_warnings`` the path of a refused or dropped seed to its other warnings;
     ``duplicates`` maps a dropped seed's absolute path to the article it repeats.
     """
     base = Path(settings["PATH"]).resolve()
@@ -79,7 +82,7 @@ def build_report(settings, articles, rejected, duplicates, extensions=("txt",)) 
                 for r in getattr(article, "removed", [])
             ]
             entry.warnings = [
-                {"file": name, "line": w.get("line"), "message": w["message"]}
+                {"file": w.get("file", name), "line": w.get("line"), "message": w["message"]}
                 for w in getattr(article, "seed_warnings", [])
             ]
         elif key in duplicates:
@@ -92,10 +95,12 @@ def build_report(settings, articles, rejected, duplicates, extensions=("txt",)) 
                 duplicate_of=rel(original.source_path),
                 reason=f"the same article as {rel(original.source_path)}: published once",
             )
+            entry.warnings = list((other_warnings or {}).get(key, []))
         else:
             reason = rejected.get(key) or _why_unread(path, settings, extensions)
             entry = SeedEntry(name, REJECTED, reason=reason)
             entry.warnings = [{"file": name, "line": None, "message": reason}]
+            entry.warnings += (other_warnings or {}).get(key, [])
         entries.append(entry)
     return entries
 

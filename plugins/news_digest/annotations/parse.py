@@ -46,10 +46,13 @@ class Annotation:
     keep_lines: list[str] = field(default_factory=list)
     drop_lines: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: The same problems as ``(line or None, message)``, for the build report.
+    problems: list[tuple[int | None, str]] = field(default_factory=list)
 
     def warn(self, message: str, line: int | None = None) -> None:
         where = f"{self.path}:{line}" if line else self.path
         self.warnings.append(f"{where}: {message}")
+        self.problems.append((line, message))
 
 
 def load_annotation(path: Path) -> Annotation:
