@@ -120,12 +120,24 @@ def _unique(tags: list[str]) -> list[str]:
     return list(kept.values())
 
 
-def curate(reader, html: str, meta: dict, article, annotation: Annotation | None):
-    """Apply the annotation and enrichment to the reader's ``(html, meta)``."""
+def enrich(article):
+    """The people, organisations and places the body names, and its quotations.
+
+    Pure, so it runs in the workers that clean seeds ahead (``prefetch``).
+    """
     paragraphs = [block.text for block in article.body]
     extraction = extract_entities(paragraphs)
+    return extraction, find_quotations(paragraphs, extraction)
+
+
+def curate(reader, html: str, meta: dict, article, annotation: Annotation | None, enriched=None):
+    """Apply the annotation and enrichment to the reader's ``(html, meta)``.
+
+    ``enriched`` is what :func:`enrich` returns for ``article``, when already known.
+    """
+    extraction, quotations = enriched or enrich(article)
     meta["entities"] = {kind: extraction.names(kind) for kind in KINDS}
-    meta["quotations"] = find_quotations(paragraphs, extraction)
+    meta["quotations"] = quotations
     meta["body_text"] = article.body_text
     if annotation is not None:
         _overrides(reader, meta, annotation)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .annotations import load_annotation
 from .cleaner import clean_bytes
-from .curation import annotation_path, annotations_dir, clean_seed
+from .curation import annotation_path, annotations_dir, clean_seed, enrich
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ def _workers(settings) -> int:
 
 
 def clean_file(job: tuple[str, str, int]):
-    """Clean one seed as the reader would; the exception it raised, if it did."""
+    """Clean and enrich one seed as the reader would; the exception it raised, if it did."""
     path, annotations, limit = job
     seed = Path(path)
     try:
@@ -51,7 +51,8 @@ def clean_file(job: tuple[str, str, int]):
             return None  # the reader refuses it without reading it
         note = annotation_path(seed, Path(annotations))
         annotation = load_annotation(note) if note.is_file() else None
-        return clean_seed(clean_bytes, seed.read_bytes(), annotation)
+        article = clean_seed(clean_bytes, seed.read_bytes(), annotation)
+        return article, enrich(article) if article.body else None
     except Exception as error:  # the reader reports it, as if it had cleaned the seed itself
         return error
 

@@ -52,7 +52,8 @@ class SeedReader(BaseReader):
 
     def __init__(self, settings):
         super().__init__(settings)
-        #: Seeds already cleaned in worker processes (``prefetch``): path → article or error.
+        #: Seeds cleaned ahead in worker processes (``prefetch``): path → (article,
+        #: enrichment) or the error cleaning raised.
         self.precleaned = {}
 
     def read(self, source_path):
@@ -67,7 +68,7 @@ class SeedReader(BaseReader):
             )
         annotation = load_seed_annotation(path, self.settings)
         try:
-            article = self._clean(source_path, annotation)
+            article, enriched = self._clean(source_path, annotation)
         except UndecodableError as error:
             return self._reject(path, f"{error}: a seed must be a text file", annotation)
         except Exception as error:  # a cleaner bug must not stop the whole build
@@ -84,15 +85,16 @@ class SeedReader(BaseReader):
                 "force lines kept in the seed's annotation file if this is wrong"
             )
             return self._reject(path, why, annotation)
-        return self._article(path, article, annotation)
+        return self._article(path, article, annotation, enriched)
 
     def _clean(self, source_path, annotation):
-        article = self.precleaned.pop(source_path, None)
-        if isinstance(article, Exception):
-            raise article  # what cleaning it here would have raised
-        if article is None:
-            article = clean_seed(clean_bytes, Path(source_path).read_bytes(), annotation)
-        return article
+        """The cleaned article, and its enrichment if a worker already did it."""
+        done = self.precleaned.pop(source_path, None)
+        if isinstance(done, Exception):
+            raise done  # what cleaning it here would have raised
+        if done is None:
+            return clean_seed(clean_bytes, Path(source_path).read_bytes(), annotation), None
+        return done
 
     def _reject(self, path: Path, reason: str, annotation=None):
         """Pelican skips content whose status is "skip"; the build report says why."""
@@ -104,7 +106,7 @@ class SeedReader(BaseReader):
             "seed_warnings": annotation_warnings(annotation, self.settings),
         }
 
-    def _article(self, path: Path, article, annotation):
+    def _article(self, path: Path, article, annotation, enriched=None):
         paragraphs = [block.text for block in article.body]
         title = article.title or path.stem
         tags = title_subjects(title, paragraphs)
@@ -149,7 +151,7 @@ class SeedReader(BaseReader):
             },
         )
         html = markdown_to_html(body_markdown(article))
-        return curate(self, html, meta, article, annotation)
+        return curate(self, html, meta, article, annotation, enriched)
 
     def _seed_relpath(self, path: Path) -> str:
         """The seed's path below the site's seed folder, with ``/`` separators."""
