@@ -85,60 +85,81 @@ _EMBED = re.compile(r"^[—–-]|https?://|www\.|pic\.twitter|@\w")
 _WORD = re.compile(r"\w+")
 
 
-def _patterns(name: str, flags: int = re.IGNORECASE) -> list[re.Pattern]:
-    text = resources.files(__package__).joinpath(f"data/{name}").read_text("utf-8")
-    return [
-        re.compile(line, flags)
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+@dataclass(frozen=True)
+class Vocabulary:
+    """The regular expressions of one ``data/`` file, in file order.
+
+    Most lines match none of them, so one scan with all of them as a single
+    alternation settles those lines; only a line it finds something in is
+    tried pattern by pattern, to name the first one that matches.
+    """
+
+    patterns: tuple[re.Pattern, ...]
+    union: re.Pattern
+
+    @classmethod
+    def load(cls, name: str, flags: int = re.IGNORECASE) -> Vocabulary:
+        text = resources.files(__package__).joinpath(f"data/{name}").read_text("utf-8")
+        sources = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+        return cls(
+            tuple(re.compile(source, flags) for source in sources),
+            re.compile("|".join(f"(?:{source})" for source in sources), flags),
+        )
+
+    def search(self, text: str) -> re.Pattern | None:
+        """The first pattern found anywhere in ``text``."""
+        if self.union.search(text) is None:
+            return None
+        return next((pattern for pattern in self.patterns if pattern.search(text)), None)
+
+    def match(self, text: str) -> re.Pattern | None:
+        """The first pattern that matches at the start of ``text``."""
+        if self.union.match(text) is None:
+            return None
+        return next((pattern for pattern in self.patterns if pattern.match(text)), None)
 
 
 @lru_cache(maxsize=1)
-def _cta_patterns() -> list[re.Pattern]:
-    return _patterns("calls_to_action.txt")
+def _ctas() -> Vocabulary:
+    return Vocabulary.load("calls_to_action.txt")
 
 
 @lru_cache(maxsize=1)
-def _caption_patterns() -> list[re.Pattern]:
-    return _patterns("caption_markers.txt")
+def _captions() -> Vocabulary:
+    return Vocabulary.load("caption_markers.txt")
 
 
 @lru_cache(maxsize=1)
-def _end_patterns() -> list[re.Pattern]:
-    return _patterns("end_markers.txt")
+def _end_markers() -> Vocabulary:
+    return Vocabulary.load("end_markers.txt")
 
 
 @lru_cache(maxsize=1)
-def _prompt_patterns() -> list[re.Pattern]:
-    return _patterns("prompts.txt")
+def _prompts() -> Vocabulary:
+    return Vocabulary.load("prompts.txt")
+
+
+@lru_cache(maxsize=1)
+def _bios() -> Vocabulary:
+    return Vocabulary.load("author_bios.txt")
+
+
+@lru_cache(maxsize=1)
+def _notices() -> Vocabulary:
+    return Vocabulary.load("notices.txt")
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
-@lru_cache(maxsize=1)
-def _bio_patterns() -> list[re.Pattern]:
-    return _patterns("author_bios.txt")
-
-
-@lru_cache(maxsize=1)
-def _notice_patterns() -> list[re.Pattern]:
-    return _patterns("notices.txt")
-
-
 def prompt(text: str) -> str | None:
     """A pitch or notice written as a sentence ("Get our newsletter…"), or an author bio."""
     words = word_count(text)
-    if words <= PROMPT_MAX_WORDS:
-        for pattern in _prompt_patterns():
-            if pattern.search(text):
-                return f"prompt or notice: {pattern.pattern}"
+    if words <= PROMPT_MAX_WORDS and (pattern := _prompts().search(text)):
+        return f"prompt or notice: {pattern.pattern}"
     if words <= BIO_MAX_WORDS:
-        for pattern in _bio_patterns():
-            if pattern.search(text):
-                return f"author bio or credit: {pattern.pattern}"
-        for pattern in _notice_patterns():
-            if pattern.search(text):
-                return f"legal or house notice: {pattern.pattern}"
+        if pattern := _bios().search(text):
+            return f"author bio or credit: {pattern.pattern}"
+        if pattern := _notices().search(text):
+            return f"legal or house notice: {pattern.pattern}"
     return None
 
 
@@ -167,17 +188,15 @@ def call_to_action(text: str) -> str | None:
     """Newsletter prompts, share buttons, "Comments", "Latest …" widgets."""
     if word_count(text) > CTA_MAX_WORDS or is_long_prose(text):
         return None
-    bare = text.lstrip("([{*•·>|–—- ")
-    for pattern in _cta_patterns():
-        if pattern.match(bare):
-            return f"call to action or widget: {pattern.pattern}"
+    if pattern := _ctas().match(text.lstrip("([{*•·>|–—- ")):
+        return f"call to action or widget: {pattern.pattern}"
     return None
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
 def caption(text: str) -> bool:
     """A photo caption or credit line."""
-    return any(pattern.search(text) for pattern in _caption_patterns())
+    return _captions().union.search(text) is not None
 
 
 def _similar(a: str, b: str) -> bool:
@@ -219,9 +238,8 @@ def end_marker(text: str) -> str | None:
     """A line that closes the article: comment section, related stories, paywall."""
     if is_long_prose(text):
         return None
-    for pattern in _end_patterns():
-        if pattern.match(text):
-            return f"end of the article text: {pattern.pattern}"
+    if pattern := _end_markers().match(text):
+        return f"end of the article text: {pattern.pattern}"
     return None
 
 
