@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
@@ -31,7 +32,8 @@ _SCRIPTS = (
     ("hi", re.compile(r"[\u0900-\u097f]")),
 )
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_LETTER = re.compile(r"[^\W\d_]")
+# A character of any script above or Cyrillic: without one, every script count is 0.
+_ANY_SCRIPT = re.compile("|".join([*(p.pattern for _, p in _SCRIPTS), _CYRILLIC.pattern]))
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -44,25 +46,27 @@ def _stopwords() -> dict[str, frozenset[str]]:
 
 def detect(text: str) -> str:
     """An ISO 639-1 code for ``text``; :data:`DEFAULT` when there is too little to tell."""
-    letters = len(_LETTER.findall(text))
+    words = _WORD.findall(text)
+    letters = sum(map(len, words))  # a word is a maximal run of letters
     if not letters:
         return DEFAULT
-    # Japanese mixes kana and Han: any real share of kana makes it Japanese.
-    counts = {lang: len(pattern.findall(text)) for lang, pattern in _SCRIPTS}
-    if counts["ja"] / letters > SCRIPT_SHARE / 3:
-        return "ja"
-    for lang, _ in _SCRIPTS:
-        if counts[lang] / letters > SCRIPT_SHARE:
-            return lang
-    words = [w.casefold() for w in _WORD.findall(text)]
+    cyrillic = False
+    if _ANY_SCRIPT.search(text):
+        # Japanese mixes kana and Han: any real share of kana makes it Japanese.
+        counts = {lang: len(pattern.findall(text)) for lang, pattern in _SCRIPTS}
+        if counts["ja"] / letters > SCRIPT_SHARE / 3:
+            return "ja"
+        for lang, _ in _SCRIPTS:
+            if counts[lang] / letters > SCRIPT_SHARE:
+                return lang
+        cyrillic = len(_CYRILLIC.findall(text)) / letters > SCRIPT_SHARE
     if len(words) < MIN_WORDS:
         return DEFAULT
-    cyrillic = len(_CYRILLIC.findall(text)) / letters > SCRIPT_SHARE
+    folded = Counter(map(str.casefold, words))
+    stopwords = _stopwords()
     candidates = (
-        ("ru", "uk")
-        if cyrillic
-        else tuple(lang for lang in _stopwords() if lang not in ("ru", "uk"))
+        ("ru", "uk") if cyrillic else tuple(lang for lang in stopwords if lang not in ("ru", "uk"))
     )
-    scores = {lang: sum(w in _stopwords()[lang] for w in words) for lang in candidates}
+    scores = {lang: sum(folded[w] for w in stopwords[lang] & folded.keys()) for lang in candidates}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] else DEFAULT
