@@ -8,9 +8,13 @@ UTF-8 that was decoded wrongly once already.
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
 
 import ftfy
 from charset_normalizer import from_bytes
+from ftfy.badness import is_bad
+from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -56,12 +60,61 @@ def decode(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
-def repair(text: str) -> str:
-    """Fix mojibake and stray control characters; keep curly quotes and dashes."""
-    return ftfy.fix_text(
-        text,
-        unescape_html=False,  # "&lt;" in a seed is what the page showed: keep it
-        uncurl_quotes=False,
-        fix_line_breaks=True,
-        normalization="NFC",
+#: How :func:`repair` calls ftfy: fix mojibake and stray control characters,
+#: keep curly quotes and dashes, and keep "&lt;" as written (it is what the page showed).
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    uncurl_quotes=False,
+    fix_line_breaks=True,
+    normalization="NFC",
+    explain=False,
+)
+
+# Every character one of ftfy's character-level fixers rewrites: C1 controls,
+# Latin ligatures, half- and full-width forms, line breaks other than "\n",
+# surrogates, and the control characters (terminal escapes included) it removes.
+_REWRITTEN_CODES = frozenset(
+    {
+        *range(0x80, 0xA0),
+        *LIGATURES,
+        *WIDTH_MAP,
+        *map(ord, "\r\u2028\u2029"),
+        *range(0xD800, 0xE000),
+        *CONTROL_CHARS,
+    }
+)
+_REWRITTEN = re.compile("[" + "".join(f"\\U{code:08x}" for code in sorted(_REWRITTEN_CODES)) + "]")
+
+
+def _ftfy_segments(text: str) -> list[str]:
+    """The pieces ftfy's ``fix_text`` fixes one by one: each line with its line end."""
+    *lines, last = text.split("\n")
+    return [line + "\n" for line in lines] + ([last] if last else [])
+
+
+def _ftfy_would_keep(text: str) -> bool:
+    """Whether ``ftfy.fix_text(text, FTFY_CONFIG)`` is sure to return ``text`` as it is.
+
+    ftfy fixes each segment until a round of all its steps changes nothing,
+    so it keeps a segment in which no step finds anything: no character a
+    character-level fixer rewrites, already NFC, and either ASCII or free of
+    what ftfy's own :func:`~ftfy.badness.is_bad` takes for mojibake (the
+    test with which ftfy itself decides to leave a segment's encoding alone).
+    """
+    if len(text) > FTFY_CONFIG.max_decode_length or _REWRITTEN.search(text):
+        return False
+    return all(
+        unicodedata.is_normalized("NFC", segment) and (segment.isascii() or not is_bad(segment))
+        for segment in _ftfy_segments(text)
     )
+
+
+def repair(text: str) -> str:
+    """Fix mojibake and stray control characters; keep curly quotes and dashes.
+
+    Most text has nothing for ftfy to fix, and checking that is much cheaper
+    than running it.
+    """
+    if _ftfy_would_keep(text):
+        return text
+    return ftfy.fix_text(text, FTFY_CONFIG)
