@@ -151,7 +151,7 @@ def _clean_once(
         return article
 
     taken: dict[int, str] = {}  # line number → why it is not body
-    dayfirst = language.detect("\n".join(ln.text for ln in lines)) not in DAY_LAST_LANGUAGES
+    dayfirst = language.detect_lines(ln.text for ln in lines) not in DAY_LAST_LANGUAGES
     body_start, _ = boilerplate.main_block(lines)
     if title := metadata.find_title(
         lines, body_start=body_start if body_start < len(lines) else None, furniture=_furniture
@@ -234,8 +234,8 @@ def _clean_once(
                 furniture.append(line)
             article.removed.append(Removed(line.number, line.text, verdict.reason or "boilerplate"))
     article.body = quotes.mark_quotes(blocks)
-    article.language = language.detect(
-        "\n".join(block.text for block in article.body) or "\n".join(ln.text for ln in lines)
+    article.language = language.detect_lines(
+        [block.text for block in article.body] or [ln.text for ln in lines]
     )
 
     if source := metadata.find_source(furniture, article.title):
