@@ -204,17 +204,31 @@ def _similar(a: str, b: str) -> bool:
         return False
     if 2 * min(len(a), len(b)) / (len(a) + len(b)) < DUPLICATE_SIMILARITY:
         return False  # lengths alone rule it out (difflib's real_quick_ratio)
-    words_a, words_b = set(a.casefold().split()), set(b.casefold().split())
+    return _similar_text(a, b)
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _similar_text(a: str, b: str) -> bool:
+    """The costly part of :func:`_similar`; later looks compare the same pairs again."""
+    words_a, words_b = _word_set(a), _word_set(b)
     if len(words_a & words_b) / len(words_a | words_b) < DUPLICATE_SIMILARITY / 2:
         return False  # too few words in common to be worth a character diff
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     return matcher.quick_ratio() >= DUPLICATE_SIMILARITY and matcher.ratio() >= DUPLICATE_SIMILARITY
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.casefold().split())
+
+
 def duplicate_of(line: Line, earlier: list[Line]) -> Line | None:
     """The earlier line that ``line`` repeats (a caption given twice, a teaser)."""
+    text = line.text
+    if len(text) < DUPLICATE_MIN_CHARS:  # too short to compare: only the very same text
+        return next((other for other in earlier if other.text == text), None)
     for other in earlier:
-        if other.text == line.text or _similar(other.text, line.text):
+        if other.text == text or _similar(other.text, text):
             return other
     return None
 
