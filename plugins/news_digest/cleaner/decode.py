@@ -26,6 +26,8 @@ _BOMS = (
 
 #: Share of control characters above which bytes are taken for a binary file.
 BINARY_CONTROL_RATIO = 0.1
+# Control bytes that do not occur in text (tab, line ends and ESC do).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")
 
 
 class UndecodableError(ValueError):
@@ -39,7 +41,7 @@ def looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in b"\t\n\r\f\v\x1b")
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return bool(sample) and controls / len(sample) > BINARY_CONTROL_RATIO
 
 
