@@ -19,7 +19,8 @@ def normalise(text: str) -> str:
     text = _LINE_ENDS.sub("\n", text)
     text = _INVISIBLE.sub("", text)
     text = unicodedata.normalize("NFC", text)
-    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    text = _SPACES.sub(" ", text)  # one pass: the pattern never spans a line end
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 def segment(text: str) -> list[Line]:
