@@ -25,6 +25,8 @@ TITLE_LOOKBACK = 12
 HEADER_WINDOW = 8
 #: A byline names at most this many words of people.
 BYLINE_MAX_WORDS = 16
+#: Line-level finders are pure functions of the text: remember this many results.
+LINE_CACHE_SIZE = 1 << 16
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
@@ -140,6 +142,11 @@ def find_dates(text: str, dayfirst: bool = False) -> list[tuple[dt.date, str]]:
 
     ``dayfirst`` reads "05/10/2018" as 5 October (pages not in English).
     """
+    return list(_dates(text, dayfirst))
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _dates(text: str, dayfirst: bool) -> tuple[tuple[dt.date, str], ...]:
     found = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
@@ -155,7 +162,7 @@ def find_dates(text: str, dayfirst: bool = False) -> list[tuple[dt.date, str]]:
                 continue
             if 1900 < date.year < 2200:
                 found.append((date, match.group(0)))
-    return found
+    return tuple(found)
 
 
 def parse_date(text: str, dayfirst: bool = False) -> dt.date | None:
@@ -272,6 +279,20 @@ def _publisher_patterns() -> list[tuple[str, re.Pattern]]:
     return patterns
 
 
+@lru_cache(maxsize=1)
+def _any_publisher() -> re.Pattern:
+    """All publishers' patterns as one alternation: most lines name none."""
+    return re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _publisher_patterns()))
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _publisher(text: str) -> str | None:
+    """The first known publisher (in ``data/publishers.json`` order) named in ``text``."""
+    if _any_publisher().search(text) is None:
+        return None
+    return next((name for name, pattern in _publisher_patterns() if pattern.search(text)), None)
+
+
 _TITLE_SUFFIX = re.compile(r"\s[|–—-]\s(?P<site>[^|–—-]{2,40})$")
 
 
@@ -297,9 +318,8 @@ def find_source(furniture: list[Line], title: str | None) -> Found | None:
     if title and (suffix := _TITLE_SUFFIX.search(title)):
         candidates.insert(0, Line(0, suffix.group("site")))
     for line in candidates:
-        for name, pattern in _publisher_patterns():
-            if pattern.search(line.text):
-                return Found(name, line.number, line.text)
+        if (name := _publisher(line.text)) is not None:
+            return Found(name, line.number, line.text)
     for line in candidates:
         if match := _COPYRIGHT.search(line.text):
             owner = re.split(r"\.?\s+All\b|\.\s", match.group("owner"))[0].strip(" .,")
