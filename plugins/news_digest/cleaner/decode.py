@@ -13,7 +13,7 @@ import unicodedata
 
 import ftfy
 from charset_normalizer import from_bytes
-from ftfy.badness import is_bad
+from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
 from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 
 _BOMS = (
@@ -87,6 +87,17 @@ _REWRITTEN_CODES = frozenset(
 )
 _REWRITTEN = re.compile("[" + "".join(f"\\U{code:08x}" for code in sorted(_REWRITTEN_CODES)) + "]")
 
+#: Besides ASCII, the characters ftfy files as common, opening and closing
+#: punctuation (quotation marks, dashes, ellipsis …). Every pattern of its
+#: mojibake test needs some other character as well (a test checks ftfy's
+#: pattern), so a segment made of these alone is not mojibake.
+NEVER_MOJIBAKE_ALONE = "".join(
+    MOJIBAKE_CATEGORIES[name] for name in ("common", "start_punctuation", "end_punctuation")
+)
+_MOJIBAKE_MATERIAL = re.compile(
+    "[^\\x00-\\x7f" + "".join(f"\\U{ord(char):08x}" for char in NEVER_MOJIBAKE_ALONE) + "]"
+)
+
 
 def _ftfy_segments(text: str) -> list[str]:
     """The pieces ftfy's ``fix_text`` fixes one by one: each line with its line end."""
@@ -99,14 +110,16 @@ def _ftfy_would_keep(text: str) -> bool:
 
     ftfy fixes each segment until a round of all its steps changes nothing,
     so it keeps a segment in which no step finds anything: no character a
-    character-level fixer rewrites, already NFC, and either ASCII or free of
-    what ftfy's own :func:`~ftfy.badness.is_bad` takes for mojibake (the
-    test with which ftfy itself decides to leave a segment's encoding alone).
+    character-level fixer rewrites, already NFC, and free of what ftfy's own
+    :func:`~ftfy.badness.is_bad` takes for mojibake (the test with which
+    ftfy itself decides to leave a segment's encoding alone), which needs a
+    character outside :data:`NEVER_MOJIBAKE_ALONE` to look at.
     """
     if len(text) > FTFY_CONFIG.max_decode_length or _REWRITTEN.search(text):
         return False
     return all(
-        unicodedata.is_normalized("NFC", segment) and (segment.isascii() or not is_bad(segment))
+        unicodedata.is_normalized("NFC", segment)
+        and (_MOJIBAKE_MATERIAL.search(segment) is None or not is_bad(segment))
         for segment in _ftfy_segments(text)
     )
 
