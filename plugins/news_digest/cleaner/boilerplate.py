@@ -494,7 +494,7 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
             verdict = Verdict(line, "removed", f"repeats line {dup.number}")
         elif repeated and not is_long_prose(text) and line_key(text) in repeated:
             verdict = Verdict(line, "removed", "line repeated across the publisher's pages")
-        elif caption(text) and word_count(text) <= CAPTION_MAX_WORDS:
+        elif word_count(text) <= CAPTION_MAX_WORDS and caption(text):
             verdict = Verdict(line, "caption", "photo caption")
         elif (reason := call_to_action(text)) or (reason := prompt(text)):
             verdict = Verdict(line, "removed", reason)

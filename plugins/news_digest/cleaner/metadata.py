@@ -45,6 +45,8 @@ _UPDATED = re.compile(r"^(?:updated|published|posted|last updated)\b[:\s]*", re.
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|de|da|van|von|der|del|la|le|bin|al-\w+)$")
 #: A name alone on a line counts as a byline this close under the headline.
 NAME_LINE_WINDOW = 3
+#: :func:`find_byline` reads no further than this many lines.
+BYLINE_LINES = max(HEADER_WINDOW, NAME_LINE_WINDOW + 1)
 _NAME_LINE = re.compile(r"^[A-Z][a-z’'-]+(?: [A-Z]\.)?(?: (?:de |van |von )?[A-Z][a-z’'-]+){1,2}$")
 _TIME_OR_DATE = re.compile(rf"\b\d{{1,2}}:\d{{2}}\b|{_MONTH}\s+\d{{1,2}}\b", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,|\|)\s*")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from itertools import islice
 
 from . import boilerplate, language, metadata, quotes
 from .decode import UndecodableError, decode, repair
@@ -164,13 +165,18 @@ def _clean_once(
     ):
         article.title, article.title_line = title.value, title.line
         taken[title.line] = "title"
-    header = [
-        line
-        for line in lines
-        if line.number not in taken
-        and line.number > (article.title_line or 0)
-        and not _furniture(line.text)
-    ]
+    header = list(
+        islice(
+            (
+                line
+                for line in lines
+                if line.number not in taken
+                and line.number > (article.title_line or 0)
+                and not _furniture(line.text)
+            ),
+            metadata.BYLINE_LINES,
+        )
+    )
     if byline := metadata.find_byline(header):
         article.authors = byline.value
         taken[byline.line] = "byline"
