@@ -40,6 +40,8 @@ DATE_PATTERNS = (
     re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
     re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"),
 )
+# Every date pattern, the foreign one too, needs a digit.
+_DIGIT = re.compile(r"\d")
 _BY = re.compile(r"^(?:written\s+)?by[:\s]+(?P<rest>.+)$", re.IGNORECASE)
 _UPDATED = re.compile(r"^(?:updated|published|posted|last updated)\b[:\s]*", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|de|da|van|von|der|del|la|le|bin|al-\w+)$")
@@ -80,7 +82,7 @@ def headline_candidate(text: str) -> bool:
         and not _BY.match(text)
         and not _UPDATED.match(text)
         and not _NOT_HEADLINE.search(text)
-        and not (find_dates(text) and len(text.split()) <= BYLINE_MAX_WORDS)
+        and not (len(text.split()) <= BYLINE_MAX_WORDS and find_dates(text))
     )
 
 
@@ -149,6 +151,8 @@ def find_dates(text: str, dayfirst: bool = False) -> list[tuple[dt.date, str]]:
 
 @lru_cache(maxsize=LINE_CACHE_SIZE)
 def _dates(text: str, dayfirst: bool) -> tuple[tuple[dt.date, str], ...]:
+    if _DIGIT.search(text) is None:
+        return ()
     found = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
@@ -271,20 +275,38 @@ def publishers() -> list[dict]:
     return json.loads(data)["publishers"]
 
 
+def _naming(names: str, hosts: str) -> str:
+    """A pattern for a publisher named by one of ``names`` or a host of ``hosts`` (alternations)."""
+    return rf"(?<!\w)(?:{names})(?!\w)|\b(?:{hosts})\b"
+
+
+@lru_cache(maxsize=1)
+def _publisher_names() -> list[tuple[str, str, str]]:
+    """``(name, aliases, hosts)`` of every publisher, the last two as alternations."""
+    return [
+        (
+            pub["name"],
+            "|".join(re.escape(a) for a in sorted(pub["aliases"], key=len, reverse=True)),
+            "|".join(re.escape(d) for d in pub["domains"]),
+        )
+        for pub in publishers()
+    ]
+
+
 @lru_cache(maxsize=1)
 def _publisher_patterns() -> list[tuple[str, re.Pattern]]:
-    patterns = []
-    for pub in publishers():
-        names = "|".join(re.escape(a) for a in sorted(pub["aliases"], key=len, reverse=True))
-        hosts = "|".join(re.escape(d) for d in pub["domains"])
-        patterns.append((pub["name"], re.compile(rf"(?<!\w)(?:{names})(?!\w)|\b(?:{hosts})\b")))
-    return patterns
+    return [(name, re.compile(_naming(names, hosts))) for name, names, hosts in _publisher_names()]
 
 
 @lru_cache(maxsize=1)
 def _any_publisher() -> re.Pattern:
-    """All publishers' patterns as one alternation: most lines name none."""
-    return re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _publisher_patterns()))
+    """Every publisher's aliases and hosts in one pattern: most lines name none."""
+    return re.compile(
+        _naming(
+            "|".join(names for _, names, _ in _publisher_names()),
+            "|".join(hosts for _, _, hosts in _publisher_names()),
+        )
+    )
 
 
 @lru_cache(maxsize=LINE_CACHE_SIZE)
