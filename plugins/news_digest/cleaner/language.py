@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
@@ -23,20 +24,22 @@ DEFAULT = "en"
 #: Lines are tallied once each and remembered (see :func:`detect_lines`).
 LINE_CACHE_SIZE = 1 << 16
 
-# Runs of letters of each script: their total length is the script's letter count.
-_SCRIPTS = (
-    ("ko", re.compile(r"[\uac00-\ud7af\u1100-\u11ff]+")),
-    ("ja", re.compile(r"[\u3040-\u30ff]+")),
-    ("zh", re.compile(r"[\u4e00-\u9fff]+")),
-    ("ar", re.compile(r"[\u0600-\u06ff]+")),
-    ("he", re.compile(r"[\u0590-\u05ff]+")),
-    ("el", re.compile(r"[\u0370-\u03ff]+")),
-    ("th", re.compile(r"[\u0e00-\u0e7f]+")),
-    ("hi", re.compile(r"[\u0900-\u097f]+")),
-    ("cyrillic", re.compile(r"[\u0400-\u04ff]+")),
+# The code points of each script.
+_SCRIPT_RANGES = (
+    ("ko", r"\uac00-\ud7af\u1100-\u11ff"),
+    ("ja", r"\u3040-\u30ff"),
+    ("zh", r"\u4e00-\u9fff"),
+    ("ar", r"\u0600-\u06ff"),
+    ("he", r"\u0590-\u05ff"),
+    ("el", r"\u0370-\u03ff"),
+    ("th", r"\u0e00-\u0e7f"),
+    ("hi", r"\u0900-\u097f"),
+    ("cyrillic", r"\u0400-\u04ff"),
 )
-# A character of any script above: without one, every script count is 0.
-_ANY_SCRIPT = re.compile("|".join(pattern.pattern for _, pattern in _SCRIPTS))
+# Runs of each script's characters: their total length is the script's count.
+_SCRIPTS = tuple((lang, re.compile(f"[{chars}]+")) for lang, chars in _SCRIPT_RANGES)
+# A character of any of them: without one, every script count is 0.
+_ANY_SCRIPT = re.compile("[" + "".join(chars for _, chars in _SCRIPT_RANGES) + "]")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -70,9 +73,10 @@ def _tally(text: str) -> tuple[int, ...]:
         scripts = [sum(map(len, pattern.findall(text))) for _, pattern in _SCRIPTS]
     stops = [0] * len(_stopwords())
     index = _stopword_index()
-    for word in map(str.casefold, words):
-        for position in index.get(word, ()):
-            stops[position] += 1
+    counts = Counter(map(str.casefold, words))
+    for word in counts.keys() & index.keys():
+        for position in index[word]:
+            stops[position] += counts[word]
     return (len(words), sum(map(len, words)), *scripts, *stops)
 
 
