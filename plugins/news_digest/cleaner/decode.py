@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from functools import lru_cache
 
 import ftfy
 from charset_normalizer import from_bytes
@@ -61,6 +62,10 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252", errors="replace"), "cp1252 (guessed)"
     return str(best), best.encoding
 
+
+#: Lines come back (on the cleaner's second look, and as a publisher's
+#: furniture): remember this many lines' verdicts.
+SEGMENT_CACHE_SIZE = 1 << 16
 
 #: How :func:`repair` calls ftfy: fix mojibake and stray control characters,
 #: keep curly quotes and dashes, and keep "&lt;" as written (it is what the page showed).
@@ -117,10 +122,14 @@ def _ftfy_would_keep(text: str) -> bool:
     """
     if len(text) > FTFY_CONFIG.max_decode_length or _REWRITTEN.search(text):
         return False
-    return all(
-        unicodedata.is_normalized("NFC", segment)
-        and (_MOJIBAKE_MATERIAL.search(segment) is None or not is_bad(segment))
-        for segment in _ftfy_segments(text)
+    return all(map(_segment_kept, _ftfy_segments(text)))
+
+
+@lru_cache(maxsize=SEGMENT_CACHE_SIZE)
+def _segment_kept(segment: str) -> bool:
+    """Already NFC and not mojibake: see :func:`_ftfy_would_keep`."""
+    return unicodedata.is_normalized("NFC", segment) and (
+        _MOJIBAKE_MATERIAL.search(segment) is None or not is_bad(segment)
     )
 
 
