@@ -14,6 +14,7 @@ from re import _constants as sre
 from re import _parser
 
 import ftfy
+import pytest
 from ftfy.badness import BADNESS_RE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -176,12 +177,55 @@ VOCABULARY = st.lists(
 ).map(" ".join)
 
 
+VOCABULARIES = (
+    boilerplate._prompts,
+    boilerplate._bios,
+    boilerplate._notices,
+    boilerplate._captions,
+    boilerplate._ctas,
+    boilerplate._end_markers,
+)
+
+
 @SETTINGS
 @given(VOCABULARY)
 def test_a_vocabulary_names_the_first_pattern_in_file_order(text):
-    for vocabulary in (boilerplate._prompts(), boilerplate._bios(), boilerplate._captions()):
-        expected = next((p for p in vocabulary.patterns if p.search(text)), None)
-        assert vocabulary.search(text) is expected
-    for vocabulary in (boilerplate._ctas(), boilerplate._end_markers()):
-        expected = next((p for p in vocabulary.patterns if p.match(text)), None)
-        assert vocabulary.match(text) is expected
+    for load in VOCABULARIES:
+        vocabulary = load()
+        assert vocabulary.search(text) is next(
+            (p for p in vocabulary.patterns if p.search(text)), None
+        )
+        assert vocabulary.match(text) is next(
+            (p for p in vocabulary.patterns if p.match(text)), None
+        )
+
+
+@pytest.mark.parametrize(
+    ("source", "leading"),
+    [
+        (r"\bnewsletters?\b", True),
+        (r"\b(un)?subscribe\b", True),
+        (r"\b(your|our) inbox\b", True),
+        (r"\b[]|]a", True),
+        (r"\ba|b", False),
+        (r"\b[|(]a|b", False),
+        (r"\b\(a|b", False),
+        (r"\b(?#()a|b", False),
+        (r"\b(a", False),
+        (r"a\b", False),
+        (r"(?:\ba)", False),
+    ],
+)
+def test_leading_boundary(source, leading):
+    assert boilerplate._leading_boundary(source) is leading
+
+
+def test_leading_boundary_agrees_with_the_parser_on_the_data_files():
+    """``\\b(?:rest)`` in a vocabulary's union means what the pattern means."""
+    for load in VOCABULARIES:
+        for pattern in load().patterns:
+            if boilerplate._leading_boundary(pattern.pattern):
+                rest = _parser.parse(pattern.pattern[2:], pattern.flags)
+                tree = _parser.parse(pattern.pattern, pattern.flags)
+                expected = [(sre.AT, sre.AT_BOUNDARY), *rest]
+                assert repr(list(tree)) == repr(expected), pattern.pattern
