@@ -198,6 +198,7 @@ def test_a_vocabulary_names_the_first_pattern_in_file_order(text):
         assert vocabulary.match(text) is next(
             (p for p in vocabulary.patterns if p.match(text)), None
         )
+        assert vocabulary.found_in(text) is any(p.search(text) for p in vocabulary.patterns)
 
 
 @pytest.mark.parametrize(

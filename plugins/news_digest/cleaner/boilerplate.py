@@ -104,6 +104,12 @@ class Vocabulary:
         sources = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
         return cls(tuple(re.compile(source, flags) for source in sources), _union(sources, flags))
 
+    def found_in(self, text: str) -> bool:
+        """Whether any of the patterns is found anywhere in ``text``."""
+        if self.union is not None:
+            return self.union.search(text) is not None
+        return any(pattern.search(text) for pattern in self.patterns)
+
     def search(self, text: str) -> re.Pattern | None:
         """The first pattern found anywhere in ``text``."""
         if self.union is not None and self.union.search(text) is None:
@@ -246,7 +252,7 @@ def call_to_action(text: str) -> str | None:
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
 def caption(text: str) -> bool:
     """A photo caption or credit line."""
-    return _captions().search(text) is not None
+    return _captions().found_in(text)
 
 
 def _similar(a: str, b: str) -> bool:
