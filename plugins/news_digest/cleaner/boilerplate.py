@@ -280,13 +280,47 @@ def _word_set(text: str) -> frozenset[str]:
 
 def duplicate_of(line: Line, earlier: list[Line]) -> Line | None:
     """The earlier line that ``line`` repeats (a caption given twice, a teaser)."""
-    text = line.text
-    if len(text) < DUPLICATE_MIN_CHARS:  # too short to compare: only the very same text
-        return next((other for other in earlier if other.text == text), None)
-    for other in earlier:
-        if other.text == text or _similar(other.text, text):
-            return other
-    return None
+    return duplicates([*earlier, line])[-1]
+
+
+# _similar needs 2·m/(m + n) ≥ DUPLICATE_SIMILARITY of the lengths m ≤ n, that
+# is m ≥ n·S/(2 − S); lines whose lengths are further apart than this (less
+# a margin for rounding) are not even compared.
+_LENGTH_SHARE = DUPLICATE_SIMILARITY / (2 - DUPLICATE_SIMILARITY) - 0.01
+
+
+def duplicates(lines: list[Line]) -> list[Line | None]:
+    """``duplicate_of(line, lines[:i])`` for every ``i, line``, in one pass.
+
+    The first earlier line with the same text or a similar one: only lines
+    of at least :data:`DUPLICATE_MIN_CHARS` are compared, so a shorter line
+    can only repeat the very same text, and a longer one need only be
+    compared with the longer lines of about its length before its first copy.
+    """
+    found: list[Line | None] = []
+    first_copy: dict[str, int] = {}  # text → index of its first line
+    comparable: list[tuple[int, int]] = []  # (index, length) of the lines long enough to compare
+    for index, line in enumerate(lines):
+        text = line.text
+        copy = first_copy.setdefault(text, index)
+        size = len(text)
+        if size < DUPLICATE_MIN_CHARS:
+            found.append(lines[copy] if copy < index else None)
+            continue
+        low, high = size * _LENGTH_SHARE, size / _LENGTH_SHARE
+        found.append(
+            next(
+                (
+                    lines[other]
+                    for other, other_size in comparable
+                    if other == copy
+                    or (low <= other_size <= high and _similar(lines[other].text, text))
+                ),
+                None,
+            )
+        )
+        comparable.append((index, size))
+    return found
 
 
 def label_runs(lines: list[Line]) -> set[int]:
@@ -532,11 +566,11 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
             break
         words += max(line_score(lines[index].text), 0)
     verdicts: list[Verdict] = []
-    seen: list[Line] = []
+    repeats = duplicates(lines)
     kept: dict[int, int] = {}  # line number → index, for lines kept as body
     for index, line in enumerate(lines):
         text = line.text
-        dup = duplicate_of(line, seen)
+        dup = repeats[index]
         if (
             dup is not None
             and dup.number in kept
@@ -569,7 +603,6 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
         else:
             verdict = Verdict(line, "body")
         verdicts.append(verdict)
-        seen.append(line)
         if verdict.role == "body":
             kept[line.number] = index
     return verdicts
