@@ -230,3 +230,24 @@ def test_leading_boundary_agrees_with_the_parser_on_the_data_files():
                 tree = _parser.parse(pattern.pattern, pattern.flags)
                 expected = [(sre.AT, sre.AT_BOUNDARY), *rest]
                 assert repr(list(tree)) == repr(expected), pattern.pattern
+
+
+def test_every_vocabulary_file_is_joined():
+    """A pattern mistaken for a group reference would quietly slow every line down."""
+    for load in VOCABULARIES:
+        assert load().union is not None, load
+
+
+@pytest.mark.parametrize(
+    ("source", "joinable"),
+    [
+        (r"(a)\1", False),
+        (r"(?P<x>a)(?P=x)", False),
+        (r"(a)?(?(1)b|c)", False),
+        (r"\\1", True),
+        (r"^\(?(also on|see also)\b", True),
+        (r"\bimage \d+ of \d+\b", True),
+    ],
+)
+def test_patterns_with_group_references_are_not_joined(source, joinable):
+    assert (boilerplate._union([source], re.IGNORECASE) is not None) is joinable

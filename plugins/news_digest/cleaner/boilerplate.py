@@ -123,8 +123,9 @@ class Vocabulary:
         return next((pattern for pattern in self.patterns if pattern.match(text)), None)
 
 
-# Group references would point elsewhere once patterns are joined.
-_GROUP_REFERENCE = re.compile(r"\\\d|\(\?P=|\(\?\(")
+# Group references (\1, (?P=name), (?(1)…)) would point elsewhere once
+# patterns are joined; other escapes are skipped (group 1), "\(?(" is no reference.
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(|(\\.)")
 
 
 def _union(sources: list[str], flags: int) -> re.Pattern | None:
@@ -133,7 +134,7 @@ def _union(sources: list[str], flags: int) -> re.Pattern | None:
     Most patterns start with ``\\b``: testing it once per position, before
     trying any of them, makes the scan several times faster.
     """
-    if any(_GROUP_REFERENCE.search(source) for source in sources):
+    if any(m[1] is None for source in sources for m in _GROUP_REFERENCE.finditer(source)):
         return None
     bounded = [source[2:] for source in sources if _leading_boundary(source)]
     branches = [f"(?:{source})" for source in sources if not _leading_boundary(source)]
