@@ -79,7 +79,7 @@ _LIST_MARKS = (
     re.compile(r"^(?:\d+[.)]?|[•*·-])\s"),  # numbered or bulleted
     re.compile(r"^\S+(?: \S+)?,(?: \S+)*, \S"),  # "Company, City, State"
 )
-_TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
+_ELLIPSES = ("...", "…", "[…]", "[...]")
 _EMBEDDED_POST = re.compile(r"pic\.twitter\.com/|^[—–-] .{1,60}\(@\w+\)")
 _EMBED = re.compile(r"^[—–-]|https?://|www\.|pic\.twitter|@\w")
 _WORD = re.compile(r"\w+")
@@ -415,7 +415,7 @@ def headline_like(text: str) -> bool:
 
 def truncated(text: str) -> bool:
     """A teaser cut short: ends in an ellipsis ("… said on Wednesday. It...")."""
-    return bool(_TRUNCATED.search(text))
+    return text.rstrip().endswith(_ELLIPSES)
 
 
 def teaser_runs(lines: list[Line]) -> set[int]:

@@ -70,6 +70,7 @@ class Found:
     evidence: str
 
 
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def headline_candidate(text: str) -> bool:
     """Could be the headline: a few words, no full stop, not a byline or a date line."""
     words = len(text.split())
