@@ -19,9 +19,10 @@ from ftfy.badness import BADNESS_RE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from news_digest.cleaner import boilerplate, language
+from news_digest.cleaner import boilerplate, language, metadata
 from news_digest.cleaner.decode import FTFY_CONFIG, NEVER_MOJIBAKE_ALONE, repair
 from news_digest.cleaner.normalise import normalise
+from news_digest.cleaner.record import Line
 
 SETTINGS = settings(
     max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "300")),
@@ -251,3 +252,48 @@ def test_every_vocabulary_file_is_joined():
 )
 def test_patterns_with_group_references_are_not_joined(source, joinable):
     assert (boilerplate._union([source], re.IGNORECASE) is not None) is joinable
+
+
+SENTENCES = [
+    "The council voted on Tuesday to expand the bus network to the suburbs.",
+    "The council voted on Tuesday to expand the bus network to the suburb.",
+    "The council voted on Monday to expand the bus network to the suburbs!",
+    "Officials said the new routes would start running in the spring.",
+    "Share",
+    "Comments",
+    "A man walks past the bridge. (Photo by Ann Lee/Getty Images)",
+    "A man walks past the bridge. (Photo by Ann Lee/Getty Images) via Getty",
+]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(SENTENCES), max_size=12))
+def test_duplicates_is_the_first_equal_or_similar_earlier_line(texts):
+    lines = [Line(number, text) for number, text in enumerate(texts, start=1)]
+    expected = [
+        next(
+            (
+                o
+                for o in lines[:i]
+                if o.text == line.text or boilerplate._similar(o.text, line.text)
+            ),
+            None,
+        )
+        for i, line in enumerate(lines)
+    ]
+    assert boilerplate.duplicates(lines) == expected
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Reuters", "reuters", "nytimes.com", "CNN", "CNNs", "Mic", "Mice", " ", "."]
+        ),
+        max_size=6,
+    ).map("".join)
+)
+def test_one_pattern_for_all_publishers(text):
+    named = [name for name, pattern in metadata._publisher_patterns() if pattern.search(text)]
+    assert (metadata._any_publisher().search(text) is not None) is bool(named)
+    assert metadata._publisher(text) == (named[0] if named else None)
