@@ -268,7 +268,8 @@ def _similar(a: str, b: str) -> bool:
 def _similar_text(a: str, b: str) -> bool:
     """The costly part of :func:`_similar`; later looks compare the same pairs again."""
     words_a, words_b = _word_set(a), _word_set(b)
-    if len(words_a & words_b) / len(words_a | words_b) < DUPLICATE_SIMILARITY / 2:
+    common = len(words_a & words_b)  # the union has the others once each
+    if common / (len(words_a) + len(words_b) - common) < DUPLICATE_SIMILARITY / 2:
         return False  # too few words in common to be worth a character diff
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     return matcher.quick_ratio() >= DUPLICATE_SIMILARITY and matcher.ratio() >= DUPLICATE_SIMILARITY
