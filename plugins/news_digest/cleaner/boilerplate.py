@@ -67,6 +67,10 @@ CJK_CHARS_PER_WORD = 2
 
 #: Line-level tests are pure functions of the text: remember this many results.
 TEXT_CACHE_SIZE = 1 << 16
+#: Duplicate tests compare the lines of one seed, and again on its later looks:
+#: remember the word sets and verdicts of this many lines and pairs (word sets
+#: are large, and a page's pairs are not met again on other pages).
+PAIR_CACHE_SIZE = 1 << 13
 
 BODY = None  # the reason of a kept line
 
@@ -264,7 +268,7 @@ def _similar(a: str, b: str) -> bool:
     return _similar_text(a, b)
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
+@lru_cache(maxsize=PAIR_CACHE_SIZE)
 def _similar_text(a: str, b: str) -> bool:
     """The costly part of :func:`_similar`; later looks compare the same pairs again."""
     words_a, words_b = _word_set(a), _word_set(b)
@@ -275,7 +279,7 @@ def _similar_text(a: str, b: str) -> bool:
     return matcher.quick_ratio() >= DUPLICATE_SIMILARITY and matcher.ratio() >= DUPLICATE_SIMILARITY
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
+@lru_cache(maxsize=PAIR_CACHE_SIZE)
 def _word_set(text: str) -> frozenset[str]:
     return frozenset(text.casefold().split())
 
