@@ -67,6 +67,10 @@ CJK_CHARS_PER_WORD = 2
 
 #: Line-level tests are pure functions of the text: remember this many results.
 TEXT_CACHE_SIZE = 1 << 16
+#: Duplicate tests compare the lines of one seed, and again on its later looks:
+#: remember the word sets and verdicts of this many lines and pairs (word sets
+#: are large, and a page's pairs are not met again on other pages).
+PAIR_CACHE_SIZE = 1 << 13
 
 BODY = None  # the reason of a kept line
 
@@ -79,66 +83,144 @@ _LIST_MARKS = (
     re.compile(r"^(?:\d+[.)]?|[•*·-])\s"),  # numbered or bulleted
     re.compile(r"^\S+(?: \S+)?,(?: \S+)*, \S"),  # "Company, City, State"
 )
-_TRUNCATED = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])\s*$")
+_ELLIPSES = ("...", "…", "[…]", "[...]")
 _EMBEDDED_POST = re.compile(r"pic\.twitter\.com/|^[—–-] .{1,60}\(@\w+\)")
 _EMBED = re.compile(r"^[—–-]|https?://|www\.|pic\.twitter|@\w")
 _WORD = re.compile(r"\w+")
 
 
-def _patterns(name: str, flags: int = re.IGNORECASE) -> list[re.Pattern]:
-    text = resources.files(__package__).joinpath(f"data/{name}").read_text("utf-8")
-    return [
-        re.compile(line, flags)
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
+@dataclass(frozen=True)
+class Vocabulary:
+    """The regular expressions of one ``data/`` file, in file order.
+
+    Most lines match none of them, so one scan with all of them as a single
+    alternation (``union``) settles those lines; only a line it finds
+    something in is tried pattern by pattern, to name the first one that
+    matches.
+    """
+
+    patterns: tuple[re.Pattern, ...]
+    union: re.Pattern | None
+
+    @classmethod
+    def load(cls, name: str, flags: int = re.IGNORECASE) -> Vocabulary:
+        text = resources.files(__package__).joinpath(f"data/{name}").read_text("utf-8")
+        sources = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+        return cls(tuple(re.compile(source, flags) for source in sources), _union(sources, flags))
+
+    def found_in(self, text: str) -> bool:
+        """Whether any of the patterns is found anywhere in ``text``."""
+        if self.union is not None:
+            return self.union.search(text) is not None
+        return any(pattern.search(text) for pattern in self.patterns)
+
+    def search(self, text: str) -> re.Pattern | None:
+        """The first pattern found anywhere in ``text``."""
+        if self.union is not None and self.union.search(text) is None:
+            return None
+        return next((pattern for pattern in self.patterns if pattern.search(text)), None)
+
+    def match(self, text: str) -> re.Pattern | None:
+        """The first pattern that matches at the start of ``text``."""
+        if self.union is not None and self.union.match(text) is None:
+            return None
+        return next((pattern for pattern in self.patterns if pattern.match(text)), None)
+
+
+# Group references (\1, (?P=name), (?(1)…)) would point elsewhere once
+# patterns are joined; other escapes are skipped (group 1), "\(?(" is no reference.
+_GROUP_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(|(\\.)")
+
+
+def _union(sources: list[str], flags: int) -> re.Pattern | None:
+    """One pattern matching where any of ``sources`` does; ``None`` if they cannot be joined.
+
+    Most patterns start with ``\\b``: testing it once per position, before
+    trying any of them, makes the scan several times faster.
+    """
+    if any(m[1] is None for source in sources for m in _GROUP_REFERENCE.finditer(source)):
+        return None
+    bounded = [source[2:] for source in sources if _leading_boundary(source)]
+    branches = [f"(?:{source})" for source in sources if not _leading_boundary(source)]
+    if bounded:
+        branches.insert(0, r"\b(?:" + "|".join(f"(?:{rest})" for rest in bounded) + ")")
+    return re.compile("|".join(branches), flags)
+
+
+def _leading_boundary(source: str) -> bool:
+    """Whether every match of ``source`` starts at the ``\\b`` it starts with.
+
+    True when ``source`` is ``\\b`` followed by a pattern with no ``|`` outside
+    its groups (so ``\\b(?:rest)`` means the same). A scan of escapes,
+    character classes and parentheses; what it cannot vouch for (comments,
+    verbose mode, unbalanced input) counts as no, which only costs speed.
+    """
+    if not source.startswith(r"\b") or "#" in source:
+        return False
+    depth, index = 0, 2
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 1  # the escaped character is a literal
+        elif char == "[":
+            end = source.find("]", index + (3 if source.startswith("[^", index) else 2))
+            escaped = source.find("\\", index, end)
+            if end < 0 or escaped >= 0:
+                return False
+            index = end
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        elif char == "|" and depth == 0:
+            return False
+        index += 1
+    return depth == 0
 
 
 @lru_cache(maxsize=1)
-def _cta_patterns() -> list[re.Pattern]:
-    return _patterns("calls_to_action.txt")
+def _ctas() -> Vocabulary:
+    return Vocabulary.load("calls_to_action.txt")
 
 
 @lru_cache(maxsize=1)
-def _caption_patterns() -> list[re.Pattern]:
-    return _patterns("caption_markers.txt")
+def _captions() -> Vocabulary:
+    return Vocabulary.load("caption_markers.txt")
 
 
 @lru_cache(maxsize=1)
-def _end_patterns() -> list[re.Pattern]:
-    return _patterns("end_markers.txt")
+def _end_markers() -> Vocabulary:
+    return Vocabulary.load("end_markers.txt")
 
 
 @lru_cache(maxsize=1)
-def _prompt_patterns() -> list[re.Pattern]:
-    return _patterns("prompts.txt")
+def _prompts() -> Vocabulary:
+    return Vocabulary.load("prompts.txt")
+
+
+@lru_cache(maxsize=1)
+def _bios() -> Vocabulary:
+    return Vocabulary.load("author_bios.txt")
+
+
+@lru_cache(maxsize=1)
+def _notices() -> Vocabulary:
+    return Vocabulary.load("notices.txt")
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
-@lru_cache(maxsize=1)
-def _bio_patterns() -> list[re.Pattern]:
-    return _patterns("author_bios.txt")
-
-
-@lru_cache(maxsize=1)
-def _notice_patterns() -> list[re.Pattern]:
-    return _patterns("notices.txt")
-
-
 def prompt(text: str) -> str | None:
     """A pitch or notice written as a sentence ("Get our newsletter…"), or an author bio."""
     words = word_count(text)
-    if words <= PROMPT_MAX_WORDS:
-        for pattern in _prompt_patterns():
-            if pattern.search(text):
-                return f"prompt or notice: {pattern.pattern}"
+    if words <= PROMPT_MAX_WORDS and (pattern := _prompts().search(text)):
+        return f"prompt or notice: {pattern.pattern}"
     if words <= BIO_MAX_WORDS:
-        for pattern in _bio_patterns():
-            if pattern.search(text):
-                return f"author bio or credit: {pattern.pattern}"
-        for pattern in _notice_patterns():
-            if pattern.search(text):
-                return f"legal or house notice: {pattern.pattern}"
+        if pattern := _bios().search(text):
+            return f"author bio or credit: {pattern.pattern}"
+        if pattern := _notices().search(text):
+            return f"legal or house notice: {pattern.pattern}"
     return None
 
 
@@ -167,17 +249,15 @@ def call_to_action(text: str) -> str | None:
     """Newsletter prompts, share buttons, "Comments", "Latest …" widgets."""
     if word_count(text) > CTA_MAX_WORDS or is_long_prose(text):
         return None
-    bare = text.lstrip("([{*•·>|–—- ")
-    for pattern in _cta_patterns():
-        if pattern.match(bare):
-            return f"call to action or widget: {pattern.pattern}"
+    if pattern := _ctas().match(text.lstrip("([{*•·>|–—- ")):
+        return f"call to action or widget: {pattern.pattern}"
     return None
 
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
 def caption(text: str) -> bool:
     """A photo caption or credit line."""
-    return any(pattern.search(text) for pattern in _caption_patterns())
+    return _captions().found_in(text)
 
 
 def _similar(a: str, b: str) -> bool:
@@ -185,19 +265,68 @@ def _similar(a: str, b: str) -> bool:
         return False
     if 2 * min(len(a), len(b)) / (len(a) + len(b)) < DUPLICATE_SIMILARITY:
         return False  # lengths alone rule it out (difflib's real_quick_ratio)
-    words_a, words_b = set(a.casefold().split()), set(b.casefold().split())
-    if len(words_a & words_b) / len(words_a | words_b) < DUPLICATE_SIMILARITY / 2:
+    return _similar_text(a, b)
+
+
+@lru_cache(maxsize=PAIR_CACHE_SIZE)
+def _similar_text(a: str, b: str) -> bool:
+    """The costly part of :func:`_similar`; later looks compare the same pairs again."""
+    words_a, words_b = _word_set(a), _word_set(b)
+    common = len(words_a & words_b)  # the union has the others once each
+    if common / (len(words_a) + len(words_b) - common) < DUPLICATE_SIMILARITY / 2:
         return False  # too few words in common to be worth a character diff
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     return matcher.quick_ratio() >= DUPLICATE_SIMILARITY and matcher.ratio() >= DUPLICATE_SIMILARITY
 
 
+@lru_cache(maxsize=PAIR_CACHE_SIZE)
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.casefold().split())
+
+
 def duplicate_of(line: Line, earlier: list[Line]) -> Line | None:
     """The earlier line that ``line`` repeats (a caption given twice, a teaser)."""
-    for other in earlier:
-        if other.text == line.text or _similar(other.text, line.text):
-            return other
-    return None
+    return duplicates([*earlier, line])[-1]
+
+
+# _similar needs 2·m/(m + n) ≥ DUPLICATE_SIMILARITY of the lengths m ≤ n, that
+# is m ≥ n·S/(2 − S); lines whose lengths are further apart than this (less
+# a margin for rounding) are not even compared.
+_LENGTH_SHARE = DUPLICATE_SIMILARITY / (2 - DUPLICATE_SIMILARITY) - 0.01
+
+
+def duplicates(lines: list[Line]) -> list[Line | None]:
+    """``duplicate_of(line, lines[:i])`` for every ``i, line``, in one pass.
+
+    The first earlier line with the same text or a similar one: only lines
+    of at least :data:`DUPLICATE_MIN_CHARS` are compared, so a shorter line
+    can only repeat the very same text, and a longer one need only be
+    compared with the longer lines of about its length before its first copy.
+    """
+    found: list[Line | None] = []
+    first_copy: dict[str, int] = {}  # text → index of its first line
+    comparable: list[tuple[int, int]] = []  # (index, length) of the lines long enough to compare
+    for index, line in enumerate(lines):
+        text = line.text
+        copy = first_copy.setdefault(text, index)
+        size = len(text)
+        if size < DUPLICATE_MIN_CHARS:
+            found.append(lines[copy] if copy < index else None)
+            continue
+        low, high = size * _LENGTH_SHARE, size / _LENGTH_SHARE
+        found.append(
+            next(
+                (
+                    lines[other]
+                    for other, other_size in comparable
+                    if other == copy
+                    or (low <= other_size <= high and _similar(lines[other].text, text))
+                ),
+                None,
+            )
+        )
+        comparable.append((index, size))
+    return found
 
 
 def label_runs(lines: list[Line]) -> set[int]:
@@ -219,9 +348,8 @@ def end_marker(text: str) -> str | None:
     """A line that closes the article: comment section, related stories, paywall."""
     if is_long_prose(text):
         return None
-    for pattern in _end_patterns():
-        if pattern.match(text):
-            return f"end of the article text: {pattern.pattern}"
+    if pattern := _end_markers().match(text):
+        return f"end of the article text: {pattern.pattern}"
     return None
 
 
@@ -292,7 +420,7 @@ def headline_like(text: str) -> bool:
 
 def truncated(text: str) -> bool:
     """A teaser cut short: ends in an ellipsis ("… said on Wednesday. It...")."""
-    return bool(_TRUNCATED.search(text))
+    return text.rstrip().endswith(_ELLIPSES)
 
 
 def teaser_runs(lines: list[Line]) -> set[int]:
@@ -444,11 +572,11 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
             break
         words += max(line_score(lines[index].text), 0)
     verdicts: list[Verdict] = []
-    seen: list[Line] = []
+    repeats = duplicates(lines)
     kept: dict[int, int] = {}  # line number → index, for lines kept as body
     for index, line in enumerate(lines):
         text = line.text
-        dup = duplicate_of(line, seen)
+        dup = repeats[index]
         if (
             dup is not None
             and dup.number in kept
@@ -462,7 +590,7 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
             verdict = Verdict(line, "removed", f"repeats line {dup.number}")
         elif repeated and not is_long_prose(text) and line_key(text) in repeated:
             verdict = Verdict(line, "removed", "line repeated across the publisher's pages")
-        elif caption(text) and word_count(text) <= CAPTION_MAX_WORDS:
+        elif word_count(text) <= CAPTION_MAX_WORDS and caption(text):
             verdict = Verdict(line, "caption", "photo caption")
         elif (reason := call_to_action(text)) or (reason := prompt(text)):
             verdict = Verdict(line, "removed", reason)
@@ -481,7 +609,6 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
         else:
             verdict = Verdict(line, "body")
         verdicts.append(verdict)
-        seen.append(line)
         if verdict.role == "body":
             kept[line.number] = index
     return verdicts

@@ -8,9 +8,14 @@ UTF-8 that was decoded wrongly once already.
 from __future__ import annotations
 
 import codecs
+import re
+import unicodedata
+from functools import lru_cache
 
 import ftfy
 from charset_normalizer import from_bytes
+from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
+from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -22,6 +27,8 @@ _BOMS = (
 
 #: Share of control characters above which bytes are taken for a binary file.
 BINARY_CONTROL_RATIO = 0.1
+# Control bytes that do not occur in text (tab, line ends and ESC do).
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\f\v\x1b")
 
 
 class UndecodableError(ValueError):
@@ -35,7 +42,7 @@ def looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in b"\t\n\r\f\v\x1b")
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return bool(sample) and controls / len(sample) > BINARY_CONTROL_RATIO
 
 
@@ -56,12 +63,82 @@ def decode(data: bytes) -> tuple[str, str]:
     return str(best), best.encoding
 
 
-def repair(text: str) -> str:
-    """Fix mojibake and stray control characters; keep curly quotes and dashes."""
-    return ftfy.fix_text(
-        text,
-        unescape_html=False,  # "&lt;" in a seed is what the page showed: keep it
-        uncurl_quotes=False,
-        fix_line_breaks=True,
-        normalization="NFC",
+#: Lines come back (on the cleaner's second look, and as a publisher's
+#: furniture): remember this many lines' verdicts.
+SEGMENT_CACHE_SIZE = 1 << 16
+
+#: How :func:`repair` calls ftfy: fix mojibake and stray control characters,
+#: keep curly quotes and dashes, and keep "&lt;" as written (it is what the page showed).
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    uncurl_quotes=False,
+    fix_line_breaks=True,
+    normalization="NFC",
+    explain=False,
+)
+
+# Every character one of ftfy's character-level fixers rewrites: C1 controls,
+# Latin ligatures, half- and full-width forms, line breaks other than "\n",
+# surrogates, and the control characters (terminal escapes included) it removes.
+_REWRITTEN_CODES = frozenset(
+    {
+        *range(0x80, 0xA0),
+        *LIGATURES,
+        *WIDTH_MAP,
+        *map(ord, "\r\u2028\u2029"),
+        *range(0xD800, 0xE000),
+        *CONTROL_CHARS,
+    }
+)
+_REWRITTEN = re.compile("[" + "".join(f"\\U{code:08x}" for code in sorted(_REWRITTEN_CODES)) + "]")
+
+#: Besides ASCII, the characters ftfy files as common, opening and closing
+#: punctuation (quotation marks, dashes, ellipsis …). Every pattern of its
+#: mojibake test needs some other character as well (a test checks ftfy's
+#: pattern), so a segment made of these alone is not mojibake.
+NEVER_MOJIBAKE_ALONE = "".join(
+    MOJIBAKE_CATEGORIES[name] for name in ("common", "start_punctuation", "end_punctuation")
+)
+_MOJIBAKE_MATERIAL = re.compile(
+    "[^\\x00-\\x7f" + "".join(f"\\U{ord(char):08x}" for char in NEVER_MOJIBAKE_ALONE) + "]"
+)
+
+
+def _ftfy_segments(text: str) -> list[str]:
+    """The pieces ftfy's ``fix_text`` fixes one by one: each line with its line end."""
+    *lines, last = text.split("\n")
+    return [line + "\n" for line in lines] + ([last] if last else [])
+
+
+def _ftfy_would_keep(text: str) -> bool:
+    """Whether ``ftfy.fix_text(text, FTFY_CONFIG)`` is sure to return ``text`` as it is.
+
+    ftfy fixes each segment until a round of all its steps changes nothing,
+    so it keeps a segment in which no step finds anything: no character a
+    character-level fixer rewrites, already NFC, and free of what ftfy's own
+    :func:`~ftfy.badness.is_bad` takes for mojibake (the test with which
+    ftfy itself decides to leave a segment's encoding alone), which needs a
+    character outside :data:`NEVER_MOJIBAKE_ALONE` to look at.
+    """
+    if len(text) > FTFY_CONFIG.max_decode_length or _REWRITTEN.search(text):
+        return False
+    return all(map(_segment_kept, _ftfy_segments(text)))
+
+
+@lru_cache(maxsize=SEGMENT_CACHE_SIZE)
+def _segment_kept(segment: str) -> bool:
+    """Already NFC and not mojibake: see :func:`_ftfy_would_keep`."""
+    return unicodedata.is_normalized("NFC", segment) and (
+        _MOJIBAKE_MATERIAL.search(segment) is None or not is_bad(segment)
     )
+
+
+def repair(text: str) -> str:
+    """Fix mojibake and stray control characters; keep curly quotes and dashes.
+
+    Most text has nothing for ftfy to fix, and checking that is much cheaper
+    than running it.
+    """
+    if _ftfy_would_keep(text):
+        return text
+    return ftfy.fix_text(text, FTFY_CONFIG)

@@ -8,11 +8,11 @@ punctuation is backslash-escaped.
 
 from __future__ import annotations
 
+import html
 import re
 
 from .record import HEADING, QUOTE, Article
 
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # Characters that start Markdown inline syntax anywhere in a line.
 _INLINE = re.compile(r"([\\`*_\[\]{}])")
 # Block syntax at the start of a line: headings and bullet lists ...
@@ -26,7 +26,7 @@ def escape(text: str) -> str:
     text = _INLINE.sub(r"\\\1", text)
     text = _BLOCK_MARK.sub(r"\\\1", text)
     text = _ORDERED.sub(r"\1\\\2", text)
-    return "".join(_HTML.get(char, char) for char in text)
+    return html.escape(text, quote=False)  # & < > only
 
 
 def body_markdown(article: Article) -> str:

@@ -25,6 +25,8 @@ TITLE_LOOKBACK = 12
 HEADER_WINDOW = 8
 #: A byline names at most this many words of people.
 BYLINE_MAX_WORDS = 16
+#: Line-level finders are pure functions of the text: remember this many results.
+LINE_CACHE_SIZE = 1 << 16
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
@@ -38,11 +40,15 @@ DATE_PATTERNS = (
     re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
     re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"),
 )
+# Every date pattern, the foreign one too, needs a digit.
+_DIGIT = re.compile(r"\d")
 _BY = re.compile(r"^(?:written\s+)?by[:\s]+(?P<rest>.+)$", re.IGNORECASE)
 _UPDATED = re.compile(r"^(?:updated|published|posted|last updated)\b[:\s]*", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|de|da|van|von|der|del|la|le|bin|al-\w+)$")
 #: A name alone on a line counts as a byline this close under the headline.
 NAME_LINE_WINDOW = 3
+#: :func:`find_byline` reads no further than this many lines.
+BYLINE_LINES = max(HEADER_WINDOW, NAME_LINE_WINDOW + 1)
 _NAME_LINE = re.compile(r"^[A-Z][a-z’'-]+(?: [A-Z]\.)?(?: (?:de |van |von )?[A-Z][a-z’'-]+){1,2}$")
 _TIME_OR_DATE = re.compile(rf"\b\d{{1,2}}:\d{{2}}\b|{_MONTH}\s+\d{{1,2}}\b", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,|\|)\s*")
@@ -72,6 +78,7 @@ def _worded(text: str) -> bool:
     return sum(any(c.isalpha() for c in w) for w in text.split()) >= HEADLINE_MIN_LETTER_WORDS
 
 
+@lru_cache(maxsize=LINE_CACHE_SIZE)
 def headline_candidate(text: str) -> bool:
     """Could be the headline: a few words, no full stop, not a byline or a date line."""
     words = len(text.split())
@@ -85,7 +92,7 @@ def headline_candidate(text: str) -> bool:
         and not _BY.match(text)
         and not _UPDATED.match(text)
         and not _NOT_HEADLINE.search(text)
-        and not (find_dates(text) and len(text.split()) <= BYLINE_MAX_WORDS)
+        and not (len(text.split()) <= BYLINE_MAX_WORDS and find_dates(text))
     )
 
 
@@ -153,6 +160,13 @@ def find_dates(text: str, dayfirst: bool = False) -> list[tuple[dt.date, str]]:
 
     ``dayfirst`` reads "05/10/2018" as 5 October (pages not in English).
     """
+    return list(_dates(text, dayfirst))
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _dates(text: str, dayfirst: bool) -> tuple[tuple[dt.date, str], ...]:
+    if _DIGIT.search(text) is None:
+        return ()
     found = []
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
@@ -168,7 +182,7 @@ def find_dates(text: str, dayfirst: bool = False) -> list[tuple[dt.date, str]]:
                 continue
             if 1900 < date.year < 2200:
                 found.append((date, match.group(0)))
-    return found
+    return tuple(found)
 
 
 def parse_date(text: str, dayfirst: bool = False) -> dt.date | None:
@@ -275,14 +289,46 @@ def publishers() -> list[dict]:
     return json.loads(data)["publishers"]
 
 
+def _naming(names: str, hosts: str) -> str:
+    """A pattern for a publisher named by one of ``names`` or a host of ``hosts`` (alternations)."""
+    return rf"(?<!\w)(?:{names})(?!\w)|\b(?:{hosts})\b"
+
+
+@lru_cache(maxsize=1)
+def _publisher_names() -> list[tuple[str, str, str]]:
+    """``(name, aliases, hosts)`` of every publisher, the last two as alternations."""
+    return [
+        (
+            pub["name"],
+            "|".join(re.escape(a) for a in sorted(pub["aliases"], key=len, reverse=True)),
+            "|".join(re.escape(d) for d in pub["domains"]),
+        )
+        for pub in publishers()
+    ]
+
+
 @lru_cache(maxsize=1)
 def _publisher_patterns() -> list[tuple[str, re.Pattern]]:
-    patterns = []
-    for pub in publishers():
-        names = "|".join(re.escape(a) for a in sorted(pub["aliases"], key=len, reverse=True))
-        hosts = "|".join(re.escape(d) for d in pub["domains"])
-        patterns.append((pub["name"], re.compile(rf"(?<!\w)(?:{names})(?!\w)|\b(?:{hosts})\b")))
-    return patterns
+    return [(name, re.compile(_naming(names, hosts))) for name, names, hosts in _publisher_names()]
+
+
+@lru_cache(maxsize=1)
+def _any_publisher() -> re.Pattern:
+    """Every publisher's aliases and hosts in one pattern: most lines name none."""
+    return re.compile(
+        _naming(
+            "|".join(names for _, names, _ in _publisher_names()),
+            "|".join(hosts for _, _, hosts in _publisher_names()),
+        )
+    )
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _publisher(text: str) -> str | None:
+    """The first known publisher (in ``data/publishers.json`` order) named in ``text``."""
+    if _any_publisher().search(text) is None:
+        return None
+    return next((name for name, pattern in _publisher_patterns() if pattern.search(text)), None)
 
 
 _TITLE_SUFFIX = re.compile(r"\s[|–—-]\s(?P<site>[^|–—-]{2,40})$")
@@ -310,9 +356,8 @@ def find_source(furniture: list[Line], title: str | None) -> Found | None:
     if title and (suffix := _TITLE_SUFFIX.search(title)):
         candidates.insert(0, Line(0, suffix.group("site")))
     for line in candidates:
-        for name, pattern in _publisher_patterns():
-            if pattern.search(line.text):
-                return Found(name, line.number, line.text)
+        if (name := _publisher(line.text)) is not None:
+            return Found(name, line.number, line.text)
     for line in candidates:
         if match := _COPYRIGHT.search(line.text):
             owner = re.split(r"\.?\s+All\b|\.\s", match.group("owner"))[0].strip(" .,")

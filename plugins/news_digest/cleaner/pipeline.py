@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from itertools import islice
 
 from . import boilerplate, language, metadata, quotes
 from .decode import UndecodableError, decode, repair
@@ -86,7 +87,9 @@ def clean_text(
     while article.title is not None and article.body:
         # The cleaned text: title on line 1, body block i on line 3 + 2i.
         again = _clean_once(
-            "\n\n".join([article.title, *(b.text for b in article.body)]), **options
+            "\n\n".join([article.title, *(b.text for b in article.body)]),
+            **options,
+            details=False,
         )
         if again.title == article.title and [b.text for b in again.body] == [
             b.text for b in article.body
@@ -144,6 +147,7 @@ def _clean_once(
     keep_lines: Collection[str] = (),
     drop_lines: Collection[str] = (),
     repeated: Collection[str] = frozenset(),
+    details: bool = True,
 ) -> Article:
     """One look at a seed: the whole pipeline, once.
 
@@ -152,6 +156,9 @@ def _clean_once(
     of it with the reason ``"dropped by the curator"``. ``repeated`` holds
     lines known to recur across the same publisher's pages, as computed by
     :func:`news_digest.cleaner.corpus.repeated_lines`; it is optional.
+    Without ``details`` the body's language, the publisher and a date
+    inferred from the text are left out: :func:`clean_text` takes those
+    from the first look only.
     """
     keep, drop = _line_texts(keep_lines), _line_texts(drop_lines)
     repeated = frozenset(repeated)
@@ -162,20 +169,25 @@ def _clean_once(
         return article
 
     taken: dict[int, str] = {}  # line number → why it is not body
-    dayfirst = language.detect("\n".join(ln.text for ln in lines)) not in DAY_LAST_LANGUAGES
+    dayfirst = language.detect_lines(ln.text for ln in lines) not in DAY_LAST_LANGUAGES
     body_start, _ = boilerplate.main_block(lines)
     if title := metadata.find_title(
         lines, body_start=body_start if body_start < len(lines) else None, furniture=_furniture
     ):
         article.title, article.title_line = title.value, title.line
         taken[title.line] = "title"
-    header = [
-        line
-        for line in lines
-        if line.number not in taken
-        and line.number > (article.title_line or 0)
-        and not _furniture(line.text)
-    ]
+    header = list(
+        islice(
+            (
+                line
+                for line in lines
+                if line.number not in taken
+                and line.number > (article.title_line or 0)
+                and not _furniture(line.text)
+            ),
+            metadata.BYLINE_LINES,
+        )
+    )
     if byline := metadata.find_byline(header):
         article.authors = byline.value
         taken[byline.line] = "byline"
@@ -245,19 +257,18 @@ def _clean_once(
                 furniture.append(line)
             article.removed.append(Removed(line.number, line.text, verdict.reason or "boilerplate"))
     article.body = quotes.mark_quotes(blocks)
-    article.language = language.detect(
-        "\n".join(block.text for block in article.body) or "\n".join(ln.text for ln in lines)
-    )
-
-    if source := metadata.find_source(furniture, article.title):
-        article.source, article.source_evidence = source.value, source.evidence
-
-    if article.date is None and (inferred := metadata.infer_date(lines, dayfirst=dayfirst)):
-        article.date, article.date_status = inferred.value, DATE_INFERRED
-        article.date_source = (
-            f"inferred from the latest date in the text ({inferred.evidence}, line "
-            f"{inferred.line}): the article is from then or later"
+    if details:
+        article.language = language.detect_lines(
+            [block.text for block in article.body] or [ln.text for ln in lines]
         )
+        if source := metadata.find_source(furniture, article.title):
+            article.source, article.source_evidence = source.value, source.evidence
+        if article.date is None and (inferred := metadata.infer_date(lines, dayfirst=dayfirst)):
+            article.date, article.date_status = inferred.value, DATE_INFERRED
+            article.date_source = (
+                f"inferred from the latest date in the text ({inferred.evidence}, line "
+                f"{inferred.line}): the article is from then or later"
+            )
 
     if article.title is None:
         article.warnings.append("no recognisable title: add one with a title override")

@@ -19,7 +19,7 @@ _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My|me)\b")
 
 
 def is_introducer(text: str) -> bool:
-    return len(text.split()) <= INTRODUCER_MAX_WORDS and bool(_INTRODUCER.match(text))
+    return bool(_INTRODUCER.match(text)) and len(text.split()) <= INTRODUCER_MAX_WORDS
 
 
 def mark_quotes(blocks: list[Block]) -> list[Block]:

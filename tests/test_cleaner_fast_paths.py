@@ -1,0 +1,299 @@
+"""The cleaner's shortcuts give what the straightforward computation gives.
+
+Each shortcut (skipping ftfy, one alternation per pattern file, per-line
+language tallies, string methods for white space) is checked against the
+plain definition it replaces, on generated text.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from re import _constants as sre
+from re import _parser
+
+import ftfy
+import pytest
+from ftfy.badness import BADNESS_RE
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from news_digest.cleaner import boilerplate, language, metadata
+from news_digest.cleaner.decode import FTFY_CONFIG, NEVER_MOJIBAKE_ALONE, repair
+from news_digest.cleaner.normalise import normalise
+from news_digest.cleaner.record import Line
+
+SETTINGS = settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+# Pieces of real text and of everything ftfy and normalise() act on: mojibake,
+# C1 and other control characters, ligatures, full-width forms, odd line
+# breaks and spaces, combining marks, invisible characters, lone surrogates.
+PIECES = st.sampled_from(
+    [
+        *"aZ .,\n",
+        "the ",
+        "Café ",
+        "“quoted”",
+        "it’s",
+        " — ",
+        "…",
+        "«nous»",
+        "сказал ",
+        "市长说",
+        "Ã©",
+        "â€™",
+        "â€œ",
+        "Ã ",
+        "Ã\xa0",
+        "Â ",
+        "ÃƒÂ©",
+        "ðŸ˜€",
+        "вЂ",
+        "√±",
+        "×²",
+        "œ",
+        "\x85",
+        "\x92",
+        "\r\n",
+        "\r",
+        "\u2028",
+        "\x0b",
+        "\x0c",
+        "\x1c",
+        "ﬁ",
+        "Ｌ",
+        "\u3000",
+        "\x1b[31m",
+        "\x00",
+        "\ufeff",
+        "\u200b",
+        "\u00ad",
+        "\xa0",
+        "\t",
+        "\u2003",
+        "e\u0301",
+        "\u0301",
+        "\ud83d\ude00",
+        "\ud800",
+        "&amp;",
+    ]
+)
+TEXT = st.one_of(st.lists(PIECES, max_size=40).map("".join), st.text(max_size=60))
+
+
+def _must_include_one_of(items, allowed: frozenset[int]) -> bool:
+    """Whether every match of the parsed sequence ``items`` has a character not in ``allowed``."""
+    for op, av in items:
+        if op is sre.LITERAL and av not in allowed:
+            return True
+        if op is sre.IN and all(kind in (sre.LITERAL, sre.RANGE) for kind, _ in av):
+            codes = [
+                code
+                for kind, value in av
+                for code in ([value] if kind is sre.LITERAL else range(value[0], value[1] + 1))
+            ]
+            if not allowed.intersection(codes):
+                return True
+        if op is sre.SUBPATTERN and _must_include_one_of(av[-1], allowed):
+            return True
+        repeated = op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1
+        if repeated and _must_include_one_of(av[2], allowed):
+            return True
+        if op is sre.BRANCH and all(_must_include_one_of(alt, allowed) for alt in av[1]):
+            return True
+    return False
+
+
+def test_every_mojibake_pattern_needs_more_than_plain_punctuation():
+    """What lets repair() skip ftfy's is_bad on segments of ASCII and common punctuation."""
+    assert not BADNESS_RE.flags & re.IGNORECASE
+    plain = frozenset(range(0x80)) | frozenset(map(ord, NEVER_MOJIBAKE_ALONE))
+    tree = _parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    [(op, (_, alternatives))] = list(tree)
+    assert op is sre.BRANCH
+    for alternative in alternatives:
+        assert _must_include_one_of(alternative, plain), alternative
+
+
+@SETTINGS
+@given(TEXT)
+def test_repair_is_ftfy(text):
+    assert repair(text) == ftfy.fix_text(text, FTFY_CONFIG)
+
+
+def test_repair_fixes_mojibake():
+    assert repair("The cafÃ© is â€œopenâ€\x9d") == "The café is “open”"
+
+
+_LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[^\S\n]+")
+
+
+@SETTINGS
+@given(TEXT)
+def test_normalise_is_its_regular_expression_definition(text):
+    text = _INVISIBLE.sub("", _LINE_ENDS.sub("\n", text))
+    text = unicodedata.normalize("NFC", text)
+    expected = "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+    assert normalise(text) == expected
+
+
+@SETTINGS
+@given(st.lists(TEXT.map(lambda text: text.replace("\n", " ")), max_size=8))
+def test_detect_lines_is_detect_of_the_joined_lines(lines):
+    assert language.detect_lines(lines) == language.detect("\n".join(lines))
+
+
+VOCABULARY = st.lists(
+    st.sampled_from(
+        [
+            "Sign up",
+            "subscribe",
+            "newsletter",
+            "to our",
+            "Share",
+            "comments",
+            "Photo by",
+            "Getty Images",
+            "(AP)",
+            "© 2019",
+            "is a staff writer at",
+            "contributed to this report",
+            "privacy policy",
+            "click here",
+            "Read more",
+            "Related",
+            "the",
+            "city",
+            ".",
+        ]
+    ),
+    max_size=10,
+).map(" ".join)
+
+
+VOCABULARIES = (
+    boilerplate._prompts,
+    boilerplate._bios,
+    boilerplate._notices,
+    boilerplate._captions,
+    boilerplate._ctas,
+    boilerplate._end_markers,
+)
+
+
+@SETTINGS
+@given(VOCABULARY)
+def test_a_vocabulary_names_the_first_pattern_in_file_order(text):
+    for load in VOCABULARIES:
+        vocabulary = load()
+        assert vocabulary.search(text) is next(
+            (p for p in vocabulary.patterns if p.search(text)), None
+        )
+        assert vocabulary.match(text) is next(
+            (p for p in vocabulary.patterns if p.match(text)), None
+        )
+        assert vocabulary.found_in(text) is any(p.search(text) for p in vocabulary.patterns)
+
+
+@pytest.mark.parametrize(
+    ("source", "leading"),
+    [
+        (r"\bnewsletters?\b", True),
+        (r"\b(un)?subscribe\b", True),
+        (r"\b(your|our) inbox\b", True),
+        (r"\b[]|]a", True),
+        (r"\ba|b", False),
+        (r"\b[|(]a|b", False),
+        (r"\b\(a|b", False),
+        (r"\b(?#()a|b", False),
+        (r"\b(a", False),
+        (r"a\b", False),
+        (r"(?:\ba)", False),
+    ],
+)
+def test_leading_boundary(source, leading):
+    assert boilerplate._leading_boundary(source) is leading
+
+
+def test_leading_boundary_agrees_with_the_parser_on_the_data_files():
+    """``\\b(?:rest)`` in a vocabulary's union means what the pattern means."""
+    for load in VOCABULARIES:
+        for pattern in load().patterns:
+            if boilerplate._leading_boundary(pattern.pattern):
+                rest = _parser.parse(pattern.pattern[2:], pattern.flags)
+                tree = _parser.parse(pattern.pattern, pattern.flags)
+                expected = [(sre.AT, sre.AT_BOUNDARY), *rest]
+                assert repr(list(tree)) == repr(expected), pattern.pattern
+
+
+def test_every_vocabulary_file_is_joined():
+    """A pattern mistaken for a group reference would quietly slow every line down."""
+    for load in VOCABULARIES:
+        assert load().union is not None, load
+
+
+@pytest.mark.parametrize(
+    ("source", "joinable"),
+    [
+        (r"(a)\1", False),
+        (r"(?P<x>a)(?P=x)", False),
+        (r"(a)?(?(1)b|c)", False),
+        (r"\\1", True),
+        (r"^\(?(also on|see also)\b", True),
+        (r"\bimage \d+ of \d+\b", True),
+    ],
+)
+def test_patterns_with_group_references_are_not_joined(source, joinable):
+    assert (boilerplate._union([source], re.IGNORECASE) is not None) is joinable
+
+
+SENTENCES = [
+    "The council voted on Tuesday to expand the bus network to the suburbs.",
+    "The council voted on Tuesday to expand the bus network to the suburb.",
+    "The council voted on Monday to expand the bus network to the suburbs!",
+    "Officials said the new routes would start running in the spring.",
+    "Share",
+    "Comments",
+    "A man walks past the bridge. (Photo by Ann Lee/Getty Images)",
+    "A man walks past the bridge. (Photo by Ann Lee/Getty Images) via Getty",
+]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(SENTENCES), max_size=12))
+def test_duplicates_is_the_first_equal_or_similar_earlier_line(texts):
+    lines = [Line(number, text) for number, text in enumerate(texts, start=1)]
+    expected = [
+        next(
+            (
+                o
+                for o in lines[:i]
+                if o.text == line.text or boilerplate._similar(o.text, line.text)
+            ),
+            None,
+        )
+        for i, line in enumerate(lines)
+    ]
+    assert boilerplate.duplicates(lines) == expected
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Reuters", "reuters", "nytimes.com", "CNN", "CNNs", "Mic", "Mice", " ", "."]
+        ),
+        max_size=6,
+    ).map("".join)
+)
+def test_one_pattern_for_all_publishers(text):
+    named = [name for name, pattern in metadata._publisher_patterns() if pattern.search(text)]
+    assert (metadata._any_publisher().search(text) is not None) is bool(named)
+    assert metadata._publisher(text) == (named[0] if named else None)
