@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -262,3 +263,16 @@ def test_home_shows_the_latest_weeks_in_full_and_links_older_ones(tmp_path):
     links = [a["href"] for a in earlier.select("a")]
     assert links == ["./weeks/2017-W16.html"]
     assert not earlier.select("article.entry")
+
+
+def test_article_pages_link_their_neighbours_in_archive_order(reader_site):
+    archives = reader_site / "archives.html"
+    order = [_resolve(archives, a["href"]) for a in _soup(archives).select(".what a")]
+    assert len(order) >= 3
+    for newer, older in itertools.pairwise(order):
+        link = _soup(newer).select_one(".prev-next a.older")
+        assert _resolve(newer, link["href"]) == older
+        link = _soup(older).select_one(".prev-next a.newer")
+        assert _resolve(older, link["href"]) == newer
+    assert _soup(order[0]).select_one(".prev-next a.newer") is None
+    assert _soup(order[-1]).select_one(".prev-next a.older") is None
