@@ -57,7 +57,10 @@ class Item:
 
 
 def _jaccard(a: set, b: set) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
+    if not a or not b:
+        return 0.0
+    common = len(a & b)  # the union's size follows; building it costs as much again
+    return common / (len(a) + len(b) - common)
 
 
 def _within_window(a: Item, b: Item) -> bool:
@@ -70,8 +73,9 @@ def _score(a: Item, b: Item) -> tuple[int, float]:
     return len(a.entities & b.entities), _jaccard(a.words, b.words)
 
 
-def candidate_pairs(items: list[Item]) -> list[tuple[Item, Item]]:
-    """The pairs worth scoring: shared entities, or wording MinHash LSH finds alike."""
+def candidate_pairs(items: list[Item]) -> list[tuple[Item, Item, int, float]]:
+    """The pairs worth scoring (shared entities, or wording MinHash LSH finds alike),
+    each with its score: ``(a, b, shared entities, word similarity)``."""
     postings: dict[str, list[int]] = {}
     for index, item in enumerate(items):
         for entity in item.entities:
@@ -92,11 +96,10 @@ def candidate_pairs(items: list[Item]) -> list[tuple[Item, Item]]:
     for number, item in enumerate(items):
         if item.words:
             pairs.update((min(number, o), max(number, o)) for o in index.query(signatures[number]))
-    return [(items[a], items[b]) for a, b in sorted(pairs) if a != b]
+    return [(items[a], items[b], *_score(items[a], items[b])) for a, b in sorted(pairs) if a != b]
 
 
-def _same_story(a: Item, b: Item) -> bool:
-    shared, words = _score(a, b)
+def _same_story(a: Item, b: Item, shared: int, words: float) -> bool:
     close = (shared >= MIN_SHARED_ENTITIES and words >= MIN_WORD_SIMILARITY) or (
         words >= STORY_WORD_SIMILARITY
     )
@@ -109,8 +112,7 @@ def related(items: list[Item], pairs=None) -> dict[str, list[str]]:
     ``pairs`` are the :func:`candidate_pairs` of ``items``, when already known.
     """
     found: dict[str, list[tuple[float, str]]] = {item.key: [] for item in items}
-    for a, b in candidate_pairs(items) if pairs is None else pairs:
-        shared, words = _score(a, b)
+    for a, b, shared, words in candidate_pairs(items) if pairs is None else pairs:
         if (
             shared >= MIN_SHARED_ENTITIES and words >= MIN_RELATED_WORD_SIMILARITY
         ) or words >= RELATED_WORD_SIMILARITY:
@@ -136,8 +138,8 @@ def stories(items: list[Item], pairs=None) -> list[list[str]]:
             key = parent[key]
         return key
 
-    for a, b in candidate_pairs(items) if pairs is None else pairs:
-        if _same_story(a, b):
+    for a, b, shared, words in candidate_pairs(items) if pairs is None else pairs:
+        if _same_story(a, b, shared, words):
             parent[root(b.key)] = root(a.key)
     groups: dict[str, list[str]] = {}
     for item in items:
