@@ -45,14 +45,19 @@ class Annotation:
     source: str | None = None
     keep_lines: list[str] = field(default_factory=list)
     drop_lines: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    #: The same problems as ``(line or None, message)``, for the build report.
+    #: What is wrong with the file, as ``(line or None, message)``.
     problems: list[tuple[int | None, str]] = field(default_factory=list)
 
     def warn(self, message: str, line: int | None = None) -> None:
-        where = f"{self.path}:{line}" if line else self.path
-        self.warnings.append(f"{where}: {message}")
         self.problems.append((line, message))
+
+    @property
+    def warnings(self) -> list[str]:
+        """The problems as ``path:line: message`` lines."""
+        return [
+            f"{self.path}:{line}: {message}" if line else f"{self.path}: {message}"
+            for line, message in self.problems
+        ]
 
 
 def load_annotation(path: Path) -> Annotation:
