@@ -48,14 +48,14 @@ def annotation_path(seed: Path, folder: Path) -> Path:
     return folder / f"{seed.stem}.md"
 
 
-def load_seed_annotation(seed: Path, settings) -> Annotation | None:
-    """The annotation file named after ``seed``, if there is one.
+def load_seed_annotation(seed: Path, folder: Path) -> Annotation | None:
+    """The annotation file named after ``seed`` in ``folder``, if there is one.
 
     Its problems are not logged here: they go into the seed's entry of the
     build report (:func:`annotation_warnings`), which logs them on every
     build, cached or not.
     """
-    path = annotation_path(seed, annotations_dir(settings))
+    path = annotation_path(seed, folder)
     return load_annotation(path) if path.is_file() else None
 
 

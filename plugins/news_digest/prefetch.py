@@ -15,9 +15,9 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .annotations import load_annotation
 from .cleaner import clean_bytes
-from .curation import annotation_path, annotations_dir, clean_seed, enrich
+from .curation import annotations_dir, clean_seed, enrich, load_seed_annotation
+from .reader import SeedReader, max_seed_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -49,8 +49,7 @@ def clean_file(job: tuple[str, str, int]):
     try:
         if seed.stat().st_size > limit:
             return None  # the reader refuses it without reading it
-        note = annotation_path(seed, Path(annotations))
-        annotation = load_annotation(note) if note.is_file() else None
+        annotation = load_seed_annotation(seed, Path(annotations))
         article = clean_seed(clean_bytes, seed.read_bytes(), annotation)
         return article, enrich(article) if article.body else None
     except Exception as error:  # the reader reports it, as if it had cleaned the seed itself
@@ -73,8 +72,6 @@ def _to_read(generator, reader) -> list[str]:
 
 def preclean(generator):
     """Fill the seed reader's ``precleaned`` map in worker processes."""
-    from .reader import MAX_SEED_BYTES, SeedReader
-
     reader = generator.readers.readers.get("txt")
     if not isinstance(reader, SeedReader):
         return
@@ -86,7 +83,7 @@ def preclean(generator):
     if len(paths) < _setting(generator.settings, "NEWS_DIGEST_PARALLEL_MIN_SEEDS"):
         return
     annotations = str(annotations_dir(generator.settings))
-    limit = generator.settings.get("NEWS_DIGEST_MAX_SEED_BYTES", MAX_SEED_BYTES)
+    limit = max_seed_bytes(generator.settings)
     jobs = [(path, annotations, limit) for path in paths]
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

@@ -12,13 +12,24 @@ from pelican.readers import BaseReader
 
 from .cleaner import UndecodableError, body_markdown, clean_bytes, document_markdown
 from .cleaner.record import DATE_UNKNOWN
-from .curation import annotation_warnings, clean_seed, curate, load_seed_annotation
+from .curation import (
+    annotation_warnings,
+    annotations_dir,
+    clean_seed,
+    curate,
+    load_seed_annotation,
+)
 from .enrich import lead_summary, reading_minutes, title_subjects
 
 logger = logging.getLogger(__name__)
 
 #: A seed larger than this is not one article (a dump, a binary): refused.
 MAX_SEED_BYTES = 5 * 1024 * 1024
+
+
+def max_seed_bytes(settings) -> int:
+    return settings.get("NEWS_DIGEST_MAX_SEED_BYTES", MAX_SEED_BYTES)
+
 
 #: Articles with no date at all sort after every dated one.
 UNKNOWN_DATE = dt.datetime(1970, 1, 1)
@@ -58,7 +69,7 @@ class SeedReader(BaseReader):
 
     def read(self, source_path):
         path = Path(source_path)
-        limit = self.settings.get("NEWS_DIGEST_MAX_SEED_BYTES", MAX_SEED_BYTES)
+        limit = max_seed_bytes(self.settings)
         size = path.stat().st_size
         if size > limit:
             return self._reject(
@@ -66,7 +77,7 @@ class SeedReader(BaseReader):
                 f"{size / 2**20:.1f} MB is too large for one article (limit "
                 f"{limit / 2**20:.0f} MB): split it into one file per article",
             )
-        annotation = load_seed_annotation(path, self.settings)
+        annotation = load_seed_annotation(path, annotations_dir(self.settings))
         try:
             article, enriched = self._clean(source_path, annotation)
         except UndecodableError as error:
