@@ -28,13 +28,13 @@ def _build(site, monkeypatch, **settings):
     from news_digest.reader import SeedReader
 
     ahead = []
-    original = SeedReader._clean
+    original = SeedReader.read
 
-    def recording_clean(self, source_path, annotation):
+    def recording_read(self, source_path):
         ahead.append(source_path in self.precleaned)
-        return original(self, source_path, annotation)
+        return original(self, source_path)
 
-    monkeypatch.setattr(SeedReader, "_clean", recording_clean)
+    monkeypatch.setattr(SeedReader, "read", recording_read)
     notes = site / "content" / "annotations"
     notes.mkdir(parents=True)
     (notes / "twin-a.md").write_text(ANNOTATION, encoding="utf-8")
@@ -51,8 +51,7 @@ def test_workers_build_the_same_site_as_the_reader_alone(tmp_path, monkeypatch):
         NEWS_DIGEST_PARALLEL_MIN_SEEDS=1,
     )
     serial, alone = _build(tmp_path / "serial", monkeypatch, NEWS_DIGEST_WORKERS=1)
-    # Every seed the reader cleaned came from the workers (the 20 MB one is
-    # refused before cleaning), and none did without them.
+    # Every seed the reader read came from the workers, and none did without them.
     assert len(ahead) > 10 and all(ahead)
     assert len(alone) == len(ahead) and not any(alone)
     assert _files(parallel) == _files(serial)

@@ -98,7 +98,7 @@ def tagging_rules(settings):
     return _rules(str(path), path.stat().st_mtime) if path.is_file() else []
 
 
-def _overrides(reader, meta: dict, annotation: Annotation) -> None:
+def _overrides(meta: dict, annotation: Annotation) -> None:
     if annotation.title:
         meta["title"] = html_escape(annotation.title, quote=False)
         meta["plain_title"] = annotation.title
@@ -107,9 +107,9 @@ def _overrides(reader, meta: dict, annotation: Annotation) -> None:
         meta["date_status"] = "stated"
         meta["date_note"] = "set by the curator"
     if annotation.authors is not None:
-        meta["authors"] = reader.process_metadata("authors", annotation.authors)
+        meta["authors"] = list(annotation.authors)
     if annotation.source:
-        meta["category"] = reader.process_metadata("category", annotation.source)
+        meta["category"] = annotation.source
 
 
 def _unique(tags: list[str]) -> list[str]:
@@ -130,24 +130,25 @@ def enrich(article):
     return extraction, find_quotations(paragraphs, extraction)
 
 
-def curate(reader, html: str, meta: dict, article, annotation: Annotation | None, enriched=None):
+def curate(settings, html: str, meta: dict, article, annotation: Annotation | None, enriched):
     """Apply the annotation and enrichment to the reader's ``(html, meta)``.
 
-    ``enriched`` is what :func:`enrich` returns for ``article``, when already known.
+    ``meta`` holds names, not Pelican objects, for authors, category and tags;
+    ``enriched`` is what :func:`enrich` returns for ``article``.
     """
-    extraction, quotations = enriched or enrich(article)
+    extraction, quotations = enriched
     meta["entities"] = {kind: extraction.names(kind) for kind in KINDS}
     meta["quotations"] = quotations
     meta["body_text"] = article.body_text
     if annotation is not None:
-        _overrides(reader, meta, annotation)
+        _overrides(meta, annotation)
 
-    tags = [str(tag) for tag in meta.get("tags", [])]
+    tags = list(meta.get("tags", []))
     context = RuleContext(
-        source=str(meta.get("category", "")),
+        source=meta.get("category") or "",
         title=meta.get("plain_title", ""),
         body=article.body_text,
-        authors=[str(a) for a in meta.get("authors", [])],
+        authors=list(meta.get("authors", [])),
         people=meta["entities"]["person"],
         organisations=meta["entities"]["organisation"],
         places=meta["entities"]["place"],
@@ -155,14 +156,11 @@ def curate(reader, html: str, meta: dict, article, annotation: Annotation | None
         reading_time=meta.get("reading_time", 0),
         word_count=meta.get("word_count", 0),
     )
-    tags += [t for t in apply_rules(tagging_rules(reader.settings), context) if t not in tags]
+    tags += [t for t in apply_rules(tagging_rules(settings), context) if t not in tags]
     if annotation is not None:
         removed = {t.casefold() for t in annotation.remove_tags}
         tags = [t for t in tags + annotation.tags if t.casefold() not in removed]
-    tags = _unique(tags)
-    meta.pop("tags", None)
-    if tags:
-        meta["tags"] = reader.process_metadata("tags", tags)
+    meta["tags"] = _unique(tags)
 
     if annotation is not None:
         meta["annotated"] = True
@@ -171,7 +169,7 @@ def curate(reader, html: str, meta: dict, article, annotation: Annotation | None
         meta["annotation_markdown"] = annotation.note
         html, placed = mark_highlights(html, annotation.highlights)
         meta["highlights"] = placed
-        warnings = annotation_warnings(annotation, reader.settings, placed)
+        warnings = annotation_warnings(annotation, settings, placed)
         meta["seed_warnings"] = meta.get("seed_warnings", []) + warnings
     return html, meta
 
@@ -181,16 +179,31 @@ def _rules_mtime(settings) -> float:
     return path.stat().st_mtime if path.is_file() else 0.0
 
 
+#: Bumped when what the seed reader caches changes, so older caches are read afresh.
+CACHE_FORMAT = 2
+#: Settings the cached reading depends on besides the files (the reader typogrifies).
+CACHED_SETTINGS = (
+    "TYPOGRIFY",
+    "TYPOGRIFY_DASHES",
+    "TYPOGRIFY_IGNORE_TAGS",
+    "TYPOGRIFY_OMIT_FILTERS",
+)
+
+
 def _with_annotation_stamp(stamp, settings):
-    """A seed's cache stamp that also changes when its annotation is edited, added or removed."""
+    """A seed's cache stamp that also changes when its annotation is edited, added or removed.
+
+    It also covers :data:`CACHE_FORMAT` and :data:`CACHED_SETTINGS`.
+    """
     folder = annotations_dir(settings)
+    reading = (CACHE_FORMAT, *(repr(settings.get(name)) for name in CACHED_SETTINGS))
 
     def seed_and_annotation_stamp(filename):
         try:
             note = annotation_path(Path(filename), folder).stat().st_mtime_ns
         except OSError:
             note = None
-        return stamp(filename), note
+        return stamp(filename), note, reading
 
     return seed_and_annotation_stamp
 
@@ -200,7 +213,8 @@ def forget_stale_cache(generator):
 
     Pelican's cache knows only the seed files. An edited annotation re-reads
     its own seed (the stamp covers both files); edited tagging rules, which
-    touch every article, re-read them all (``invoke livereload``).
+    touch every article, re-read them all (``invoke livereload``), and so
+    does a change to typogrify's settings.
     """
     rules_changed = _rules_mtime(generator.settings)
     for cacher in (generator, getattr(generator, "readers", None)):

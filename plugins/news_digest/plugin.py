@@ -16,6 +16,7 @@ from .curation import forget_stale_cache
 from .digest_pages import distinct_tag_slugs, drop_duplicates, get_generators
 from .prefetch import preclean
 from .reader import SeedReader
+from .typography import take_over_typogrify
 
 logger = logging.getLogger(__name__)
 
@@ -145,6 +146,7 @@ def register():
     signals.readers_init.connect(add_reader)
     signals.article_generator_init.connect(start_report)
     signals.article_generator_init.connect(forget_stale_cache)
+    signals.article_generator_init.connect(take_over_typogrify)
     # After the cache knows the annotations: only seeds it lacks are cleaned ahead.
     signals.article_generator_init.connect(preclean)
     signals.article_generator_context.connect(note_metadata)

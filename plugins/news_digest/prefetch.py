@@ -1,10 +1,10 @@
-"""Clean the seeds on every core before Pelican reads them, one by one, on one.
+"""Read the seeds on every core before Pelican reads them, one by one, on one.
 
-Pelican reads content files in a single process. Cleaning is pure and is most
-of a seed's reading time, so when many seeds are to be read (a cold build,
-not a cached rebuild) they are cleaned ahead in worker processes and the
-reader picks up the results. Anything the workers cannot do (a huge file, a
-platform without ``fork``) is simply left to the reader.
+Pelican reads content files in a single process. Reading a seed (cleaning,
+enrichment, Markdown, typogrify) is pure and is most of the work, so when many
+seeds are to be read (a cold build, not a cached rebuild) the workers read
+them ahead and the reader picks up the results. Anything the workers cannot
+do (a file that vanished, a platform without ``fork``) is left to the reader.
 """
 
 from __future__ import annotations
@@ -13,11 +13,8 @@ import logging
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from pathlib import Path
 
-from .cleaner import clean_bytes
-from .curation import annotations_dir, clean_seed, enrich, load_seed_annotation
-from .reader import SeedReader, max_seed_bytes
+from .reader import SeedReader
 
 logger = logging.getLogger(__name__)
 
@@ -42,18 +39,16 @@ def _workers(settings) -> int:
         return os.cpu_count() or 1
 
 
-def clean_file(job: tuple[str, str, int]):
-    """Clean and enrich one seed as the reader would; the exception it raised, if it did."""
-    path, annotations, limit = job
-    seed = Path(path)
+#: The seed reader, for the forked workers (``fork`` shares it; nothing is pickled).
+_reader: SeedReader | None = None
+
+
+def read_ahead(path: str):
+    """What the reader would make of one seed, or None to leave it to the reader."""
     try:
-        if seed.stat().st_size > limit:
-            return None  # the reader refuses it without reading it
-        annotation = load_seed_annotation(seed, Path(annotations))
-        article = clean_seed(clean_bytes, seed.read_bytes(), annotation)
-        return article, enrich(article) if article.body else None
-    except Exception as error:  # the reader reports it, as if it had cleaned the seed itself
-        return error
+        return _reader.read_plain(path)
+    except Exception:  # the reader meets it again, and reports it as it would anyway
+        return None
 
 
 def _to_read(generator, reader) -> list[str]:
@@ -82,13 +77,17 @@ def preclean(generator):
     paths = _to_read(generator, reader)
     if len(paths) < _setting(generator.settings, "NEWS_DIGEST_PARALLEL_MIN_SEEDS"):
         return
-    annotations = str(annotations_dir(generator.settings))
-    limit = max_seed_bytes(generator.settings)
-    jobs = [(path, annotations, limit) for path in paths]
+    global _reader
+    _reader = reader
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        results = pool.map(clean_file, jobs, chunksize=CHUNK_SIZE)
-        reader.precleaned = {
-            path: result for path, result in zip(paths, results, strict=True) if result is not None
-        }
-    logger.debug("Cleaned %d seeds in %d processes", len(reader.precleaned), workers)
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            results = pool.map(read_ahead, paths, chunksize=CHUNK_SIZE)
+            reader.precleaned = {
+                path: result
+                for path, result in zip(paths, results, strict=True)
+                if result is not None
+            }
+    finally:
+        _reader = None
+    logger.debug("Read %d seeds ahead in %d processes", len(reader.precleaned), workers)

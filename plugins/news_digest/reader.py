@@ -17,6 +17,7 @@ from .curation import (
     annotations_dir,
     clean_seed,
     curate,
+    enrich,
     load_seed_annotation,
 )
 from .enrich import lead_summary, reading_minutes, title_subjects
@@ -55,6 +56,121 @@ def markdown_to_html(text: str) -> str:
     return md.convert(text)
 
 
+#: Metadata the reader hands over as names; Pelican wants its own objects for them.
+PELICAN_OBJECTS = ("authors", "category", "tags")
+
+
+def read_seed(path: Path, settings, typogrify=None) -> tuple[str, dict]:
+    """One seed file → Pelican's ``(content, metadata)``, with names for :data:`PELICAN_OBJECTS`.
+
+    Plain data in and out, so it also runs in the worker processes that read
+    seeds ahead (``prefetch``). ``typogrify``, when given, is applied to the
+    body, title and summary as Pelican would after reading.
+    """
+    content, meta = _clean_and_curate(path, settings)
+    if typogrify is not None:
+        content = typogrify(content) if content else content
+        for key in ("title", "summary"):
+            if key in meta:
+                meta[key] = typogrify(meta[key])
+    return content, meta
+
+
+def _clean_and_curate(path: Path, settings) -> tuple[str, dict]:
+    limit = max_seed_bytes(settings)
+    size = path.stat().st_size
+    if size > limit:
+        return _reject(
+            path,
+            settings,
+            f"{size / 2**20:.1f} MB is too large for one article (limit "
+            f"{limit / 2**20:.0f} MB): split it into one file per article",
+        )
+    annotation = load_seed_annotation(path, annotations_dir(settings))
+    try:
+        article = clean_seed(clean_bytes, path.read_bytes(), annotation)
+        enriched = enrich(article) if article.body else None
+    except UndecodableError as error:
+        return _reject(path, settings, f"{error}: a seed must be a text file", annotation)
+    except Exception as error:  # a cleaner bug must not stop the whole build
+        logger.exception("Cleaning %s failed", path)
+        return _reject(
+            path, settings, f"the cleaner failed ({error!r}): please report this seed", annotation
+        )
+    if not article.body:
+        removed = len(article.removed)
+        why = (
+            "the file is empty"
+            if not removed and article.title is None
+            else f"nothing is left once {removed} line(s) of page furniture are removed: "
+            "force lines kept in the seed's annotation file if this is wrong"
+        )
+        return _reject(path, settings, why, annotation)
+    html, meta = _article(path, settings, article)
+    return curate(settings, html, meta, article, annotation, enriched)
+
+
+def _reject(path: Path, settings, reason: str, annotation=None):
+    """Pelican skips content whose status is "skip"; the build report says why."""
+    return "", {
+        "title": path.name,
+        "status": "skip",
+        "seed_error": reason,
+        "seed_source": str(path.resolve()),
+        "seed_warnings": annotation_warnings(annotation, settings),
+    }
+
+
+def _article(path: Path, settings, article):
+    paragraphs = [block.text for block in article.body]
+    title = article.title or path.stem
+    tags = title_subjects(title, paragraphs)
+    seed_rel = _seed_relpath(path, settings)
+    meta = {
+        "title": html_escape(title, quote=False),
+        "plain_title": title,
+        "date": dt.datetime.combine(article.date, dt.time()) if article.date else UNKNOWN_DATE,
+        "date_status": article.date_status,
+        "date_note": article.date_source if article.date else DATE_NOTES[DATE_UNKNOWN],
+        "summary": html_escape(lead_summary(paragraphs), quote=False),
+        "word_count": article.word_count,
+        "reading_time": reading_minutes(article.word_count),
+        "captions": article.captions,
+        "removed": article.removed,
+        "removed_count": len(article.removed),
+        "seed_warnings": [{"line": None, "message": w} for w in article.warnings],
+        "seed_path": seed_rel,
+        "seed_encoding": article.encoding,
+        "language": article.language,
+        "authors": list(article.authors),
+        "category": article.source,
+        "tags": tags,
+    }
+    meta["cleaned_markdown"] = document_markdown(
+        article,
+        {
+            "Title": title,
+            "Authors": ", ".join(article.authors),
+            "Date": article.date.isoformat() if article.date else "",
+            "Date_status": article.date_status,
+            "Source": article.source or "",
+            "Tags": ", ".join(tags),
+            "Seed": seed_rel,
+        },
+    )
+    return markdown_to_html(body_markdown(article)), meta
+
+
+def _seed_relpath(path: Path, settings) -> str:
+    """The seed's path below the site's seed folder, with ``/`` separators."""
+    base = Path(settings["PATH"]).resolve()
+    for folder in settings["ARTICLE_PATHS"]:
+        root = (base / folder).resolve()
+        if root in path.resolve().parents:
+            return path.resolve().relative_to(root).as_posix()
+    return path.name
+
+
 class SeedReader(BaseReader):
     """Reads a raw news-page text seed into cleaned article HTML and metadata."""
 
@@ -63,112 +179,21 @@ class SeedReader(BaseReader):
 
     def __init__(self, settings):
         super().__init__(settings)
-        #: Seeds cleaned ahead in worker processes (``prefetch``): path → (article,
-        #: enrichment) or the error cleaning raised.
+        #: Seeds read ahead in worker processes (``prefetch``): path → what
+        #: :meth:`read_plain` returns for it.
         self.precleaned = {}
+        #: Set when the plugin typogrifies seeds in Pelican's place (``typography``).
+        self.typogrify = None
 
     def read(self, source_path):
-        path = Path(source_path)
-        limit = max_seed_bytes(self.settings)
-        size = path.stat().st_size
-        if size > limit:
-            return self._reject(
-                path,
-                f"{size / 2**20:.1f} MB is too large for one article (limit "
-                f"{limit / 2**20:.0f} MB): split it into one file per article",
-            )
-        annotation = load_seed_annotation(path, annotations_dir(self.settings))
-        try:
-            article, enriched = self._clean(source_path, annotation)
-        except UndecodableError as error:
-            return self._reject(path, f"{error}: a seed must be a text file", annotation)
-        except Exception as error:  # a cleaner bug must not stop the whole build
-            logger.exception("Cleaning %s failed", path)
-            return self._reject(
-                path, f"the cleaner failed ({error!r}): please report this seed", annotation
-            )
-        if not article.body:
-            removed = len(article.removed)
-            why = (
-                "the file is empty"
-                if not removed and article.title is None
-                else f"nothing is left once {removed} line(s) of page furniture are removed: "
-                "force lines kept in the seed's annotation file if this is wrong"
-            )
-            return self._reject(path, why, annotation)
-        return self._article(path, article, annotation, enriched)
-
-    def _clean(self, source_path, annotation):
-        """The cleaned article, and its enrichment if a worker already did it."""
         done = self.precleaned.pop(source_path, None)
-        if isinstance(done, Exception):
-            raise done  # what cleaning it here would have raised
-        if done is None:
-            return clean_seed(clean_bytes, Path(source_path).read_bytes(), annotation), None
-        return done
+        content, meta = done if done is not None else self.read_plain(source_path)
+        for key in PELICAN_OBJECTS:
+            value = meta.pop(key, None)
+            if value:
+                meta[key] = self.process_metadata(key, value)
+        return content, meta
 
-    def _reject(self, path: Path, reason: str, annotation=None):
-        """Pelican skips content whose status is "skip"; the build report says why."""
-        return "", {
-            "title": path.name,
-            "status": "skip",
-            "seed_error": reason,
-            "seed_source": str(path.resolve()),
-            "seed_warnings": annotation_warnings(annotation, self.settings),
-        }
-
-    def _article(self, path: Path, article, annotation, enriched=None):
-        paragraphs = [block.text for block in article.body]
-        title = article.title or path.stem
-        tags = title_subjects(title, paragraphs)
-        seed_rel = self._seed_relpath(path)
-        meta = {
-            "title": html_escape(title, quote=False),
-            "plain_title": title,
-            "date": dt.datetime.combine(article.date, dt.time()) if article.date else UNKNOWN_DATE,
-            "date_status": article.date_status,
-            "date_note": article.date_source if article.date else DATE_NOTES[DATE_UNKNOWN],
-            "summary": html_escape(lead_summary(paragraphs), quote=False),
-            "word_count": article.word_count,
-            "reading_time": reading_minutes(article.word_count),
-            "captions": article.captions,
-            "removed": article.removed,
-            "removed_count": len(article.removed),
-            "seed_warnings": [{"line": None, "message": w} for w in article.warnings],
-            "seed_path": seed_rel,
-            "seed_encoding": article.encoding,
-            "language": article.language,
-        }
-        processed = {
-            "authors": self.process_metadata("authors", article.authors)
-            if article.authors
-            else None,
-            "category": self.process_metadata("category", article.source)
-            if article.source
-            else None,
-            "tags": self.process_metadata("tags", tags) if tags else None,
-        }
-        meta.update({k: v for k, v in processed.items() if v})
-        meta["cleaned_markdown"] = document_markdown(
-            article,
-            {
-                "Title": title,
-                "Authors": ", ".join(article.authors),
-                "Date": article.date.isoformat() if article.date else "",
-                "Date_status": article.date_status,
-                "Source": article.source or "",
-                "Tags": ", ".join(tags),
-                "Seed": seed_rel,
-            },
-        )
-        html = markdown_to_html(body_markdown(article))
-        return curate(self, html, meta, article, annotation, enriched)
-
-    def _seed_relpath(self, path: Path) -> str:
-        """The seed's path below the site's seed folder, with ``/`` separators."""
-        base = Path(self.settings["PATH"]).resolve()
-        for folder in self.settings["ARTICLE_PATHS"]:
-            root = (base / folder).resolve()
-            if root in path.resolve().parents:
-                return path.resolve().relative_to(root).as_posix()
-        return path.name
+    def read_plain(self, source_path):
+        """:func:`read_seed` with this reader's settings."""
+        return read_seed(Path(source_path), self.settings, self.typogrify)
