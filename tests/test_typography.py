@@ -1,0 +1,71 @@
+"""Typogrify runs on seed articles once, when they are read, and its result is cached."""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+from conftest import ROOT, build_site
+from pelican import Pelican
+from pelican.settings import read_settings
+
+SEED = (
+    b"Harbour bridge opens after NASA survey\n\n"
+    b"By Ann Lee Feb 14, 2018\n\n"
+    b'The mayor called the bridge "a promise kept" at the opening on Wednesday, and said'
+    b" the city's engineers had worked with NASA on the survey of the riverbed.\n\n"
+    b"Traffic will cross from Monday, when the old ferry stops running for good after"
+    b" ninety years of service to both banks of the river.\n"
+)
+ABOUT = 'Title: About\n\nWe keep "the news" we read.\n'
+
+
+def _rebuild(site, **overrides):
+    Pelican(
+        read_settings(
+            str(ROOT / "pelicanconf.py"),
+            override={
+                "PATH": str(site),
+                "OUTPUT_PATH": str(site / "output"),
+                "THEME": str(ROOT / "theme"),
+                "PLUGIN_PATHS": [str(ROOT / "plugins")],
+                "CACHE_PATH": str(site / "cache"),
+                "CACHE_CONTENT": True,
+                "LOAD_CONTENT_CACHE": True,
+                **overrides,
+            },
+        )
+    ).run()
+
+
+def _body(output):
+    page = next((output / "articles").glob("*.html"))
+    soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+    return soup.select_one("article .body") or soup.select_one("article"), soup
+
+
+def test_seed_bodies_are_typogrified_on_cold_and_cached_builds(tmp_path):
+    site = tmp_path / "site"
+    (site / "content" / "pages").mkdir(parents=True)
+    (site / "content" / "pages" / "about.md").write_text(ABOUT, encoding="utf-8")
+    output = build_site(site, {"bridge.txt": SEED}, CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True)
+    for build in ("cold", "cached"):
+        body, soup = _body(output)
+        text = body.get_text()
+        assert "“a promise kept”" in text and '"a promise' not in text, build
+        assert "city’s" in text, build
+        assert body.find("span", class_="caps", string="NASA"), build
+        # Titles are typogrified (no widow: a no-break space) but keep no caps markup.
+        assert soup.find("h1").get_text() == "Harbour bridge opens after NASA\u00a0survey", build
+        assert not soup.find("h1").find("span")
+        about = BeautifulSoup((output / "pages" / "about.html").read_text("utf-8"), "html.parser")
+        assert "“the news”" in about.get_text(), build  # pages are typogrified by Pelican
+        _rebuild(site)
+
+
+def test_turning_typogrify_off_reads_cached_seeds_again(tmp_path):
+    site = tmp_path / "site"
+    output = build_site(site, {"bridge.txt": SEED}, CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True)
+    assert "“a promise kept”" in _body(output)[0].get_text()
+    _rebuild(site, TYPOGRIFY=False)
+    body, _ = _body(output)
+    assert '"a promise kept"' in body.get_text()
+    assert not body.find("span", class_="caps")
