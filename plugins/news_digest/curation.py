@@ -23,6 +23,7 @@ from .annotations import (
     mark_highlights,
     render_note,
 )
+from .enrich import clusters, duplicates
 from .enrich.entities import KINDS, extract_entities
 from .enrich.quotes import find_quotations
 
@@ -140,6 +141,9 @@ def curate(settings, html: str, meta: dict, article, annotation: Annotation | No
     meta["entities"] = {kind: extraction.names(kind) for kind in KINDS}
     meta["quotations"] = quotations
     meta["body_text"] = article.body_text
+    # Made here, not when the site is put together, so they are cached with the article.
+    meta["duplicate_signature"] = duplicates.signature(article.body_text)
+    meta["word_signature"] = clusters.word_signature(clusters.content_words(article.body_text))
     if annotation is not None:
         _overrides(meta, annotation)
 
@@ -180,7 +184,7 @@ def _rules_mtime(settings) -> float:
 
 
 #: Bumped when what the seed reader caches changes, so older caches are read afresh.
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 #: Settings the cached reading depends on besides the files (the reader typogrifies).
 CACHED_SETTINGS = (
     "TYPOGRIFY",

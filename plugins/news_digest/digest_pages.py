@@ -45,7 +45,10 @@ def _articles(generator):
 def drop_duplicates(generator):
     """One page per story saved twice: drop the copies, note them on the kept article."""
     articles = {a.source_path: a for a in _articles(generator)}
-    dropped = find_duplicates({key: a.body_text for key, a in articles.items()})
+    dropped = find_duplicates(
+        {key: a.body_text for key, a in articles.items()},
+        {key: getattr(a, "duplicate_signature", None) for key, a in articles.items()},
+    )
     if not dropped:
         return
     for key, (kept_key, score) in sorted(dropped.items()):
@@ -162,6 +165,7 @@ def _story_pages(articles, settings) -> list[StoryPage]:
             a.body_text,
             {f"{k}:{n}" for k in KINDS for n in a.entities.get(k, [])},
             a.date.date() if a.date_status != "unknown" else None,
+            signature=getattr(a, "word_signature", None),
         )
         for a in articles
     ]

@@ -11,7 +11,8 @@ or much wording in common, and no window.
 Only candidate pairs are scored, so a large digest is not compared pair by
 pair: pairs sharing entities (an inverted index, leaving out entities named
 in more than :data:`MAX_ENTITY_POSTINGS` articles, like "Twitter"), and pairs
-whose wording MinHash LSH (datasketch) finds alike.
+whose wording MinHash LSH (datasketch) finds alike. Wording signatures are
+made when a seed is read (:func:`word_signature`), so they are cached.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 MIN_SHARED_ENTITIES = 2
 MIN_WORD_SIMILARITY = 0.12
@@ -43,6 +44,17 @@ NUM_PERM = 64
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
+def content_words(text: str) -> set[str]:
+    return {w for w in _WORDS.findall(text.lower()) if len(w) >= MIN_WORD_LENGTH}
+
+
+def word_signature(words: set[str]) -> LeanMinHash:
+    """The MinHash of a text's :func:`content_words`."""
+    minhash = MinHash(num_perm=NUM_PERM, seed=1)
+    minhash.update_batch([w.encode("utf-8") for w in words])
+    return LeanMinHash(minhash)
+
+
 @dataclass
 class Item:
     key: str
@@ -50,10 +62,12 @@ class Item:
     entities: set[str]
     date: dt.date | None = None
     words: set[str] = field(default_factory=set)
+    #: :func:`word_signature` of the words, where already known.
+    signature: LeanMinHash | None = None
 
     def __post_init__(self):
         if not self.words:
-            self.words = {w for w in _WORDS.findall(self.text.lower()) if len(w) >= MIN_WORD_LENGTH}
+            self.words = content_words(self.text)
 
 
 def _jaccard(a: set, b: set) -> float:
@@ -86,13 +100,12 @@ def candidate_pairs(items: list[Item]) -> list[tuple[Item, Item, int, float]]:
             shared.update(itertools.combinations(indices, 2))
     pairs = {pair for pair, count in shared.items() if count >= MIN_SHARED_ENTITIES}
     index = MinHashLSH(threshold=RELATED_WORD_SIMILARITY, num_perm=NUM_PERM)
-    signatures = []
+    signatures = [
+        word_signature(item.words) if item.signature is None else item.signature for item in items
+    ]
     for number, item in enumerate(items):
-        signature = MinHash(num_perm=NUM_PERM, seed=1)
-        signature.update_batch([w.encode("utf-8") for w in item.words])
-        signatures.append(signature)
         if item.words:
-            index.insert(number, signature)
+            index.insert(number, signatures[number])
     for number, item in enumerate(items):
         if item.words:
             pairs.update((min(number, o), max(number, o)) for o in index.query(signatures[number]))

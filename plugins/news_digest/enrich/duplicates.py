@@ -3,14 +3,15 @@
 MinHash signatures of word shingles (datasketch) in an LSH index find the
 candidate pairs; a pair whose estimated Jaccard similarity reaches
 :data:`DUPLICATE_THRESHOLD` is a duplicate. Of each group the longest text is
-kept (then the first by key, so the choice is stable).
+kept (then the first by key, so the choice is stable). Signatures are made
+when a seed is read (:func:`signature`), so they are cached with the article.
 """
 
 from __future__ import annotations
 
 import re
 
-from datasketch import MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 #: Estimated Jaccard similarity of shingle sets from which two texts are one story.
 DUPLICATE_THRESHOLD = 0.7
@@ -21,21 +22,30 @@ NUM_PERM = 128
 _WORDS = re.compile(r"\w+")
 
 
-def _signature(text: str) -> MinHash:
+def signature(text: str) -> LeanMinHash:
+    """The MinHash of ``text``'s word shingles; lean: small to cache and to pickle."""
     words = _WORDS.findall(text.lower())
     shingles = {
         " ".join(words[i : i + SHINGLE_WORDS])
         for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
     }
-    signature = MinHash(num_perm=NUM_PERM, seed=1)
-    signature.update_batch([s.encode("utf-8") for s in shingles])
-    return signature
+    minhash = MinHash(num_perm=NUM_PERM, seed=1)
+    minhash.update_batch([s.encode("utf-8") for s in shingles])
+    return LeanMinHash(minhash)
 
 
-def find_duplicates(texts: dict[str, str]) -> dict[str, tuple[str, float]]:
-    """``{dropped key: (kept key, similarity)}`` for every near-duplicate in ``texts``."""
+def find_duplicates(
+    texts: dict[str, str], signatures: dict[str, LeanMinHash] | None = None
+) -> dict[str, tuple[str, float]]:
+    """``{dropped key: (kept key, similarity)}`` for every near-duplicate in ``texts``.
+
+    ``signatures`` holds the :func:`signature` of texts, where already known.
+    """
     keys = sorted(k for k, text in texts.items() if text.split())
-    signatures = {key: _signature(texts[key]) for key in keys}
+    known = signatures or {}
+    signatures = {
+        key: signature(texts[key]) if known.get(key) is None else known[key] for key in keys
+    }
     index = MinHashLSH(threshold=DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
     for key in keys:
         index.insert(key, signatures[key])
