@@ -103,7 +103,11 @@ def title_subjects(title: str, paragraphs: list[str], limit: int = 3) -> list[st
         word = _POSSESSIVE.sub("", word)
         if word in STOPWORDS or len(word) < 3 or not any(word in r.split() for r in inner):
             continue
-        around = [run for run in candidates if word in run.split()]
+        # A name only ever written after a sentence's first word ("After Fiona
+        # Hill spoke") has no candidate run: the mid-sentence run is the name.
+        around = [run for run in candidates if word in run.split()] or [
+            run for run in inner if word in run.split()
+        ]
         name = strip_honorifics(max(around, key=lambda r: (len(r.split()), r)))
         if word in name.split() and name not in subjects and len(name.split()) <= 4:
             subjects.append(name)
