@@ -89,25 +89,29 @@ def _clean_and_curate(path: Path, settings) -> tuple[str, dict]:
     annotation = load_seed_annotation(path, annotations_dir(settings))
     try:
         article = clean_seed(clean_bytes, path.read_bytes(), annotation)
-        enriched = enrich(article) if article.body else None
+        if not article.body:
+            return _reject(path, settings, _why_empty(article), annotation)
+        html, meta = _article(path, settings, article)
+        return curate(settings, html, meta, article, annotation, enrich(article))
     except UndecodableError as error:
         return _reject(path, settings, f"{error}: a seed must be a text file", annotation)
-    except Exception as error:  # a cleaner bug must not stop the whole build
-        logger.exception("Cleaning %s failed", path)
+    except Exception as error:  # a bug must cost one seed, reported, not the build
+        logger.exception("Reading %s failed", path)
         return _reject(
-            path, settings, f"the cleaner failed ({error!r}): please report this seed", annotation
+            path,
+            settings,
+            f"cleaning or enriching it failed ({error!r}): please report this seed",
+            annotation,
         )
-    if not article.body:
-        removed = len(article.removed)
-        why = (
-            "the file is empty"
-            if not removed and article.title is None
-            else f"nothing is left once {removed} line(s) of page furniture are removed: "
-            "force lines kept in the seed's annotation file if this is wrong"
-        )
-        return _reject(path, settings, why, annotation)
-    html, meta = _article(path, settings, article)
-    return curate(settings, html, meta, article, annotation, enriched)
+
+
+def _why_empty(article) -> str:
+    if not article.removed and article.title is None:
+        return "the file is empty"
+    return (
+        f"nothing is left once {len(article.removed)} line(s) of page furniture are removed: "
+        "force lines kept in the seed's annotation file if this is wrong"
+    )
 
 
 def _reject(path: Path, settings, reason: str, annotation=None):
