@@ -1,4 +1,4 @@
-"""Seeds cleaned ahead in worker processes give the very site the reader alone gives."""
+"""Seeds read and pages rendered in worker processes give the very site one process gives."""
 
 from __future__ import annotations
 
@@ -25,33 +25,44 @@ def _files(output):
 
 
 def _build(site, monkeypatch, **settings):
+    """The site; for each seed read, whether a worker read it first; pages workers rendered."""
+    from news_digest import writer
     from news_digest.reader import SeedReader
 
-    ahead = []
-    original = SeedReader.read
+    ahead, rendered = [], []
+    original_read, original_map = SeedReader.read, writer.fork_map
 
     def recording_read(self, source_path):
         ahead.append(source_path in self.precleaned)
-        return original(self, source_path)
+        return original_read(self, source_path)
+
+    def recording_map(task, items, *args):
+        rendered.append(len(items))
+        return original_map(task, items, *args)
 
     monkeypatch.setattr(SeedReader, "read", recording_read)
+    monkeypatch.setattr(writer, "fork_map", recording_map)
     notes = site / "content" / "annotations"
     notes.mkdir(parents=True)
     (notes / "twin-a.md").write_text(ANNOTATION, encoding="utf-8")
     output = build_site(site, SEEDS, mtime=1_500_000_000, **settings)
     monkeypatch.undo()
-    return output, ahead
+    return output, ahead, sum(rendered)
 
 
-def test_workers_build_the_same_site_as_the_reader_alone(tmp_path, monkeypatch):
-    parallel, ahead = _build(
+def test_workers_build_the_same_site_as_one_process(tmp_path, monkeypatch):
+    parallel, ahead, rendered = _build(
         tmp_path / "parallel",
         monkeypatch,
         NEWS_DIGEST_WORKERS=2,
         NEWS_DIGEST_PARALLEL_MIN_SEEDS=1,
+        NEWS_DIGEST_PARALLEL_MIN_PAGES=1,
     )
-    serial, alone = _build(tmp_path / "serial", monkeypatch, NEWS_DIGEST_WORKERS=1)
+    serial, alone, rendered_alone = _build(tmp_path / "serial", monkeypatch, NEWS_DIGEST_WORKERS=1)
     # Every seed the reader read came from the workers, and none did without them.
     assert len(ahead) > 10 and all(ahead)
     assert len(alone) == len(ahead) and not any(alone)
+    # Every page came from the workers (the build report too), and none did without them.
+    pages = [p for p in _files(parallel) if p.suffix == ".html"]
+    assert rendered == len(pages) and rendered_alone == 0
     assert _files(parallel) == _files(serial)

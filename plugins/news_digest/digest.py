@@ -18,6 +18,7 @@ from pelican.generators import Generator
 
 from . import sitemap
 from .search_index import search_index_script
+from .writer import flush
 
 #: Settings and their defaults. URLs are files, never bare folders (file:// works).
 DEFAULTS = {
@@ -156,6 +157,7 @@ class DigestGenerator(Generator):
         index_path = Path(self.output_path) / digest["search_index_url"]
         index_path.parent.mkdir(parents=True, exist_ok=True)
         index_path.write_text(search_index_script(self.context.get("articles", [])), "utf-8")
+        flush(writer)
 
 
 def get_generators(pelican):

@@ -20,6 +20,7 @@ from .curation import annotations_dir
 from .enrich.clusters import Item, candidate_pairs, related, stories
 from .enrich.duplicates import find_duplicates
 from .enrich.entities import KINDS
+from .writer import flush
 
 logger = logging.getLogger(__name__)
 
@@ -347,6 +348,7 @@ class DigestPagesGenerator(Generator):
         (output / EXPORT_JSON).write_text(
             json.dumps(bundle, ensure_ascii=False, indent=1, default=str), encoding="utf-8"
         )
+        flush(writer)
 
 
 def get_generators(pelican):

@@ -17,6 +17,7 @@ from .digest_pages import distinct_tag_slugs, drop_duplicates, get_generators
 from .prefetch import preclean
 from .reader import SeedReader
 from .typography import take_over_typogrify
+from .writer import get_writer
 
 logger = logging.getLogger(__name__)
 
@@ -158,4 +159,5 @@ def register():
     signals.article_generator_finalized.connect(make_report)
     signals.article_writer_finalized.connect(write_files)
     signals.get_generators.connect(get_generators)
+    signals.get_writer.connect(get_writer)
     digest.register()

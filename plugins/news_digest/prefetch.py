@@ -10,43 +10,24 @@ do (a file that vanished, a platform without ``fork``) is left to the reader.
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from functools import partial
 
 from .reader import SeedReader
+from .workers import can_fork, fork_map, worker_count
 
 logger = logging.getLogger(__name__)
 
-#: Settings and their defaults: worker processes (0 means one per usable core),
-#: and the fewest seeds to clean worth starting them for.
-DEFAULTS = {"NEWS_DIGEST_WORKERS": 0, "NEWS_DIGEST_PARALLEL_MIN_SEEDS": 64}
+#: The fewest seeds to read worth starting workers for (``NEWS_DIGEST_PARALLEL_MIN_SEEDS``).
+DEFAULT_MIN_SEEDS = 64
 #: Seeds handed to a worker at a time: fewer round trips, still balanced.
 CHUNK_SIZE = 16
 
 
-def _setting(settings, name):
-    return settings.get(name, DEFAULTS[name])
-
-
-def _workers(settings) -> int:
-    wanted = _setting(settings, "NEWS_DIGEST_WORKERS")
-    if wanted:
-        return int(wanted)
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
-#: The seed reader, for the forked workers (``fork`` shares it; nothing is pickled).
-_reader: SeedReader | None = None
-
-
-def read_ahead(path: str):
+def _read_ahead(reader: SeedReader, path: str):
     """What the reader would make of one seed, or None to leave it to the reader."""
     try:
-        return _reader.read_plain(path)
+        return reader.read_plain(path)
     except Exception:  # the reader meets it again, and reports it as it would anyway
         return None
 
@@ -71,23 +52,14 @@ def preclean(generator):
     if not isinstance(reader, SeedReader):
         return
     reader.precleaned = {}
-    workers = _workers(generator.settings)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if not can_fork(generator.settings):
         return
     paths = _to_read(generator, reader)
-    if len(paths) < _setting(generator.settings, "NEWS_DIGEST_PARALLEL_MIN_SEEDS"):
+    if len(paths) < generator.settings.get("NEWS_DIGEST_PARALLEL_MIN_SEEDS", DEFAULT_MIN_SEEDS):
         return
-    global _reader
-    _reader = reader
-    context = multiprocessing.get_context("fork")
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            results = pool.map(read_ahead, paths, chunksize=CHUNK_SIZE)
-            reader.precleaned = {
-                path: result
-                for path, result in zip(paths, results, strict=True)
-                if result is not None
-            }
-    finally:
-        _reader = None
+    workers = worker_count(generator.settings)
+    results = fork_map(partial(_read_ahead, reader), paths, workers, CHUNK_SIZE)
+    reader.precleaned = {
+        path: result for path, result in zip(paths, results, strict=True) if result is not None
+    }
     logger.debug("Read %d seeds ahead in %d processes", len(reader.precleaned), workers)

@@ -1,0 +1,86 @@
+"""Forked worker processes that share the build's memory and send their log records home.
+
+Pelican builds in one process. The plugin's two heavy steps, reading seeds
+(``prefetch``) and rendering pages (``writer``), are spread over forked
+processes instead: a fork shares everything already in memory, so only the
+task numbers go to a worker and only results come back. Log records a worker
+makes are logged again in the parent, so every handler there (the build's
+warning count, Pelican's log) sees them as if the work had been done there.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import logging.handlers
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+#: Worker processes (``NEWS_DIGEST_WORKERS``); 0 means one per usable core.
+DEFAULT_WORKERS = 0
+
+
+def worker_count(settings) -> int:
+    wanted = settings.get("NEWS_DIGEST_WORKERS", DEFAULT_WORKERS)
+    if wanted:
+        return int(wanted)
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def can_fork(settings) -> bool:
+    return worker_count(settings) > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
+class _Collector(logging.handlers.QueueHandler):
+    """Keeps a worker's log records, made picklable, for the parent to log."""
+
+    def __init__(self):
+        super().__init__(None)
+        self.records: list[logging.LogRecord] = []
+
+    def enqueue(self, record):
+        self.records.append(record)
+
+
+#: What the workers run: set before they are forked, so they share it.
+_task: Callable | None = None
+
+
+def _run_chunk(chunk: Sequence):
+    collector = _Collector()
+    root = logging.getLogger()
+    root.handlers, saved = [collector], root.handlers
+    try:
+        return [_task(item) for item in chunk], collector.records
+    finally:
+        root.handlers = saved
+
+
+def fork_map(task: Callable, items: Sequence, workers: int, chunk_size: int) -> list:
+    """``[task(item) for item in items]``, worked out in ``workers`` forked processes.
+
+    ``task`` and everything it reaches are shared with the workers, not
+    pickled; ``items`` and the results are. An exception in a task is raised
+    here, with the worker's traceback.
+    """
+    global _task
+    _task = task
+    chunks = [items[start : start + chunk_size] for start in range(0, len(items), chunk_size)]
+    gc.freeze()  # the workers' collector then leaves the shared memory unwritten
+    try:
+        context = multiprocessing.get_context("fork")
+        results = []
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for done, records in pool.map(_run_chunk, chunks):
+                for record in records:
+                    logging.getLogger(record.name).handle(record)
+                results += done
+        return results
+    finally:
+        gc.unfreeze()
+        _task = None

@@ -1,0 +1,143 @@
+"""Render the site's pages on every core: Pelican's writer, with its renders queued.
+
+Pelican renders and writes each page as a generator asks for it, in one
+process; with thousands of articles, entity and tag pages that is most of a
+build. :class:`ParallelWriter` lets Pelican's own ``write_file`` do all its
+work (pagination, local contexts, relative URLs, the checks against writing a
+file twice) but queues the template rendering; :meth:`ParallelWriter.flush`
+then renders the queue in forked worker processes (``workers``), which share
+the whole site in memory. A short queue is rendered in this process.
+
+It queues only where that cannot be seen: nothing listens to Pelican's
+``content_written`` signal (which would run before the file exists) and
+``fork`` is available. Otherwise every page is written at once, as by
+Pelican's writer. The plugin's generators flush the queue as their last step,
+so every page exists before Pelican's ``finalized`` signal.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+from dataclasses import dataclass
+
+from pelican import signals
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from .workers import can_fork, fork_map, worker_count
+
+logger = logging.getLogger(__name__)
+
+#: The fewest queued pages worth starting workers for (``NEWS_DIGEST_PARALLEL_MIN_PAGES``).
+DEFAULT_MIN_PAGES = 64
+#: Pages a worker renders at a time: few round trips, still balanced.
+CHUNK_SIZE = 32
+
+
+@dataclass
+class _Page:
+    path: str
+    template: object
+    localcontext: dict
+    #: The generator context, and its ``localsiteurl`` when Pelican rendered it:
+    #: content objects read it to write their links relative to the page.
+    context: dict
+    siteurl: object
+
+    def write(self) -> None:
+        self.context["localsiteurl"] = self.siteurl
+        output = self.template.render(self.localcontext)
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        with open(self.path, "w", encoding="utf-8") as stream:
+            stream.write(output)
+
+
+class _Deferred:
+    """Stands in for a template: records what Pelican asked to render, renders nothing."""
+
+    def __init__(self, writer: ParallelWriter, template, context: dict):
+        self.writer, self.template, self.context = writer, template, context
+
+    def render(self, localcontext) -> str:
+        self.writer._rendering = (self.template, localcontext, self.context)
+        return ""
+
+
+class ParallelWriter(Writer):
+    """Pelican's :class:`~pelican.writers.Writer`, rendering pages in worker processes."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self._pages: dict[str, _Page] = {}
+        self._rendering = None
+        self._queueing = can_fork(self.settings) and not signals.content_written.receivers
+        # The plugin's generators flush at the end of their output, so every
+        # page exists before ``finalized``; this catches any page queued later.
+        signals.finalized.connect(self._flush_at_the_end)
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        if not self._queueing:
+            return super().write_file(name, template, context, *args, **kwargs)
+        try:
+            deferred = _Deferred(self, template, context)
+            return super().write_file(name, deferred, context, *args, **kwargs)
+        finally:
+            self._rendering = None
+
+    def _open_w(self, filename, encoding, override=False):
+        if self._rendering is None:  # a feed, or a page written at once
+            return super()._open_w(filename, encoding, override)
+        template, localcontext, context = self._rendering
+        self._rendering = None
+        path = self._claim(filename, override)
+        if path != os.devnull:
+            # A page overridden later (``override_output``) is written once, as the override.
+            self._pages[path] = _Page(
+                path, template, localcontext, context, context.get("localsiteurl")
+            )
+        return io.StringIO()  # takes the empty render
+
+    def _claim(self, filename, override):
+        """The checks of ``Writer._open_w``, without opening the file: where the page goes."""
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
+                )
+            logger.info('Skipping "%s", not overwriting', filename)
+            return os.devnull
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{filename}" as Pelican has already '
+                "written to it previously (set `override=True` if intended)"
+            )
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return filename
+
+    def flush(self) -> None:
+        """Render and write every page queued so far."""
+        pages, self._pages = list(self._pages.values()), {}
+        if len(pages) < self.settings.get("NEWS_DIGEST_PARALLEL_MIN_PAGES", DEFAULT_MIN_PAGES):
+            for page in pages:
+                page.write()
+            return
+        workers = worker_count(self.settings)
+        fork_map(lambda number: pages[number].write(), range(len(pages)), workers, CHUNK_SIZE)
+        logger.debug("Rendered %d pages in %d processes", len(pages), workers)
+
+    def _flush_at_the_end(self, sender, **kwargs):
+        if self._pages:
+            self.flush()
+
+
+def get_writer(pelican):
+    return ParallelWriter
+
+
+def flush(writer) -> None:
+    """Render the pages ``writer`` has queued, if it queues them: a generator's last step."""
+    if isinstance(writer, ParallelWriter):
+        writer.flush()

@@ -1,0 +1,74 @@
+"""Forked workers: results, errors and log records come home; the writer keeps Pelican's rules."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+
+import pytest
+from jinja2 import Template
+from pelican.settings import DEFAULT_CONFIG
+from pelican.writers import FileOverwriteFailedError
+
+from news_digest.workers import fork_map
+from news_digest.writer import ParallelWriter
+
+pytestmark = pytest.mark.skipif(
+    "fork" not in multiprocessing.get_all_start_methods(), reason="workers need fork"
+)
+
+
+def _double_and_log(number):
+    logging.getLogger("news_digest.test").warning("item %d in process %d", number, os.getpid())
+    return number * 2
+
+
+def test_fork_map_returns_in_order_and_logs_in_the_parent(caplog):
+    with caplog.at_level(logging.WARNING):
+        results = fork_map(_double_and_log, list(range(10)), workers=2, chunk_size=3)
+    assert results == [n * 2 for n in range(10)]
+    messages = [r.getMessage() for r in caplog.records if r.name == "news_digest.test"]
+    assert [m.split()[1] for m in messages] == [str(n) for n in range(10)]
+    # The work was done elsewhere: no record names this process.
+    assert not any(f"process {os.getpid()}" in m for m in messages)
+
+
+def _fail_on_three(number):
+    if number == 3:
+        raise ValueError("three is not welcome")
+    return number
+
+
+def test_fork_map_raises_a_task_error_in_the_parent():
+    with pytest.raises(ValueError, match="three is not welcome"):
+        fork_map(_fail_on_three, list(range(6)), workers=2, chunk_size=1)
+
+
+def _writer(tmp_path, **settings):
+    config = {**DEFAULT_CONFIG, "NEWS_DIGEST_WORKERS": 2, **settings}
+    return ParallelWriter(str(tmp_path), settings=config)
+
+
+def test_writer_renders_in_workers_what_pelican_would_write(tmp_path):
+    writer = _writer(tmp_path, NEWS_DIGEST_PARALLEL_MIN_PAGES=1)
+    page = Template("{{ SITEURL }}|{{ number }}|{{ output_file }}")
+    for number in range(40):
+        name = f"deep/{number}/page.html"
+        writer.write_file(name, page, {"SITEURL": ""}, relative_urls=True, number=number)
+    assert not list(tmp_path.rglob("*.html"))  # queued, not yet rendered
+    writer.flush()
+    for number in range(40):
+        text = (tmp_path / f"deep/{number}/page.html").read_text("utf-8")
+        assert text == f"../..|{number}|deep/{number}/page.html"
+
+
+def test_writer_keeps_pelicans_rules_on_writing_a_file_twice(tmp_path):
+    writer = _writer(tmp_path)
+    writer.write_file("a.html", Template("first"), {})
+    with pytest.raises(FileOverwriteFailedError):
+        writer.write_file("a.html", Template("again"), {})
+    writer.write_file("a.html", Template("override"), {}, override_output=True)
+    writer.write_file("a.html", Template("skipped"), {})  # after an override: skipped
+    writer.flush()
+    assert (tmp_path / "a.html").read_text("utf-8") == "override"
