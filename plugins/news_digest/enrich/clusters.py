@@ -23,7 +23,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHashLSH
+
+from . import minhash
 
 MIN_SHARED_ENTITIES = 2
 MIN_WORD_SIMILARITY = 0.12
@@ -50,9 +52,7 @@ def content_words(text: str) -> set[str]:
 
 def word_signature(words: set[str]) -> LeanMinHash:
     """The MinHash of a text's :func:`content_words`."""
-    minhash = MinHash(num_perm=NUM_PERM, seed=1)
-    minhash.update_batch([w.encode("utf-8") for w in words])
-    return LeanMinHash(minhash)
+    return minhash.signature(words, NUM_PERM)
 
 
 @dataclass

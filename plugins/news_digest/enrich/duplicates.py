@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from datasketch import LeanMinHash, MinHashLSH
+
+from . import minhash
 
 #: Estimated Jaccard similarity of shingle sets from which two texts are one story.
 DUPLICATE_THRESHOLD = 0.7
@@ -29,9 +31,7 @@ def signature(text: str) -> LeanMinHash:
         " ".join(words[i : i + SHINGLE_WORDS])
         for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
     }
-    minhash = MinHash(num_perm=NUM_PERM, seed=1)
-    minhash.update_batch([s.encode("utf-8") for s in shingles])
-    return LeanMinHash(minhash)
+    return minhash.signature(shingles, NUM_PERM)
 
 
 def find_duplicates(

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .gazetteer import (
     given_names,
@@ -110,10 +111,14 @@ def _is_sentence_start(text: str, at: int) -> bool:
     return word not in _HON_DOTTED
 
 
+@lru_cache(maxsize=1)
+def _longest_honorific() -> int:
+    return max(len(h) for h in honorific_words())
+
+
 def _honorific_end(words: list[str]) -> int:
     """How many leading words are honorifics ("US Attorney General …" → 3)."""
-    i, table = 0, honorific_words()
-    longest = max(len(h) for h in table)
+    i, table, longest = 0, honorific_words(), _longest_honorific()
     while i < len(words):
         for size in range(min(longest, len(words) - i), 0, -1):
             if tuple(words[i : i + size]) in table:

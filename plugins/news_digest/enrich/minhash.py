@@ -1,0 +1,27 @@
+"""MinHash signatures (datasketch), shared by duplicate detection and story clustering."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+
+from datasketch import LeanMinHash, MinHash
+
+#: The seed every signature is drawn with: signatures compare only within one seed.
+SEED = 1
+SCHEME = "affine32"  # datasketch's default
+
+
+@cache
+def _permutations(num_perm: int):
+    # Drawn from SEED on each new MinHash otherwise: as dear as hashing a short text.
+    return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
+
+
+def signature(tokens: Iterable[str], num_perm: int) -> LeanMinHash:
+    """The MinHash of a set of tokens; lean (hash values only): small to cache and pickle."""
+    minhash = MinHash(
+        num_perm=num_perm, seed=SEED, permutations=_permutations(num_perm), scheme=SCHEME
+    )
+    minhash.update_batch([token.encode("utf-8") for token in tokens])
+    return LeanMinHash(minhash)
