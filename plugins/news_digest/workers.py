@@ -15,6 +15,8 @@ import logging
 import logging.handlers
 import multiprocessing
 import os
+import sys
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
@@ -33,7 +35,17 @@ def worker_count(settings) -> int:
 
 
 def can_fork(settings) -> bool:
-    return worker_count(settings) > 1 and "fork" in multiprocessing.get_all_start_methods()
+    """More than one worker wanted, and forking is safe here.
+
+    Only on Linux, where ``fork`` is Python's default (macOS's system
+    libraries are not fork-safe), and only from a single-threaded process
+    (another thread may hold a lock the fork would copy, held for ever).
+    """
+    return (
+        worker_count(settings) > 1
+        and sys.platform.startswith("linux")
+        and threading.active_count() == 1
+    )
 
 
 class _Collector(logging.handlers.QueueHandler):
