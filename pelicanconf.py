@@ -29,6 +29,14 @@ DEFAULT_DATE_FORMAT = "%-d %B %Y"
 # Typogrify the body; the plugin keeps ``<span class="caps">`` out of titles.
 TYPOGRIFY = True
 
+# Reading a seed (cleaning, enrichment, typogrify) is cached in cache/: a
+# rebuild reads again only the seeds whose file or annotation changed. Edited
+# tagging rules, typogrify settings or plugin code read them all again;
+# ``pelican --ignore-cache`` (or deleting cache/) does too.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = "cache"
+
 # Templates escape by default: seed text is data, never markup.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 

@@ -108,9 +108,8 @@ def livereload(c):
     """Rebuild on every change to seeds, content, theme or settings, and reload the browser tab"""
     from livereload import Server
 
-    def cached_build():
-        cmd = "-s {settings_base} -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true"
-        pelican_run(cmd.format(**CONFIG))
+    def cached_build():  # the content cache is on in pelicanconf.py
+        pelican_run("-s {settings_base}".format(**CONFIG))
 
     cached_build()
     server = Server()

@@ -296,6 +296,17 @@ def test_cached_build_rereads_only_the_seed_whose_annotation_changed(tmp_path, m
     assert (output / "tags" / "third-tag.html").is_file()
 
 
+def test_cached_build_rereads_every_seed_when_the_plugin_changes(tmp_path, monkeypatch):
+    from news_digest import curation
+
+    seeds = {f"{name}.txt": (SEEDS / f"{name}.txt").read_bytes() for name in (SEED_004, SEED_000)}
+    output = build_site(tmp_path, seeds, CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True)
+    assert _cached_rebuild(tmp_path, output, monkeypatch) == []
+    # An updated cleaner (its code or data files) must not serve the old cleaning.
+    monkeypatch.setattr(curation, "code_fingerprint", lambda: "an updated cleaner")
+    assert sorted(_cached_rebuild(tmp_path, output, monkeypatch)) == sorted(seeds)
+
+
 def test_story_page_groups_two_outlets(tmp_path):
     fixtures = ROOT / "tests" / "fixtures" / "enrich"
     seeds = {

@@ -8,6 +8,7 @@ the real work is in ``annotations/`` and ``enrich/``.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import logging
 import os
 from functools import lru_cache
@@ -183,8 +184,9 @@ def _rules_mtime(settings) -> float:
     return path.stat().st_mtime if path.is_file() else 0.0
 
 
-#: Bumped when what the seed reader caches changes, so older caches are read afresh.
-CACHE_FORMAT = 3
+#: The plugin's own files: the cached reading depends on its code and data.
+PLUGIN_DIR = Path(__file__).resolve().parent
+CODE_SUFFIXES = frozenset({".py", ".txt", ".json", ".yaml"})
 #: Settings the cached reading depends on besides the files (the reader typogrifies).
 CACHED_SETTINGS = (
     "TYPOGRIFY",
@@ -194,13 +196,25 @@ CACHED_SETTINGS = (
 )
 
 
+@lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A digest of the plugin's code and data files (gazetteers, publisher lists)."""
+    digest = hashlib.sha256()
+    for path in sorted(PLUGIN_DIR.rglob("*")):
+        if path.suffix in CODE_SUFFIXES and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(PLUGIN_DIR).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def _with_annotation_stamp(stamp, settings):
     """A seed's cache stamp that also changes when its annotation is edited, added or removed.
 
-    It also covers :data:`CACHE_FORMAT` and :data:`CACHED_SETTINGS`.
+    It also covers the plugin's code (:func:`code_fingerprint`: an updated
+    cleaner re-reads every seed) and :data:`CACHED_SETTINGS`.
     """
     folder = annotations_dir(settings)
-    reading = (CACHE_FORMAT, *(repr(settings.get(name)) for name in CACHED_SETTINGS))
+    reading = (code_fingerprint(), *(repr(settings.get(name)) for name in CACHED_SETTINGS))
 
     def seed_and_annotation_stamp(filename):
         try:
@@ -218,7 +232,7 @@ def forget_stale_cache(generator):
     Pelican's cache knows only the seed files. An edited annotation re-reads
     its own seed (the stamp covers both files); edited tagging rules, which
     touch every article, re-read them all (``invoke livereload``), and so
-    does a change to typogrify's settings.
+    does a change to the plugin's code or to typogrify's settings.
     """
     rules_changed = _rules_mtime(generator.settings)
     for cacher in (generator, getattr(generator, "readers", None)):
