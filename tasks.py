@@ -1,5 +1,6 @@
 """Project tasks (invoke), in the style of Pelican's quickstart ``tasks.py``."""
 
+import contextlib
 import json
 import logging
 import os
@@ -12,7 +13,8 @@ from pathlib import Path
 
 from invoke import task
 from invoke.main import program
-from pelican import main as pelican_main
+from pelican import main as pelican_cli
+from pelican.log import console
 from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
@@ -274,6 +276,20 @@ def write_zip(site, dest, top):
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             archive.writestr(info, path.read_bytes())
+
+
+def pelican_main(argv):
+    """Pelican's command line, without its "Generating…" spinner.
+
+    The spinner redraws from a second thread, and the plugin spreads a build
+    over forked worker processes only from a single-threaded process (a fork
+    copies any lock another thread holds). The build report is the summary.
+    """
+    console.status = lambda *args, **kwargs: contextlib.nullcontext()
+    try:
+        pelican_cli(argv)
+    finally:
+        del console.status  # Console.status again
 
 
 def pelican_run(cmd):

@@ -88,6 +88,17 @@ def distinct_slugs(generator):
             )
 
 
+def freeze_urls(generator):
+    """Each article's URL, worked out once its slug is final.
+
+    Pelican derives ``url`` from the settings on every use, and a digest uses
+    each article's URL a score of times (tag, entity, week and story lists);
+    ``override_url`` is Pelican's own way to give it instead.
+    """
+    for article in generator.articles:
+        article.override_url = article.url
+
+
 def link_files(generator):
     """Give each seed article the URLs of its cleaned Markdown and raw seed copy."""
     md_dir = _setting(generator.settings, "NEWS_DIGEST_MARKDOWN_DIR")
@@ -155,6 +166,7 @@ def register():
     signals.article_generator_pretaxonomy.connect(drop_duplicates)
     signals.article_generator_pretaxonomy.connect(distinct_slugs)
     signals.article_generator_pretaxonomy.connect(distinct_tag_slugs)
+    signals.article_generator_finalized.connect(freeze_urls)
     signals.article_generator_finalized.connect(link_files)
     signals.article_generator_finalized.connect(make_report)
     signals.article_writer_finalized.connect(write_files)

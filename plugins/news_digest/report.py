@@ -12,7 +12,7 @@ import fnmatch
 import json
 import logging
 import os
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -119,7 +119,8 @@ def summary(entries: list[SeedEntry]) -> dict[str, int]:
 
 def to_json(entries: list[SeedEntry]) -> str:
     """Stable JSON: sorted keys, entries in path order, no timestamps."""
-    data = {"summary": summary(entries), "seeds": [asdict(e) for e in entries]}
+    # The fields as they are (plain lists and dicts): asdict() would deep-copy them all.
+    data = {"summary": summary(entries), "seeds": [vars(e) for e in entries]}
     return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
