@@ -20,7 +20,7 @@ from .curation import annotations_dir
 from .enrich.clusters import Item, candidate_pairs, related, stories
 from .enrich.duplicates import find_duplicates
 from .enrich.entities import KINDS
-from .writer import flush
+from .writer import flush, save_text
 
 logger = logging.getLogger(__name__)
 
@@ -335,8 +335,7 @@ class DigestPagesGenerator(Generator):
         output = Path(self.output_path)
         for article in self.articles:
             target = output / EXPORT_FOLDER / "articles" / f"{article.slug}.md"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(_annotated_markdown(article), encoding="utf-8")
+            save_text(writer, target, _annotated_markdown(article))
         bundle = {
             "site": self.settings.get("SITENAME"),
             "articles": [_record(a) for a in self.articles],
@@ -345,6 +344,7 @@ class DigestPagesGenerator(Generator):
                 for s in self.story_pages
             ],
         }
+        (output / EXPORT_JSON).parent.mkdir(parents=True, exist_ok=True)
         (output / EXPORT_JSON).write_text(
             json.dumps(bundle, ensure_ascii=False, indent=1, default=str), encoding="utf-8"
         )

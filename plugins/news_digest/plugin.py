@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import quote
@@ -17,7 +16,7 @@ from .digest_pages import distinct_tag_slugs, drop_duplicates, get_generators
 from .prefetch import preclean
 from .reader import SeedReader
 from .typography import take_over_typogrify
-from .writer import get_writer
+from .writer import get_writer, save_copy, save_text
 
 logger = logging.getLogger(__name__)
 
@@ -132,12 +131,8 @@ def write_files(generator, writer):
     """Cleaned Markdown and raw seed copies beside the pages, then the build report."""
     output = Path(generator.output_path)
     for article in _seed_articles(generator):
-        target = output / article.cleaned_md_path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(article.cleaned_markdown, encoding="utf-8")
-        copy = output / article.seed_copy_path
-        copy.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(article.source_path, copy)
+        save_text(writer, output / article.cleaned_md_path, article.cleaned_markdown)
+        save_copy(writer, article.source_path, output / article.seed_copy_path)
 
     entries = generator.seed_report
     (output / _setting(generator.settings, "NEWS_DIGEST_REPORT_JSON")).write_text(

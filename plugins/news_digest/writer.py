@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import shutil
 from dataclasses import dataclass
 
 from pelican import signals
@@ -53,6 +54,23 @@ class _Page:
             stream.write(output)
 
 
+@dataclass
+class _File:
+    """A file the plugin writes beside the pages: some text, or a copy of ``source``."""
+
+    path: str
+    text: str | None = None
+    source: str | None = None
+
+    def write(self) -> None:
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        if self.source is not None:
+            shutil.copyfile(self.source, self.path)
+        else:
+            with open(self.path, "w", encoding="utf-8") as stream:
+                stream.write(self.text)
+
+
 class _Deferred:
     """Stands in for a template: records what Pelican asked to render, renders nothing."""
 
@@ -70,6 +88,7 @@ class ParallelWriter(Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self._pages: dict[str, _Page] = {}
+        self._files: list[_File] = []
         self._rendering = None
         self._queueing = can_fork(self.settings) and not signals.content_written.receivers
         # The plugin's generators flush at the end of their output, so every
@@ -117,19 +136,27 @@ class ParallelWriter(Writer):
         self._written_files.add(filename)
         return filename
 
+    def save(self, file: _File) -> None:
+        """Write ``file`` with the queued pages, or now if pages are not queued."""
+        if self._queueing:
+            self._files.append(file)
+        else:
+            file.write()
+
     def flush(self) -> None:
-        """Render and write every page queued so far."""
-        pages, self._pages = list(self._pages.values()), {}
-        if len(pages) < self.settings.get("NEWS_DIGEST_PARALLEL_MIN_PAGES", DEFAULT_MIN_PAGES):
-            for page in pages:
-                page.write()
+        """Render and write every page and file queued so far."""
+        jobs = [*self._pages.values(), *self._files]
+        self._pages, self._files = {}, []
+        if len(jobs) < self.settings.get("NEWS_DIGEST_PARALLEL_MIN_PAGES", DEFAULT_MIN_PAGES):
+            for job in jobs:
+                job.write()
             return
         workers = worker_count(self.settings)
-        fork_map(lambda number: pages[number].write(), range(len(pages)), workers, CHUNK_SIZE)
-        logger.debug("Rendered %d pages in %d processes", len(pages), workers)
+        fork_map(lambda number: jobs[number].write(), range(len(jobs)), workers, CHUNK_SIZE)
+        logger.debug("Wrote %d pages and files in %d processes", len(jobs), workers)
 
     def _flush_at_the_end(self, sender, **kwargs):
-        if self._pages:
+        if self._pages or self._files:
             self.flush()
 
 
@@ -141,3 +168,20 @@ def flush(writer) -> None:
     """Render the pages ``writer`` has queued, if it queues them: a generator's last step."""
     if isinstance(writer, ParallelWriter):
         writer.flush()
+
+
+def save_text(writer, path, text: str) -> None:
+    """Write ``text`` to ``path`` (UTF-8), with the pages when ``writer`` queues them."""
+    _save(writer, _File(str(path), text=text))
+
+
+def save_copy(writer, source, path) -> None:
+    """Copy the file ``source`` to ``path``, with the pages when ``writer`` queues them."""
+    _save(writer, _File(str(path), source=str(source)))
+
+
+def _save(writer, file: _File) -> None:
+    if isinstance(writer, ParallelWriter):
+        writer.save(file)
+    else:
+        file.write()
