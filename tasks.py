@@ -60,8 +60,8 @@ def build(c, strict=False):
 
 @task
 def rebuild(c):
-    """`build` with the delete switch"""
-    pelican_run("-d -s {settings_base}".format(**CONFIG))
+    """Build from scratch: delete output/ and read every seed again, ignoring the cache"""
+    pelican_run("-d --ignore-cache -s {settings_base}".format(**CONFIG))
 
 
 @task

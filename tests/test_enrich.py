@@ -9,7 +9,13 @@ import yaml
 from conftest import ROOT
 
 from news_digest.cleaner import clean_bytes
-from news_digest.enrich.clusters import STORY_WINDOW_DAYS, Item, related, stories
+from news_digest.enrich.clusters import (
+    STORY_WINDOW_DAYS,
+    Item,
+    candidate_pairs,
+    related,
+    stories,
+)
 from news_digest.enrich.duplicates import find_duplicates
 from news_digest.enrich.entities import KINDS, extract_entities
 from news_digest.enrich.quotes import find_quotations
@@ -114,6 +120,16 @@ def test_stories_group_the_same_event_across_outlets():
     links = related(items)
     assert links["6ebac05f637e"] == ["7a457a4f7173"]
     assert links["c50845a7158a"] == []
+
+
+def test_candidate_pairs_carry_exact_scores():
+    # Word similarity comes from bit masks, not sets: it must be the same number.
+    items = [_item(path) for path in sorted(FIXTURES.glob("*.txt"))]
+    pairs = candidate_pairs(items)
+    assert pairs
+    for a, b, shared, words in pairs:
+        assert shared == len(a.entities & b.entities)
+        assert words == len(a.words & b.words) / len(a.words | b.words)
 
 
 def test_stories_keep_to_their_time_window():
