@@ -36,6 +36,9 @@ TYPOGRIFY = True
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = "cache"
+# Uncompressed: gzip at Pelican's level 9 cost 2.3 s of every build at 10,000
+# seeds, to save 96 MB of disk (about 12 KB a seed raw).
+GZIP_CACHE = False
 
 # Templates escape by default: seed text is data, never markup.
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
