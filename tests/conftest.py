@@ -38,7 +38,14 @@ def build_site(
         for seed in seed_dir.rglob("*"):
             os.utime(seed, (mtime, mtime))
     (site / "content" / "pages").mkdir(parents=True, exist_ok=True)
-    output = site / "output"
+    return run_pelican(site, settings_file=settings_file, **overrides)
+
+
+def run_pelican(
+    site: Path, output: Path | None = None, settings_file: str = "pelicanconf.py", **overrides
+) -> Path:
+    """Build the site folder ``site`` as it stands into ``output`` (``site/output``)."""
+    output = output or site / "output"
     settings = read_settings(
         str(ROOT / settings_file),
         override={

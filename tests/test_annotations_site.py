@@ -8,10 +8,9 @@ import os
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, SEEDS, build_site, html_pages
+from conftest import ROOT, SEEDS, build_site, html_pages, run_pelican
 from markdown import Markdown
-from pelican import Pelican, signals
-from pelican.settings import read_settings
+from pelican import signals
 
 SEED_004 = "004_caa905501d371531"
 SEED_000 = "000_1ed85cf378e4aadb"
@@ -244,20 +243,7 @@ def _cached_rebuild(tmp_path, output, monkeypatch) -> list[str]:
         return original(self, source_path)
 
     monkeypatch.setattr(SeedReader, "read", counting_read)
-    Pelican(
-        read_settings(
-            str(ROOT / "pelicanconf.py"),
-            override={
-                "PATH": str(tmp_path),
-                "OUTPUT_PATH": str(output),
-                "THEME": str(ROOT / "theme"),
-                "PLUGIN_PATHS": [str(ROOT / "plugins")],
-                "CACHE_PATH": str(tmp_path / "cache"),
-                "CACHE_CONTENT": True,
-                "LOAD_CONTENT_CACHE": True,
-            },
-        )
-    ).run()
+    run_pelican(tmp_path, output, CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True)
     return read
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
-from conftest import ROOT, build_site
-from pelican import Pelican
-from pelican.settings import read_settings
+from conftest import build_site, run_pelican
 
 SEED = (
     b"Harbour bridge opens after NASA survey\n\n"
@@ -16,24 +14,6 @@ SEED = (
     b" ninety years of service to both banks of the river.\n"
 )
 ABOUT = 'Title: About\n\nWe keep "the news" we read.\n'
-
-
-def _rebuild(site, **overrides):
-    Pelican(
-        read_settings(
-            str(ROOT / "pelicanconf.py"),
-            override={
-                "PATH": str(site),
-                "OUTPUT_PATH": str(site / "output"),
-                "THEME": str(ROOT / "theme"),
-                "PLUGIN_PATHS": [str(ROOT / "plugins")],
-                "CACHE_PATH": str(site / "cache"),
-                "CACHE_CONTENT": True,
-                "LOAD_CONTENT_CACHE": True,
-                **overrides,
-            },
-        )
-    ).run()
 
 
 def _body(output):
@@ -58,14 +38,14 @@ def test_seed_bodies_are_typogrified_on_cold_and_cached_builds(tmp_path):
         assert not soup.find("h1").find("span")
         about = BeautifulSoup((output / "pages" / "about.html").read_text("utf-8"), "html.parser")
         assert "“the news”" in about.get_text(), build  # pages are typogrified by Pelican
-        _rebuild(site)
+        run_pelican(site)
 
 
 def test_turning_typogrify_off_reads_cached_seeds_again(tmp_path):
     site = tmp_path / "site"
     output = build_site(site, {"bridge.txt": SEED}, CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True)
     assert "“a promise kept”" in _body(output)[0].get_text()
-    _rebuild(site, TYPOGRIFY=False)
+    run_pelican(site, TYPOGRIFY=False)
     body, _ = _body(output)
     assert '"a promise kept"' in body.get_text()
     assert not body.find("span", class_="caps")
