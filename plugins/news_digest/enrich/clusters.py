@@ -119,16 +119,20 @@ def candidate_pairs(items: list[Item]) -> list[tuple[Item, Item, int, float]]:
     for indices in postings.values():
         if len(indices) <= MAX_ENTITY_POSTINGS:
             shared.update(itertools.combinations(indices, 2))
-    pairs = {pair for pair, count in shared.items() if count >= MIN_SHARED_ENTITIES}
-    index = MinHashLSH(threshold=RELATED_WORD_SIMILARITY, num_perm=NUM_PERM)
+    size = len(items)
+    # Pairs as codes a * size + b (a < b): numpy keeps millions of them cheaply,
+    # and sorting the codes sorts the pairs.
+    entity_pairs = np.fromiter(
+        (a * size + b for (a, b), count in shared.items() if count >= MIN_SHARED_ENTITIES),
+        dtype=np.int64,
+    )
     signatures = [
         word_signature(item.words) if item.signature is None else item.signature for item in items
     ]
-    for number, item in enumerate(items):
-        if item.words:
-            index.insert(number, signatures[number])
-    worded = _worded_pairs(index, signatures, [bool(item.words) for item in items], pairs)
-    pairs.update(_estimated_alike(signatures, worded))
+    worded = _worded_pairs(signatures, [bool(item.words) for item in items])
+    worded = worded[~np.isin(worded, entity_pairs)]
+    worded = worded[_estimated_alike(signatures, worded // size, worded % size)]
+    codes = np.union1d(entity_pairs, worded)
     masks = _word_masks(items)
     return [
         (
@@ -137,49 +141,45 @@ def candidate_pairs(items: list[Item]) -> list[tuple[Item, Item, int, float]]:
             len(items[a].entities & items[b].entities),
             _jaccard(masks[a], masks[b], len(items[a].words), len(items[b].words)),
         )
-        for a, b in sorted(pairs)
+        for a, b in zip((codes // size).tolist(), (codes % size).tolist(), strict=True)
     ]
 
 
-def _worded_pairs(index, signatures, has_words: list[bool], known: set) -> np.ndarray:
-    """The pairs LSH finds alike in wording, less the ``known`` ones: rows ``(a, b)``, a < b.
-
-    Kept in numpy: on a large digest LSH finds millions.
-    """
-    firsts, seconds = [], []
+def _worded_pairs(signatures: list[LeanMinHash], has_words: list[bool]) -> np.ndarray:
+    """The pairs MinHash LSH finds alike in wording, as sorted codes ``a * size + b``."""
+    index = MinHashLSH(threshold=RELATED_WORD_SIMILARITY, num_perm=NUM_PERM)
+    for number, signature in enumerate(signatures):
+        if has_words[number]:
+            index.insert(number, signature)
+    firsts, seconds = [np.empty(0, dtype=np.int64)], [np.empty(0, dtype=np.int64)]
     for number, signature in enumerate(signatures):
         if has_words[number]:
             others = np.fromiter(index.query(signature), dtype=np.int64)
             firsts.append(np.full(len(others), number, dtype=np.int64))
             seconds.append(others)
-    if not firsts:
-        return np.empty((0, 2), dtype=np.int64)
     a, b = np.concatenate(firsts), np.concatenate(seconds)
-    low, high = np.minimum(a, b), np.maximum(a, b)
-    size = len(signatures)
-    codes = np.unique(low[low != high] * size + high[low != high])
-    if known:
-        known_codes = np.fromiter((x * size + y for x, y in known), dtype=np.int64)
-        codes = codes[~np.isin(codes, known_codes)]
-    return np.stack([codes // size, codes % size], axis=1)
+    apart = a != b
+    codes = np.sort(np.minimum(a, b)[apart] * len(signatures) + np.maximum(a, b)[apart])
+    return codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if len(codes) else codes
 
 
-def _estimated_alike(signatures: list[LeanMinHash], pairs: np.ndarray) -> set:
-    """The ``pairs`` whose estimated word similarity reaches :data:`MIN_ESTIMATED_WORD_SIMILARITY`.
+def _estimated_alike(signatures: list[LeanMinHash], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Which pairs ``(a[i], b[i])`` have an estimated word similarity of at least
+    :data:`MIN_ESTIMATED_WORD_SIMILARITY`.
 
     LSH is tuned not to miss pairs, so on a large digest most of what it
     finds is far from alike; estimating all of them at once (numpy) is much
     cheaper than scoring each exactly.
     """
-    if not len(pairs):
-        return set()
+    alike = np.zeros(len(a), dtype=bool)
+    if not len(a):
+        return alike
     values = np.stack([s.hashvalues for s in signatures])
-    kept = set()
-    for start in range(0, len(pairs), ESTIMATE_BATCH):
-        batch = pairs[start : start + ESTIMATE_BATCH]
-        alike = (values[batch[:, 0]] == values[batch[:, 1]]).mean(axis=1)
-        kept.update(map(tuple, batch[alike >= MIN_ESTIMATED_WORD_SIMILARITY].tolist()))
-    return kept
+    for start in range(0, len(a), ESTIMATE_BATCH):
+        end = start + ESTIMATE_BATCH
+        estimate = (values[a[start:end]] == values[b[start:end]]).mean(axis=1)
+        alike[start:end] = estimate >= MIN_ESTIMATED_WORD_SIMILARITY
+    return alike
 
 
 def _same_story(a: Item, b: Item, shared: int, words: float) -> bool:
