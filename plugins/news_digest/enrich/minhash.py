@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterable
 from functools import cache
 
 from datasketch import LeanMinHash, MinHash
 
-#: The seed every signature is drawn with: signatures compare only within one seed.
+#: The random seed of the permutations: signatures compare only when drawn alike.
 SEED = 1
 SCHEME = "affine32"  # datasketch's default
+#: Tokens are hashed to 32 bits, then permuted: the permutations make the minimum
+#: random, so the hash need only tell tokens apart. CRC-32 does, five times
+#: faster than datasketch's default (SHA-1).
+HASH = zlib.crc32
 
 
 @cache
@@ -21,7 +26,11 @@ def _permutations(num_perm: int):
 def signature(tokens: Iterable[str], num_perm: int) -> LeanMinHash:
     """The MinHash of a set of tokens; lean (hash values only): small to cache and pickle."""
     minhash = MinHash(
-        num_perm=num_perm, seed=SEED, permutations=_permutations(num_perm), scheme=SCHEME
+        num_perm=num_perm,
+        seed=SEED,
+        hashfunc=HASH,
+        permutations=_permutations(num_perm),
+        scheme=SCHEME,
     )
     minhash.update_batch([token.encode("utf-8") for token in tokens])
     return LeanMinHash(minhash)
