@@ -149,21 +149,36 @@ def write_files(generator, writer):
     )
 
 
+def prepare_articles(generator):
+    """``article_generator_init``: the steps in the order they need."""
+    start_report(generator)
+    forget_stale_cache(generator)  # before anything asks the cache what it holds
+    take_over_typogrify(generator)  # before any seed is read, here or in a worker
+    preclean(generator)  # only the seeds the cache lacks
+
+
+def settle_articles(generator):
+    """``article_generator_pretaxonomy``: copies go first, so none takes its original's slug."""
+    drop_duplicates(generator)
+    distinct_slugs(generator)
+    distinct_tag_slugs(generator)
+
+
+def finish_articles(generator):
+    """``article_generator_finalized``: once the slugs are final."""
+    freeze_urls(generator)
+    link_files(generator)
+    make_report(generator)
+
+
 def register():
+    # One receiver per signal where order matters: blinker calls a signal's
+    # receivers in no fixed order (it changes from run to run).
     signals.readers_init.connect(add_reader)
-    signals.article_generator_init.connect(start_report)
-    signals.article_generator_init.connect(forget_stale_cache)
-    signals.article_generator_init.connect(take_over_typogrify)
-    # After the cache knows the annotations: only seeds it lacks are cleaned ahead.
-    signals.article_generator_init.connect(preclean)
+    signals.article_generator_init.connect(prepare_articles)
     signals.article_generator_context.connect(note_metadata)
-    # Drop copies first, so a copy never takes a "-2" slug from its original.
-    signals.article_generator_pretaxonomy.connect(drop_duplicates)
-    signals.article_generator_pretaxonomy.connect(distinct_slugs)
-    signals.article_generator_pretaxonomy.connect(distinct_tag_slugs)
-    signals.article_generator_finalized.connect(freeze_urls)
-    signals.article_generator_finalized.connect(link_files)
-    signals.article_generator_finalized.connect(make_report)
+    signals.article_generator_pretaxonomy.connect(settle_articles)
+    signals.article_generator_finalized.connect(finish_articles)
     signals.article_writer_finalized.connect(write_files)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)

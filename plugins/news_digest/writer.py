@@ -92,7 +92,9 @@ class ParallelWriter(Writer):
         self._rendering = None
         self._queueing = can_fork(self.settings) and not signals.content_written.receivers
         # The plugin's generators flush at the end of their output, so every
-        # page exists before ``finalized``; this catches any page queued later.
+        # page exists before ``finalized``; this catches any page queued later
+        # (by another plugin's generator), though not before other receivers
+        # of ``finalized``, which blinker calls in no fixed order.
         signals.finalized.connect(self._flush_at_the_end)
 
     def write_file(self, name, template, context, *args, **kwargs):
