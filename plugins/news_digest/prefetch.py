@@ -13,7 +13,7 @@ import logging
 import os
 from functools import partial
 
-from .reader import SeedReader
+from .reader import SeedReader, seed_reader
 from .workers import can_fork, fork_map, worker_count
 
 logger = logging.getLogger(__name__)
@@ -48,8 +48,8 @@ def _to_read(generator, reader) -> list[str]:
 
 def preclean(generator):
     """Fill the seed reader's ``precleaned`` map in worker processes."""
-    reader = generator.readers.readers.get("txt")
-    if not isinstance(reader, SeedReader):
+    reader = seed_reader(generator)
+    if reader is None:
         return
     reader.precleaned = {}
     if not can_fork(generator.settings):

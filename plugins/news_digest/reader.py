@@ -209,3 +209,9 @@ class SeedReader(BaseReader):
     def read_plain(self, source_path):
         """:func:`read_seed` with this reader's settings."""
         return read_seed(Path(source_path), self.settings, self.typogrify)
+
+
+def seed_reader(generator) -> SeedReader | None:
+    """The article generator's seed reader, unless a user's ``READERS`` replaced it."""
+    reader = generator.readers.readers.get(SeedReader.file_extensions[0])
+    return reader if isinstance(reader, SeedReader) else None

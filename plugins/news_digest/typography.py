@@ -14,7 +14,7 @@ from collections.abc import Callable
 import smartypants
 from typogrify.filters import typogrify
 
-from .reader import SeedReader
+from .reader import seed_reader
 
 
 def typogrifier(settings) -> Callable[[str], str]:
@@ -34,8 +34,8 @@ def typogrifier(settings) -> Callable[[str], str]:
 
 def take_over_typogrify(generator):
     """On ``article_generator_init``: the seed reader typogrifies in Pelican's place."""
-    reader = generator.readers.readers.get("txt")
-    if not isinstance(reader, SeedReader) or not generator.settings.get("TYPOGRIFY"):
+    reader = seed_reader(generator)
+    if reader is None or not generator.settings.get("TYPOGRIFY"):
         return
     reader.typogrify = typogrifier(generator.settings)
     # A copy for the article readers alone; pages keep Pelican's pass.
