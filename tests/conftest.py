@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,11 @@ from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+#: For tests of the worker processes, which fork only on Linux (``workers.can_fork``).
+needs_fork = pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="workers fork only on Linux"
+)
 
 
 def build_site(

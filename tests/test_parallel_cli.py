@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import importlib
 import shutil
-import sys
 
 import pytest
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, needs_fork
 
-pytestmark = pytest.mark.skipif(
-    not sys.platform.startswith("linux"), reason="workers fork only on Linux"
-)
+pytestmark = needs_fork
 
 
 def _argv(site, output):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
 
 import pytest
+from conftest import needs_fork
 from jinja2 import Template
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import FileOverwriteFailedError
@@ -14,9 +14,7 @@ from pelican.writers import FileOverwriteFailedError
 from news_digest.workers import fork_map
 from news_digest.writer import ParallelWriter
 
-pytestmark = pytest.mark.skipif(
-    not sys.platform.startswith("linux"), reason="workers fork only on Linux"
-)
+pytestmark = needs_fork
 
 
 def _double_and_log(number):
