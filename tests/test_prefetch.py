@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import sys
+from pathlib import Path
 
-import pytest
 from conftest import SEEDS as PROJECT_SEEDS
-from conftest import build_site
+from conftest import build_site, needs_fork
 from test_bad_input import SEEDS as BAD_SEEDS
 
-pytestmark = pytest.mark.skipif(
-    not sys.platform.startswith("linux"), reason="workers fork only on Linux"
-)
+from news_digest.digest import DEFAULTS
+from news_digest.digest_pages import EXPORT_JSON
+
+pytestmark = needs_fork
 
 SEEDS = {
     **BAD_SEEDS,
@@ -62,12 +62,16 @@ def test_workers_build_the_same_site_as_one_process(tmp_path, monkeypatch):
     # Every seed the reader read came from the workers, and none did without them.
     assert len(ahead) > 10 and all(ahead)
     assert len(alone) == len(ahead) and not any(alone)
-    # Every page (the build report too), cleaned Markdown file and seed copy
-    # came from the workers, and none did without them.
+    # Every page (the build report too), cleaned Markdown file, seed copy, the
+    # export and the search index came from the workers, and none did without them.
+    generated = {Path(EXPORT_JSON), Path(DEFAULTS["NEWS_DIGEST_SEARCH_INDEX_SAVE_AS"])}
     written = [
         p
         for p in _files(parallel)
-        if p.suffix == ".html" or p.parts[0] == "seeds" or p.match("articles/*.md")
+        if p.suffix == ".html"
+        or p.parts[0] == "seeds"
+        or p.match("articles/*.md")
+        or p in generated
     ]
     assert rendered == len(written) and rendered_alone == 0
     assert _files(parallel) == _files(serial)

@@ -18,7 +18,7 @@ from pelican.generators import Generator
 
 from . import sitemap
 from .search_index import search_index_script
-from .writer import flush
+from .writer import flush, save_text
 
 #: Settings and their defaults. URLs are files, never bare folders (file:// works).
 DEFAULTS = {
@@ -155,8 +155,7 @@ class DigestGenerator(Generator):
             page_name="404",
         )
         index_path = Path(self.output_path) / digest["search_index_url"]
-        index_path.parent.mkdir(parents=True, exist_ok=True)
-        index_path.write_text(search_index_script(self.context.get("articles", [])), "utf-8")
+        save_text(writer, index_path, search_index_script(self.context.get("articles", [])))
         flush(writer)
 
 

@@ -344,9 +344,10 @@ class DigestPagesGenerator(Generator):
                 for s in self.story_pages
             ],
         }
-        (output / EXPORT_JSON).parent.mkdir(parents=True, exist_ok=True)
-        (output / EXPORT_JSON).write_text(
-            json.dumps(bundle, ensure_ascii=False, indent=1, default=str), encoding="utf-8"
+        save_text(
+            writer,
+            output / EXPORT_JSON,
+            json.dumps(bundle, ensure_ascii=False, indent=1, default=str),
         )
         flush(writer)
 

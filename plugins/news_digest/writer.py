@@ -48,10 +48,7 @@ class _Page:
 
     def write(self) -> None:
         self.context["localsiteurl"] = self.siteurl
-        output = self.template.render(self.localcontext)
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
-        with open(self.path, "w", encoding="utf-8") as stream:
-            stream.write(output)
+        _File(self.path, text=self.template.render(self.localcontext)).write()
 
 
 @dataclass
