@@ -13,6 +13,7 @@ from pelican import signals
 from . import digest, report
 from .curation import forget_stale_cache
 from .digest_pages import distinct_tag_slugs, drop_duplicates, get_generators
+from .fragments import add_macro_cache
 from .prefetch import preclean
 from .reader import SeedReader
 from .typography import take_over_typogrify
@@ -175,6 +176,7 @@ def register():
     # One receiver per signal where order matters: blinker calls a signal's
     # receivers in no fixed order (it changes from run to run).
     signals.readers_init.connect(add_reader)
+    signals.generator_init.connect(add_macro_cache)
     signals.article_generator_init.connect(prepare_articles)
     signals.article_generator_context.connect(note_metadata)
     signals.article_generator_pretaxonomy.connect(settle_articles)
