@@ -11,7 +11,7 @@ or much wording in common, and no window.
 Only candidate pairs are scored, so a large digest is not compared pair by
 pair: pairs sharing entities (an inverted index, leaving out entities named
 in more than :data:`MAX_ENTITY_POSTINGS` articles, like "Twitter"), and pairs
-whose wording MinHash LSH (datasketch) finds alike. Wording signatures are
+whose wording MinHash LSH finds alike (``minhash.lsh_pairs``). Wording signatures are
 made when a seed is read (:func:`word_signature`), so they are cached.
 """
 
@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import numpy as np
-from datasketch import LeanMinHash, MinHashLSH
+from datasketch import LeanMinHash
 
 from . import minhash
 
@@ -129,9 +129,10 @@ def candidate_pairs(items: list[Item]) -> list[tuple[Item, Item, int, float]]:
     signatures = [
         word_signature(item.words) if item.signature is None else item.signature for item in items
     ]
-    worded = _worded_pairs(signatures, [bool(item.words) for item in items])
+    values = minhash.hash_values(signatures, NUM_PERM)
+    worded = _worded_pairs(values, np.array([bool(item.words) for item in items], dtype=bool))
     worded = worded[~np.isin(worded, entity_pairs)]
-    worded = worded[_estimated_alike(signatures, worded // size, worded % size)]
+    worded = worded[_estimated_alike(values, worded // size, worded % size)]
     codes = np.union1d(entity_pairs, worded)
     masks = _word_masks(items)
     return [
@@ -145,36 +146,27 @@ def candidate_pairs(items: list[Item]) -> list[tuple[Item, Item, int, float]]:
     ]
 
 
-def _worded_pairs(signatures: list[LeanMinHash], has_words: list[bool]) -> np.ndarray:
-    """The pairs MinHash LSH finds alike in wording, as sorted codes ``a * size + b``."""
-    index = MinHashLSH(threshold=RELATED_WORD_SIMILARITY, num_perm=NUM_PERM)
-    for number, signature in enumerate(signatures):
-        if has_words[number]:
-            index.insert(number, signature)
-    firsts, seconds = [np.empty(0, dtype=np.int64)], [np.empty(0, dtype=np.int64)]
-    for number, signature in enumerate(signatures):
-        if has_words[number]:
-            others = np.fromiter(index.query(signature), dtype=np.int64)
-            firsts.append(np.full(len(others), number, dtype=np.int64))
-            seconds.append(others)
-    a, b = np.concatenate(firsts), np.concatenate(seconds)
-    apart = a != b
-    codes = np.sort(np.minimum(a, b)[apart] * len(signatures) + np.maximum(a, b)[apart])
-    return codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if len(codes) else codes
+def _worded_pairs(values: np.ndarray, has_words: np.ndarray) -> np.ndarray:
+    """The pairs MinHash LSH finds alike in wording, as sorted codes ``a * size + b``.
+
+    ``values`` are the items' signature hash values, a row each; items without
+    words take no part.
+    """
+    rows = np.flatnonzero(has_words)
+    codes = minhash.lsh_pairs(values[rows], RELATED_WORD_SIMILARITY)
+    # rows ascend, so the pairs keep a < b and their order in the items' numbering
+    return rows[codes // max(len(rows), 1)] * len(values) + rows[codes % max(len(rows), 1)]
 
 
-def _estimated_alike(signatures: list[LeanMinHash], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def _estimated_alike(values: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Which pairs ``(a[i], b[i])`` have an estimated word similarity of at least
-    :data:`MIN_ESTIMATED_WORD_SIMILARITY`.
+    :data:`MIN_ESTIMATED_WORD_SIMILARITY`; ``values`` are the signatures' hash values.
 
     LSH is tuned not to miss pairs, so on a large digest most of what it
     finds is far from alike; estimating all of them at once (numpy) is much
     cheaper than scoring each exactly.
     """
     alike = np.zeros(len(a), dtype=bool)
-    if not len(a):
-        return alike
-    values = np.stack([s.hashvalues for s in signatures])
     for start in range(0, len(a), ESTIMATE_BATCH):
         end = start + ESTIMATE_BATCH
         estimate = (values[a[start:end]] == values[b[start:end]]).mean(axis=1)

@@ -1,7 +1,7 @@
 """Near-duplicate seeds: the same story saved twice, or wire copy run by two outlets.
 
-MinHash signatures of word shingles (datasketch) in an LSH index find the
-candidate pairs; a pair whose estimated Jaccard similarity reaches
+MinHash signatures of word shingles (datasketch) and LSH (``minhash.lsh_pairs``)
+find the candidate pairs; a pair whose estimated Jaccard similarity reaches
 :data:`DUPLICATE_THRESHOLD` is a duplicate. Of each group the longest text is
 kept (then the first by key, so the choice is stable). Signatures are made
 when a seed is read (:func:`signature`), so they are cached with the article.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from datasketch import LeanMinHash, MinHashLSH
+from datasketch import LeanMinHash
 
 from . import minhash
 
@@ -46,9 +46,6 @@ def find_duplicates(
     signatures = {
         key: signature(texts[key]) if known.get(key) is None else known[key] for key in keys
     }
-    index = MinHashLSH(threshold=DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
-    for key in keys:
-        index.insert(key, signatures[key])
     parent = {key: key for key in keys}
 
     def root(key):
@@ -57,15 +54,16 @@ def find_duplicates(
             key = parent[key]
         return key
 
+    values = minhash.hash_values([signatures[key] for key in keys], NUM_PERM)
+    codes = minhash.lsh_pairs(values, DUPLICATE_THRESHOLD)
+    first, second = codes // max(len(keys), 1), codes % max(len(keys), 1)
+    # The estimated Jaccard similarity, as LeanMinHash.jaccard gives it.
+    scores = (values[first] == values[second]).mean(axis=1) if len(codes) else codes
     similarity: dict[frozenset, float] = {}
-    for key in keys:
-        for other in index.query(signatures[key]):
-            if other == key:
-                continue
-            score = signatures[key].jaccard(signatures[other])
-            if score >= DUPLICATE_THRESHOLD:
-                similarity[frozenset((key, other))] = score
-                parent[root(other)] = root(key)
+    for a, b, score in zip(first.tolist(), second.tolist(), scores.tolist(), strict=True):
+        if score >= DUPLICATE_THRESHOLD:
+            similarity[frozenset((keys[a], keys[b]))] = score
+            parent[root(keys[b])] = root(keys[a])
     groups: dict[str, list[str]] = {}
     for key in keys:
         groups.setdefault(root(key), []).append(key)
