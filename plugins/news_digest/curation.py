@@ -144,7 +144,9 @@ def curate(settings, html: str, meta: dict, article, annotation: Annotation | No
     meta["body_text"] = article.body_text
     # Made here, not when the site is put together, so they are cached with the article.
     meta["duplicate_signature"] = duplicates.signature(article.body_text)
-    meta["word_signature"] = clusters.word_signature(clusters.content_words(article.body_text))
+    words = clusters.content_words(article.body_text)
+    meta["word_signature"] = clusters.word_signature(words)
+    meta["content_words"] = " ".join(sorted(words))  # one string: quick to unpickle
     if annotation is not None:
         _overrides(meta, annotation)
 

@@ -166,6 +166,7 @@ def _story_pages(articles, settings) -> list[StoryPage]:
             a.body_text,
             {f"{k}:{n}" for k in KINDS for n in a.entities.get(k, [])},
             a.date.date() if a.date_status != "unknown" else None,
+            words=set(getattr(a, "content_words", "").split()),
             signature=getattr(a, "word_signature", None),
         )
         for a in articles
