@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import json
+import os
 import random
 import subprocess
 import sys
@@ -247,3 +249,27 @@ def test_failed_build_leaves_the_previous_output_untouched(project):
     after = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
     assert after == before
     assert not (project / "output.partial").exists()
+
+
+def test_rebuild_swaps_in_the_new_site_and_deletes_the_old_one_after(project):
+    assert _run_build(project).returncode == 0
+    (project / "output" / "stale.html").write_text("from the previous build")
+    assert _run_build(project).returncode == 0
+    assert (project / "output" / "index.html").is_file()
+    assert not (project / "output" / "stale.html").exists()
+    # The previous site was renamed aside for a process of its own to delete.
+    left = [p for p in project.iterdir() if p.name.startswith("output.")]
+    assert all(p.name.startswith("output.old-") for p in left)
+
+
+def test_remove_later_deletes_a_folder_in_another_process(tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)  # tasks.py reads pelicanconf.py from the project folder
+    monkeypatch.syspath_prepend(str(ROOT))
+    tasks = importlib.import_module("tasks")
+    folder = tmp_path / "output.old-1"
+    (folder / "deep").mkdir(parents=True)
+    (folder / "deep" / "page.html").write_text("old")
+    process = tasks.remove_later(folder)
+    assert process.pid != os.getpid()
+    assert process.wait() == 0
+    assert not folder.exists()

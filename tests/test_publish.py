@@ -14,7 +14,15 @@ from conftest import ROOT, build_site
 from test_site import test_every_internal_link_resolves_to_a_file as check_links
 
 COPY_IGNORE = shutil.ignore_patterns(
-    ".git", ".venv", "output", "cache", "__pycache__", ".pytest_cache", ".ruff_cache", "artifacts"
+    ".git",
+    ".venv",
+    "output",
+    "output.*",
+    "cache",
+    "__pycache__",
+    ".pytest_cache",
+    ".ruff_cache",
+    "artifacts",
 )
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Curator",
