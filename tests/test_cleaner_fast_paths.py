@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 import unicodedata
 from re import _constants as sre
 from re import _parser
@@ -21,7 +22,7 @@ from hypothesis import strategies as st
 
 from news_digest.cleaner import boilerplate, language, metadata
 from news_digest.cleaner.decode import FTFY_CONFIG, NEVER_MOJIBAKE_ALONE, repair
-from news_digest.cleaner.normalise import normalise
+from news_digest.cleaner.normalise import _OTHER_SPACE, normalise
 from news_digest.cleaner.record import Line
 
 SETTINGS = settings(
@@ -142,6 +143,14 @@ def test_normalise_is_its_regular_expression_definition(text):
     text = unicodedata.normalize("NFC", text)
     expected = "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     assert normalise(text) == expected
+
+
+def test_other_space_is_all_white_space_but_space_and_line_break():
+    """What lets normalise() skip its line-by-line pass."""
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        expected = char.isspace() and char not in " \n"
+        assert (_OTHER_SPACE.match(char) is not None) is expected, hex(code)
 
 
 @SETTINGS

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from .record import Line
@@ -10,6 +11,11 @@ from .record import Line
 _LINE_ENDS = ("\r\n", "\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")
 # Zero-width and formatting characters that copy-paste drags along.
 _INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
+# White space other than " " and "\n" (what str.isspace() calls white space;
+# a test checks the list), spelt out: much faster to scan for than [^\S \n].
+_OTHER_SPACE = re.compile(
+    "[\t\x0b-\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
 
 
 def normalise(text: str) -> str:
@@ -23,8 +29,26 @@ def normalise(text: str) -> str:
     for invisible in _INVISIBLE:
         text = text.replace(invisible, "")
     text = unicodedata.normalize("NFC", text)
+    if _evenly_spaced(text):
+        return text
     # Every kind of horizontal white space, NBSP included, becomes one space.
     return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+
+
+def _evenly_spaced(text: str) -> bool:
+    """Whether every line of ``text`` is already its words joined by single spaces.
+
+    Most text is, and scanning for the exceptions is cheaper than
+    splitting and joining each line.
+    """
+    return (
+        _OTHER_SPACE.search(text) is None
+        and "  " not in text
+        and " \n" not in text
+        and "\n " not in text
+        and not text.startswith(" ")
+        and not text.endswith(" ")
+    )
 
 
 def segment(text: str) -> list[Line]:
