@@ -1,12 +1,14 @@
 """The cleaner's shortcuts give what the straightforward computation gives.
 
 Each shortcut (skipping ftfy, one alternation per pattern file, per-line
-language tallies, string methods for white space) is checked against the
-plain definition it replaces, on generated text.
+language tallies, string methods for white space, dates read without
+dateutil) is checked against the plain definition it replaces, on generated
+text.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import sys
@@ -16,6 +18,7 @@ from re import _parser
 
 import ftfy
 import pytest
+from dateutil import parser as dateparser
 from ftfy.badness import BADNESS_RE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -306,3 +309,50 @@ def test_one_pattern_for_all_publishers(text):
     named = [name for name, pattern in metadata._publisher_patterns() if pattern.search(text)]
     assert (metadata._any_publisher().search(text) is not None) is bool(named)
     assert metadata._publisher(text) == (named[0] if named else None)
+
+
+def _dateutil_date(text: str, dayfirst: bool) -> dt.date | None:
+    """:func:`metadata.parse_date` as it was: dateutil for every string."""
+    try:
+        value = dateparser.parse(
+            text, fuzzy=True, dayfirst=dayfirst, default=dt.datetime(1900, 1, 1)
+        )
+    except (ValueError, OverflowError):
+        return None
+    return value.date() if 1900 < value.year < 2200 else None
+
+
+MONTH_SPELLINGS = [
+    spelling
+    for name in metadata._MONTH_NUMBERS
+    for word in (name, name.capitalize(), name.upper(), "Mai", "Sepx")
+    for spelling in (word, word + ".")
+]
+NAMED_DATES = st.builds(
+    lambda month, day, suffix, comma, year, day_first: (
+        f"{day}{suffix} {month}{comma} {year}"
+        if day_first
+        else f"{month} {day}{suffix}{comma} {year}"
+    ),
+    st.sampled_from(MONTH_SPELLINGS),
+    st.sampled_from([*map(str, range(40)), "00", "05", "09"]),
+    st.sampled_from(["", "st", "nd", "rd", "th"]),
+    st.sampled_from(["", ","]),
+    st.sampled_from(["1899", "1900", "1901", "2017", "2199", "2200", "0999", "9999"]),
+    st.booleans(),
+)
+
+
+@SETTINGS
+@given(NAMED_DATES, st.booleans())
+def test_parse_date_reads_named_month_dates_as_dateutil_does(text, dayfirst):
+    assert metadata.parse_date(text, dayfirst=dayfirst) == _dateutil_date(text, dayfirst)
+
+
+@pytest.mark.parametrize("dayfirst", [False, True])
+def test_parse_date_reads_every_day_of_a_year_as_dateutil_does(dayfirst):
+    for day in range(366):
+        date = dt.date(2016, 1, 1) + dt.timedelta(days=day)
+        for text in (f"{date:%b} {date.day}, 2016", f"{date.day} {date:%B} 2016"):
+            assert metadata.parse_date(text, dayfirst=dayfirst) == date, text
+            assert _dateutil_date(text, dayfirst) == date, text

@@ -185,8 +185,64 @@ def _dates(text: str, dayfirst: bool) -> tuple[tuple[dt.date, str], ...]:
     return tuple(found)
 
 
+#: English month names and the abbreviations :data:`_MONTH` allows, lower case.
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+#: The usual spellings of the first two :data:`DATE_PATTERNS` ("Apr 18, 2017",
+#: "18th April 2017"): ASCII letters and digits, single spaces.
+_PLAIN_NAMED_DATE = re.compile(
+    r"(?P<month>[A-Za-z]+)\.? (?P<day>[0-9]{1,2})(?:st|nd|rd|th)?,? (?P<year>[0-9]{4})"
+    r"|(?P<day_first>[0-9]{1,2})(?:st|nd|rd|th)? (?P<month_second>[A-Za-z]+)\.?,? "
+    r"(?P<year_last>[0-9]{4})"
+)
+
+
+def _plain_named_date(text: str) -> dt.date | None:
+    """The date :func:`parse_date` reads in a plainly written "Apr 18, 2017", or ``None``.
+
+    Reading it directly is some twenty times faster than dateutil's fuzzy
+    parse, and with the month named, ``dayfirst`` makes no difference.
+    ``None`` (any other spelling, or no real date between the years 1900
+    and 2200) leaves the string to dateutil. A test checks that both agree.
+    """
+    match = _PLAIN_NAMED_DATE.fullmatch(text)
+    if match is None:
+        return None
+    month = _MONTH_NUMBERS.get((match["month"] or match["month_second"]).lower())
+    if month is None:
+        return None
+    try:
+        date = dt.date(
+            int(match["year"] or match["year_last"]), month, int(match["day"] or match["day_first"])
+        )
+    except ValueError:
+        return None
+    return date if 1900 < date.year < 2200 else None
+
+
 def parse_date(text: str, dayfirst: bool = False) -> dt.date | None:
     """A date from one matched date string; ``None`` when it is not a real date."""
+    if date := _plain_named_date(text):
+        return date
     try:
         value = dateparser.parse(
             text, fuzzy=True, dayfirst=dayfirst, default=dt.datetime(1900, 1, 1)
