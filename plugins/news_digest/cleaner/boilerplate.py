@@ -523,6 +523,20 @@ def headline_runs(lines: list[Line]) -> set[int]:
     return found
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _vocabulary_verdict(text: str) -> tuple[str, str] | None:
+    """``(role, reason)`` for a photo caption, a call to action or a prompt, else ``None``.
+
+    The three vocabulary tests of :func:`classify`, in its order, remembered
+    as one answer: one look-up per line instead of up to four.
+    """
+    if word_count(text) <= CAPTION_MAX_WORDS and caption(text):
+        return "caption", "photo caption"
+    if reason := call_to_action(text) or prompt(text):
+        return "removed", reason
+    return None
+
+
 @dataclass(frozen=True)
 class Verdict:
     """Where one line goes: ``body``, ``caption`` or ``removed`` (with a reason)."""
@@ -590,10 +604,8 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
             verdict = Verdict(line, "removed", f"repeats line {dup.number}")
         elif repeated and not is_long_prose(text) and line_key(text) in repeated:
             verdict = Verdict(line, "removed", "line repeated across the publisher's pages")
-        elif word_count(text) <= CAPTION_MAX_WORDS and caption(text):
-            verdict = Verdict(line, "caption", "photo caption")
-        elif (reason := call_to_action(text)) or (reason := prompt(text)):
-            verdict = Verdict(line, "removed", reason)
+        elif vocabulary := _vocabulary_verdict(text):
+            verdict = Verdict(line, *vocabulary)
         elif index in labels:
             verdict = Verdict(line, "removed", "run of short labels (masthead or form)")
         elif index in cards:

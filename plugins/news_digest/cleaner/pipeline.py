@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from functools import lru_cache
 from itertools import islice
 
 from . import boilerplate, language, metadata, quotes
@@ -297,8 +298,13 @@ def _standfirst(lines: list[Line], verdicts: dict) -> Line | None:
     return body[0] if header else None
 
 
+@lru_cache(maxsize=boilerplate.TEXT_CACHE_SIZE)
 def _furniture(text: str) -> bool:
-    """Captions, prompts and widget lines: never the headline."""
+    """Captions, prompts and widget lines: never the headline.
+
+    Remembered (one look-up instead of three): the header lines are asked
+    about on every look.
+    """
     return bool(
         boilerplate.caption(text) or boilerplate.call_to_action(text) or boilerplate.prompt(text)
     )
