@@ -118,11 +118,12 @@ def _ftfy_would_keep(text: str) -> bool:
     character-level fixer rewrites, already NFC, and free of what ftfy's own
     :func:`~ftfy.badness.is_bad` takes for mojibake (the test with which
     ftfy itself decides to leave a segment's encoding alone), which needs a
-    character outside :data:`NEVER_MOJIBAKE_ALONE` to look at.
+    character outside :data:`NEVER_MOJIBAKE_ALONE` to look at. An ASCII
+    segment (most are; Python knows it without a scan) is both.
     """
     if len(text) > FTFY_CONFIG.max_decode_length or _REWRITTEN.search(text):
         return False
-    return all(map(_segment_kept, _ftfy_segments(text)))
+    return all(segment.isascii() or _segment_kept(segment) for segment in _ftfy_segments(text))
 
 
 @lru_cache(maxsize=SEGMENT_CACHE_SIZE)
