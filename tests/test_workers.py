@@ -70,3 +70,23 @@ def test_writer_keeps_pelicans_rules_on_writing_a_file_twice(tmp_path):
     writer.write_file("a.html", Template("skipped"), {})  # after an override: skipped
     writer.flush()
     assert (tmp_path / "a.html").read_text("utf-8") == "override"
+
+
+def test_heap_holds_nest_and_the_last_release_thaws():
+    import gc
+
+    from news_digest import heap
+
+    heap.reset()
+    kept = [object() for _ in range(10)]
+    heap.hold()
+    frozen = gc.get_freeze_count()
+    assert frozen >= len(kept)
+    heap.hold()  # as fork_map does within a build's hold
+    heap.release()
+    assert gc.get_freeze_count() >= frozen  # still held by the first
+    heap.release()
+    assert gc.get_freeze_count() == 0
+    heap.hold()
+    heap.reset()  # a failed build's hold ends with the next build's start
+    assert gc.get_freeze_count() == 0

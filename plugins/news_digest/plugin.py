@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from pelican import signals
 
-from . import digest, report
+from . import digest, heap, report
 from .curation import forget_stale_cache
 from .digest_pages import distinct_tag_slugs, drop_duplicates, get_generators
 from .fragments import add_macro_cache
@@ -152,6 +152,7 @@ def write_files(generator, writer):
 
 def prepare_articles(generator):
     """``article_generator_init``: the steps in the order they need."""
+    heap.reset()  # a failed build may have left its hold
     start_report(generator)
     forget_stale_cache(generator)  # before anything asks the cache what it holds
     take_over_typogrify(generator)  # before any seed is read, here or in a worker
@@ -170,6 +171,11 @@ def finish_articles(generator):
     freeze_urls(generator)
     link_files(generator)
     make_report(generator)
+    heap.hold()  # the articles live until the build ends
+
+
+def end_build(pelican):
+    heap.release()
 
 
 def register():
@@ -184,4 +190,5 @@ def register():
     signals.article_writer_finalized.connect(write_files)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
+    signals.finalized.connect(end_build)
     digest.register()

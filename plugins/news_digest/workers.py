@@ -10,7 +10,6 @@ warning count, Pelican's log) sees them as if the work had been done there.
 
 from __future__ import annotations
 
-import gc
 import logging
 import logging.handlers
 import multiprocessing
@@ -19,6 +18,8 @@ import sys
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+
+from . import heap
 
 #: Worker processes (``NEWS_DIGEST_WORKERS``); 0 means one per usable core.
 DEFAULT_WORKERS = 0
@@ -83,7 +84,7 @@ def fork_map(task: Callable, items: Sequence, workers: int, chunk_size: int) -> 
     global _task
     _task = task
     chunks = [items[start : start + chunk_size] for start in range(0, len(items), chunk_size)]
-    gc.freeze()  # the workers' collector then leaves the shared memory unwritten
+    heap.hold()  # the workers' collector then leaves the shared memory unwritten
     try:
         context = multiprocessing.get_context("fork")
         results = []
@@ -94,5 +95,5 @@ def fork_map(task: Callable, items: Sequence, workers: int, chunk_size: int) -> 
                 results += done
         return results
     finally:
-        gc.unfreeze()
+        heap.release()
         _task = None
