@@ -175,12 +175,18 @@ def _article(path: Path, settings, article):
 
 def _seed_relpath(path: Path, settings) -> str:
     """The seed's path below the site's seed folder, with ``/`` separators."""
-    base = Path(settings["PATH"]).resolve()
-    for folder in settings["ARTICLE_PATHS"]:
-        root = (base / folder).resolve()
-        if root in path.resolve().parents:
-            return path.resolve().relative_to(root).as_posix()
+    resolved = path.resolve()
+    for root in _seed_roots(settings["PATH"], tuple(settings["ARTICLE_PATHS"])):
+        if root in resolved.parents:
+            return resolved.relative_to(root).as_posix()
     return path.name
+
+
+@lru_cache(maxsize=8)
+def _seed_roots(content: str, folders: tuple[str, ...]) -> list[Path]:
+    """The seed folders, resolved once: resolving asks the file system for each part."""
+    base = Path(content).resolve()
+    return [(base / folder).resolve() for folder in folders]
 
 
 class SeedReader(BaseReader):
