@@ -173,7 +173,7 @@ def test_lsh_pairs_are_the_pairs_datasketch_lsh_finds():
         for b in index.query(signature)
         if a != b
     }
-    codes = minhash.lsh_pairs(minhash.hash_values(signatures, 64), 0.5)
+    first, second = minhash.lsh_pairs(minhash.hash_values(signatures, 64), 0.5)
     assert 100 < len(expected) < 300 * 299 / 2  # neither nothing nor everything
-    assert [(c // 300, c % 300) for c in codes.tolist()] == sorted(expected)
-    assert len(minhash.lsh_pairs(minhash.hash_values([], 64), 0.5)) == 0
+    assert list(zip(first.tolist(), second.tolist(), strict=True)) == sorted(expected)
+    assert all(len(side) == 0 for side in minhash.lsh_pairs(minhash.hash_values([], 64), 0.5))

@@ -47,8 +47,6 @@ NUM_PERM = 64
 #: this: at 64 permutations a true similarity of 0.2 falls below it about 3 times in
 #: 100 (the LSH itself, tuned for 0.2, misses about a third of those).
 MIN_ESTIMATED_WORD_SIMILARITY = 0.1
-#: Pairs estimated at a time: bounded memory.
-ESTIMATE_BATCH = 50_000
 #: 64-bit words of set masks compared at a time (about 64 MB a side).
 MASK_BATCH_WORDS = 8_000_000
 
@@ -140,7 +138,10 @@ def candidate_pairs(items: list[Item]) -> list[tuple[Item, Item, int, float]]:
     values = minhash.hash_values(signatures, NUM_PERM)
     worded = _worded_pairs(values, np.array([bool(item.words) for item in items], dtype=bool))
     worded = worded[~np.isin(worded, entity_pairs, assume_unique=True)]
-    worded = worded[_estimated_alike(values, worded // size, worded % size)]
+    # LSH is tuned not to miss pairs, so on a large digest most of what it finds is
+    # far from alike: estimating them all at once is much cheaper than scoring each.
+    estimate = minhash.estimated_similarity(values, worded // size, worded % size)
+    worded = worded[estimate >= MIN_ESTIMATED_WORD_SIMILARITY]
     codes = np.sort(np.concatenate((entity_pairs, worded)))  # no pair is in both
     first, second = codes // size, codes % size
     sizes = np.array([len(item.words) for item in items], dtype=np.int64)
@@ -164,25 +165,9 @@ def _worded_pairs(values: np.ndarray, has_words: np.ndarray) -> np.ndarray:
     words take no part.
     """
     rows = np.flatnonzero(has_words)
-    codes = minhash.lsh_pairs(values[rows], RELATED_WORD_SIMILARITY)
+    first, second = minhash.lsh_pairs(values[rows], RELATED_WORD_SIMILARITY)
     # rows ascend, so the pairs keep a < b and their order in the items' numbering
-    return rows[codes // max(len(rows), 1)] * len(values) + rows[codes % max(len(rows), 1)]
-
-
-def _estimated_alike(values: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Which pairs ``(a[i], b[i])`` have an estimated word similarity of at least
-    :data:`MIN_ESTIMATED_WORD_SIMILARITY`; ``values`` are the signatures' hash values.
-
-    LSH is tuned not to miss pairs, so on a large digest most of what it
-    finds is far from alike; estimating all of them at once (numpy) is much
-    cheaper than scoring each exactly.
-    """
-    alike = np.zeros(len(a), dtype=bool)
-    for start in range(0, len(a), ESTIMATE_BATCH):
-        end = start + ESTIMATE_BATCH
-        estimate = (values[a[start:end]] == values[b[start:end]]).mean(axis=1)
-        alike[start:end] = estimate >= MIN_ESTIMATED_WORD_SIMILARITY
-    return alike
+    return rows[first] * len(values) + rows[second]
 
 
 def _same_story(a: Item, b: Item, shared: int, words: float) -> bool:

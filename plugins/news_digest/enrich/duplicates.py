@@ -55,10 +55,8 @@ def find_duplicates(
         return key
 
     values = minhash.hash_values([signatures[key] for key in keys], NUM_PERM)
-    codes = minhash.lsh_pairs(values, DUPLICATE_THRESHOLD)
-    first, second = codes // max(len(keys), 1), codes % max(len(keys), 1)
-    # The estimated Jaccard similarity, as LeanMinHash.jaccard gives it.
-    scores = (values[first] == values[second]).mean(axis=1) if len(codes) else codes
+    first, second = minhash.lsh_pairs(values, DUPLICATE_THRESHOLD)
+    scores = minhash.estimated_similarity(values, first, second)
     similarity: dict[frozenset, float] = {}
     for a, b, score in zip(first.tolist(), second.tolist(), scores.tolist(), strict=True):
         if score >= DUPLICATE_THRESHOLD:

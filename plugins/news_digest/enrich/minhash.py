@@ -16,6 +16,8 @@ SCHEME = "affine32"  # datasketch's default
 #: random, so the hash need only tell tokens apart. CRC-32 does, five times
 #: faster than datasketch's default (SHA-1).
 HASH = zlib.crc32
+#: Pairs compared at a time by :func:`estimated_similarity`: bounded memory.
+ESTIMATE_BATCH = 50_000
 
 
 @cache
@@ -44,9 +46,9 @@ def bands(threshold: float, num_perm: int) -> tuple[int, int]:
     return index.b, index.r
 
 
-def lsh_pairs(values: np.ndarray, threshold: float) -> np.ndarray:
+def lsh_pairs(values: np.ndarray, threshold: float) -> tuple[np.ndarray, np.ndarray]:
     """The pairs of rows of ``values`` (one signature's hash values a row) that MinHash
-    LSH at ``threshold`` finds alike, as sorted codes ``a * len(values) + b`` with a < b.
+    LSH at ``threshold`` finds alike: ``(first, second)``, with first < second, in order.
 
     The same pairs as inserting every signature into datasketch's ``MinHashLSH``
     and querying each: two signatures are a pair when they agree on every
@@ -54,6 +56,7 @@ def lsh_pairs(values: np.ndarray, threshold: float) -> np.ndarray:
     many times faster than a Python index at thousands of signatures.
     """
     size, num_perm = values.shape
+    # Pairs as codes first * size + second: sorting the codes sorts the pairs.
     found = [np.empty(0, dtype=np.int64)]
     band_count, rows = bands(threshold, num_perm)
     for band in range(band_count if size else 0):
@@ -71,7 +74,18 @@ def lsh_pairs(values: np.ndarray, threshold: float) -> np.ndarray:
             found.append(np.minimum(a, b).astype(np.int64) * size + np.maximum(a, b))
     # Sort, then drop repeats: np.unique hashes, which is slower on millions of codes.
     codes = np.sort(np.concatenate(found))
-    return codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if len(codes) else codes
+    codes = codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if len(codes) else codes
+    return codes // max(size, 1), codes % max(size, 1)
+
+
+def estimated_similarity(values: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The estimated Jaccard similarity of each pair of rows ``(a[i], b[i])`` of ``values``,
+    as ``LeanMinHash.jaccard`` gives it: the share of hash values they agree on."""
+    similarity = np.zeros(len(a), dtype=np.float64)
+    for start in range(0, len(a), ESTIMATE_BATCH):  # bounded memory
+        pair = slice(start, start + ESTIMATE_BATCH)
+        similarity[pair] = (values[a[pair]] == values[b[pair]]).mean(axis=1)
+    return similarity
 
 
 def hash_values(signatures: list[LeanMinHash], num_perm: int) -> np.ndarray:
