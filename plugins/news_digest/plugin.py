@@ -99,6 +99,18 @@ def freeze_urls(generator):
         article.override_url = article.url
 
 
+def link_neighbours(generator):
+    """Each article's older (``prev_article``) and newer neighbour in the list, newest first.
+
+    Pelican does not set them; the theme would otherwise look each article up
+    in the whole list on its own page, once per article.
+    """
+    articles = generator.articles
+    for number, article in enumerate(articles):
+        article.prev_article = articles[number + 1] if number + 1 < len(articles) else None
+        article.next_article = articles[number - 1] if number else None
+
+
 def link_files(generator):
     """Give each seed article the URLs of its cleaned Markdown and raw seed copy."""
     md_dir = _setting(generator.settings, "NEWS_DIGEST_MARKDOWN_DIR")
@@ -169,6 +181,7 @@ def settle_articles(generator):
 def finish_articles(generator):
     """``article_generator_finalized``: once the slugs are final."""
     freeze_urls(generator)
+    link_neighbours(generator)
     link_files(generator)
     make_report(generator)
     heap.hold()  # the articles live until the build ends
