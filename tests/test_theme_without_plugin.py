@@ -1,0 +1,32 @@
+"""The theme on plain Pelican (no plugin): what it must find out for itself."""
+
+from __future__ import annotations
+
+import itertools
+
+from bs4 import BeautifulSoup
+from conftest import run_pelican
+
+
+def _article(folder, number):
+    (folder / f"story-{number}.md").write_text(
+        f"Title: Story {number}\nDate: 2020-03-0{number}\nTags: harbour\n\n"
+        f"Body of story {number}.\n",
+        encoding="utf-8",
+    )
+
+
+def test_article_pages_find_their_neighbours_without_the_plugin(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    for number in range(1, 5):
+        _article(content, number)
+    output = run_pelican(tmp_path, PATH=str(content), ARTICLE_PATHS=[""], PAGE_PATHS=[], PLUGINS=[])
+    newest_first = [output / "articles" / f"story-{n}.html" for n in (4, 3, 2, 1)]
+    assert all(page.is_file() for page in newest_first)
+    soup = {page: BeautifulSoup(page.read_text("utf-8"), "html.parser") for page in newest_first}
+    for newer, older in itertools.pairwise(newest_first):
+        assert soup[newer].select_one(".prev-next a.older")["href"].endswith(older.name)
+        assert soup[older].select_one(".prev-next a.newer")["href"].endswith(newer.name)
+    assert soup[newest_first[0]].select_one(".prev-next a.newer") is None
+    assert soup[newest_first[-1]].select_one(".prev-next a.older") is None
