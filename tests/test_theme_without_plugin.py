@@ -7,6 +7,8 @@ import itertools
 from bs4 import BeautifulSoup
 from conftest import run_pelican
 
+from news_digest.plugin import ArticleList
+
 
 def _article(folder, number):
     (folder / f"story-{number}.md").write_text(
@@ -30,3 +32,17 @@ def test_article_pages_find_their_neighbours_without_the_plugin(tmp_path):
         assert soup[older].select_one(".prev-next a.newer")["href"].endswith(newer.name)
     assert soup[newest_first[0]].select_one(".prev-next a.newer") is None
     assert soup[newest_first[-1]].select_one(".prev-next a.older") is None
+
+
+class Item:
+    """Compares by identity, as Pelican's content objects do."""
+
+
+def test_article_list_answers_in_as_a_list_does():
+    items, stranger = [Item() for _ in range(5)], Item()
+    listed = ArticleList(items[:3])
+    assert [item in listed for item in items] == [True, True, True, False, False]
+    assert stranger not in listed
+    listed.append(stranger)  # a longer list is indexed again
+    assert stranger in listed
+    assert listed == [*items[:3], stranger]
