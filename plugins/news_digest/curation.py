@@ -217,13 +217,19 @@ def _with_annotation_stamp(stamp, settings):
     """
     folder = annotations_dir(settings)
     reading = (code_fingerprint(), *(repr(settings.get(name)) for name in CACHED_SETTINGS))
+    # Pelican asks for a seed's stamp up to four times a build (two cache
+    # layers, before and after reading): the files as they were when first asked.
+    taken = {}
 
     def seed_and_annotation_stamp(filename):
-        try:
-            note = annotation_path(Path(filename), folder).stat().st_mtime_ns
-        except OSError:
-            note = None
-        return stamp(filename), note, reading
+        found = taken.get(filename)
+        if found is None:
+            try:
+                note = annotation_path(Path(filename), folder).stat().st_mtime_ns
+            except OSError:
+                note = None
+            found = taken[filename] = (stamp(filename), note, reading)
+        return found
 
     return seed_and_annotation_stamp
 
