@@ -112,8 +112,14 @@ def report(site):
 
 def test_every_seed_appears_exactly_once(report, site):
     assert sorted(report) == sorted(SEEDS)
-    data = json.loads((site / "report.json").read_text(encoding="utf-8"))
+    text = (site / "report.json").read_text(encoding="utf-8")
+    data = json.loads(text)
     assert len(data["seeds"]) == len(SEEDS)
+    # One seed a line, keys sorted: a rebuild's report diffs seed by seed.
+    lines = [json.loads(line.strip().rstrip(",")) for line in text.splitlines()[2:-3]]
+    assert lines == data["seeds"]
+    assert list(data) == ["seeds", "summary"]
+    assert all(list(seed) == sorted(seed) for seed in data["seeds"])
 
 
 @pytest.mark.parametrize(
