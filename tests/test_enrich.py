@@ -14,6 +14,7 @@ from news_digest.enrich.clusters import (
     STORY_WINDOW_DAYS,
     Item,
     candidate_pairs,
+    close_pairs,
     related,
     stories,
 )
@@ -131,6 +132,18 @@ def test_candidate_pairs_carry_exact_scores():
     for a, b, shared, words in pairs:
         assert shared == len(a.entities & b.entities)
         assert words == len(a.words & b.words) / len(a.words | b.words)
+
+
+def test_close_pairs_decide_as_all_candidates_do():
+    items = [_item(path) for path in sorted(FIXTURES.glob("*.txt"))]
+    # Two of an article's names, none of its words: a candidate, and far.
+    names = set(sorted(items[0].entities)[:2])
+    items.append(Item("far", "Gardeners compost their tomatoes patiently every autumn.", names))
+    everything, close = candidate_pairs(items), close_pairs(items)
+    keys = {(a.key, b.key, shared, words) for a, b, shared, words in everything}
+    assert {(a.key, b.key, shared, words) for a, b, shared, words in close} < keys
+    assert related(items, close) == related(items, everything) == related(items)
+    assert stories(items, close) == stories(items, everything) == stories(items)
 
 
 def test_stories_keep_to_their_time_window():

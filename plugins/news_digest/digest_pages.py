@@ -17,7 +17,7 @@ from pelican.utils import slugify
 
 from .cleaner import escape
 from .curation import annotations_dir
-from .enrich.clusters import Item, candidate_pairs, related, stories
+from .enrich.clusters import Item, close_pairs, related, stories
 from .enrich.duplicates import find_duplicates
 from .enrich.entities import KINDS
 from .writer import flush, save_text
@@ -175,7 +175,7 @@ def _story_pages(articles, settings) -> list[StoryPage]:
     for article in articles:
         article.related_articles = []
         article.story = None
-    pairs = candidate_pairs(items)  # scored once, for related articles and for stories
+    pairs = close_pairs(items)  # scored once, for related articles and for stories
     for key, others in related(items, pairs).items():
         by_key[key].related_articles = [by_key[k] for k in others]
     pages = []
