@@ -6,6 +6,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
+import numpy as np
 import yaml
 from conftest import ROOT
 
@@ -13,6 +14,8 @@ from news_digest.cleaner import clean_bytes
 from news_digest.enrich.clusters import (
     STORY_WINDOW_DAYS,
     Item,
+    _common,
+    _set_masks,
     candidate_pairs,
     close_pairs,
     related,
@@ -132,6 +135,15 @@ def test_candidate_pairs_carry_exact_scores():
     for a, b, shared, words in pairs:
         assert shared == len(a.entities & b.entities)
         assert words == len(a.words & b.words) / len(a.words | b.words)
+
+
+def test_set_masks_count_intersections_exactly():
+    rng = random.Random(7)
+    words = [f"word{n}" for n in range(300)]  # several 64-bit words a mask
+    sets = [set(rng.sample(words, rng.randint(0, 120))) for _ in range(40)] + [set(), {"lone"}]
+    a, b = np.triu_indices(len(sets), k=1)
+    common = _common(_set_masks(sets), a, b)
+    assert common.tolist() == [len(sets[i] & sets[j]) for i, j in zip(a, b, strict=True)]
 
 
 def test_close_pairs_decide_as_all_candidates_do():
