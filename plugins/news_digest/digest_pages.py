@@ -6,7 +6,6 @@ Signal handlers and one small generator; the decisions are made in
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from .curation import annotations_dir
 from .enrich.clusters import Item, close_pairs, related, stories
 from .enrich.duplicates import find_duplicates
 from .enrich.entities import KINDS
+from .jsontext import dumps_by_line
 from .writer import flush, save_text
 
 logger = logging.getLogger(__name__)
@@ -348,7 +348,7 @@ class DigestPagesGenerator(Generator):
         save_text(
             writer,
             output / EXPORT_JSON,
-            json.dumps(bundle, ensure_ascii=False, indent=1, default=str),
+            dumps_by_line(bundle, ensure_ascii=False, default=str),
         )
         flush(writer)
 
