@@ -125,16 +125,25 @@ class ArticleList(list):
         return id(item) in ids
 
 
+#: From this many articles a set of ids answers ``in`` faster than scanning the
+#: list in C does (measured: about even at 16; at 64, 1.1 ms against 7.5 ms a page).
+MIN_INDEXED_LIST = 32
+
+
+def _indexed(articles):
+    return ArticleList(articles) if len(articles) >= MIN_INDEXED_LIST else articles
+
+
 def index_memberships(generator):
     """Pelican filters its date-ordered list by ``article in articles`` for each tag,
     category and author page: quadratic, as an author of every seed lists all
-    of them (about 2 s at 10,000 seeds). Its lists get a constant-time test.
+    of them (about 0.8 s at 10,000 seeds). Long lists get a constant-time test.
     """
     generator.tags = defaultdict(
-        ArticleList, {tag: ArticleList(arts) for tag, arts in generator.tags.items()}
+        list, {tag: _indexed(arts) for tag, arts in generator.tags.items()}
     )
-    generator.categories = [(cat, ArticleList(arts)) for cat, arts in generator.categories]
-    generator.authors = [(author, ArticleList(arts)) for author, arts in generator.authors]
+    generator.categories = [(cat, _indexed(arts)) for cat, arts in generator.categories]
+    generator.authors = [(author, _indexed(arts)) for author, arts in generator.authors]
     generator._update_context(("tags", "categories", "authors"))
 
 
