@@ -12,6 +12,7 @@ import fnmatch
 import logging
 import os
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from .jsontext import dumps_by_line
@@ -65,15 +66,16 @@ def build_report(
     ``duplicates`` maps a dropped seed's absolute path to the article it repeats.
     """
     base = Path(settings["PATH"]).resolve()
+    resolved = cache(lambda path: Path(path).resolve())  # each path once, not twice
 
     def rel(path) -> str:
-        path = Path(path).resolve()
+        path = resolved(str(path))
         return path.relative_to(base).as_posix() if base in path.parents else path.as_posix()
 
-    published = {str(Path(a.source_path).resolve()): a for a in articles}
+    published = {str(resolved(a.source_path)): a for a in articles}
     entries = []
     for path in seed_files(settings):
-        key = str(path.resolve())
+        key = str(resolved(str(path)))
         name = rel(path)
         if key in published:
             article = published[key]
