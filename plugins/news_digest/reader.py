@@ -11,7 +11,13 @@ from pathlib import Path
 import markdown
 from pelican.readers import BaseReader
 
-from .cleaner import UndecodableError, body_markdown, clean_bytes, document_markdown
+from .cleaner import (
+    UndecodableError,
+    body_html,
+    body_markdown,
+    clean_bytes,
+    document_markdown,
+)
 from .cleaner.record import DATE_UNKNOWN
 from .curation import (
     annotation_warnings,
@@ -170,7 +176,8 @@ def _article(path: Path, settings, article):
             "Seed": seed_rel,
         },
     )
-    return markdown_to_html(body_markdown(article)), meta
+    html = body_html(article)
+    return markdown_to_html(body_markdown(article)) if html is None else html, meta
 
 
 def _seed_relpath(path: Path, settings) -> str:

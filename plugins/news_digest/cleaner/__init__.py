@@ -2,7 +2,7 @@
 
 from .corpus import repeated_lines
 from .decode import UndecodableError
-from .emit import body_markdown, document_markdown, escape
+from .emit import body_html, body_markdown, document_markdown, escape
 from .pipeline import clean_bytes, clean_text
 from .record import Article, Block, Removed
 
@@ -11,6 +11,7 @@ __all__ = [
     "Block",
     "Removed",
     "UndecodableError",
+    "body_html",
     "body_markdown",
     "clean_bytes",
     "clean_text",

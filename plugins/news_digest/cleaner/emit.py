@@ -19,6 +19,11 @@ _INLINE = re.compile(r"([\\`*_\[\]{}])")
 _BLOCK_MARK = re.compile(r"^([#+-])")
 # ... and numbered lists ("1. ", "2) ").
 _ORDERED = re.compile(r"^(\d+)([.)])")
+# What Markdown reads as more than the characters themselves even when escaped:
+# control characters and tabs (line breaks, tab stops, its own placeholders) and
+# white space at either end (trimmed, or code and line breaks). Empty blocks and a
+# heading's closing hashes (dropped) are declined too.
+_NOT_PLAIN = re.compile(r"[\x00-\x1f\x7f]|^\s|\s$")
 
 
 def escape(text: str) -> str:
@@ -41,6 +46,34 @@ def body_markdown(article: Article) -> str:
         else:
             parts.append(text)
     return "\n\n".join(parts) + "\n"
+
+
+def body_html(article: Article) -> str | None:
+    """The HTML that Markdown makes of :func:`body_markdown`, without running it.
+
+    Markdown costs a seed about as much as cleaning it, and the body is only
+    escaped paragraphs, blockquotes and headings. None when a block holds
+    anything Markdown would read differently (:data:`_NOT_PLAIN`): convert
+    :func:`body_markdown` then. Tested equal to Markdown's own output.
+    """
+    parts = []
+    for number, block in enumerate(article.body):
+        text = block.text
+        if not text or _NOT_PLAIN.search(text) or (block.kind == HEADING and text.endswith("#")):
+            return None
+        text = html.escape(text, quote=False)
+        if block.kind == HEADING:
+            parts.append(f"<h3>{text}</h3>")
+        elif block.kind != QUOTE:
+            parts.append(f"<p>{text}</p>")
+        elif number and article.body[number - 1].kind == QUOTE:
+            # Markdown joins blockquotes with only a blank line between them into one.
+            parts[-1] = (
+                parts[-1].removesuffix("\n</blockquote>") + f"\n<p>{text}</p>\n</blockquote>"
+            )
+        else:
+            parts.append(f"<blockquote>\n<p>{text}</p>\n</blockquote>")
+    return "\n".join(parts)
 
 
 def document_markdown(article: Article, metadata: dict[str, str]) -> str:
