@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import itertools
+import subprocess
+import sys
 
 from bs4 import BeautifulSoup
-from conftest import run_pelican
+from conftest import ROOT
 
 from news_digest.plugin import ArticleList
 
@@ -23,7 +25,21 @@ def test_article_pages_find_their_neighbours_without_the_plugin(tmp_path):
     content.mkdir()
     for number in range(1, 5):
         _article(content, number)
-    output = run_pelican(tmp_path, PATH=str(content), ARTICLE_PATHS=[""], PAGE_PATHS=[], PLUGINS=[])
+    # Its own process: the plugin's signals stay connected once any test has built with it.
+    settings = tmp_path / "plainconf.py"
+    settings.write_text(
+        (ROOT / "pelicanconf.py").read_text("utf-8")
+        + f"\nTHEME = {str(ROOT / 'theme')!r}\nPLUGINS = []\nARTICLE_PATHS = ['']\n"
+        + "PAGE_PATHS = []\nCACHE_CONTENT = False\nLOAD_CONTENT_CACHE = False\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "output"
+    subprocess.run(
+        [sys.executable, "-m", "pelican", str(content), "-s", str(settings), "-o", str(output)],
+        cwd=tmp_path,
+        check=True,
+        capture_output=True,
+    )
     newest_first = [output / "articles" / f"story-{n}.html" for n in (4, 3, 2, 1)]
     assert all(page.is_file() for page in newest_first)
     soup = {page: BeautifulSoup(page.read_text("utf-8"), "html.parser") for page in newest_first}
