@@ -20,6 +20,8 @@ _RUN = re.compile(
 )
 _ANY_RUN = re.compile(_RUN.pattern.replace(r"(?<![.!?:]\s)(?<!^)", ""))
 _POSSESSIVE = re.compile(r"[’']s?$")
+# "We're", "I'm", "Don't": a pronoun or a verb with its contraction, never a subject.
+_CONTRACTION = re.compile(r"(?:[’'](?:re|m|ll|ve|d)|n[’']t)$", re.IGNORECASE)
 STOPWORDS = frozenset(
     [
         "A",
@@ -101,7 +103,12 @@ def title_subjects(title: str, paragraphs: list[str], limit: int = 3) -> list[st
     subjects: list[str] = []
     for word in _WORD.findall(title):
         word = _POSSESSIVE.sub("", word)
-        if word in STOPWORDS or len(word) < 3 or not any(word in r.split() for r in inner):
+        if (
+            word in STOPWORDS
+            or len(word) < 3
+            or _CONTRACTION.search(word)
+            or not any(word in r.split() for r in inner)
+        ):
             continue
         # A name only ever written after a sentence's first word ("After Fiona
         # Hill spoke") has no candidate run: the mid-sentence run is the name.
