@@ -356,3 +356,43 @@ def test_parse_date_reads_every_day_of_a_year_as_dateutil_does(dayfirst):
         for text in (f"{date:%b} {date.day}, 2016", f"{date.day} {date:%B} 2016"):
             assert metadata.parse_date(text, dayfirst=dayfirst) == date, text
             assert _dateutil_date(text, dayfirst) == date, text
+
+
+DATE_LINES = st.lists(
+    st.sampled_from(
+        [
+            "05/10/2018",
+            "13/05/2019",
+            "5/13/19",
+            "2019-04-05",
+            "Apr 5, 2019",
+            "5 Sept , 2019",
+            "22 de janeiro de 2018",
+            "By Ana Silva",
+            " ",
+            "Updated ",
+        ]
+    ),
+    max_size=4,
+).map("".join)
+
+
+@SETTINGS
+@given(DATE_LINES, st.booleans())
+def test_day_order_asked_only_when_it_changes_the_dates(text, dayfirst):
+    asked = []
+
+    def order() -> bool:
+        asked.append(True)
+        return dayfirst
+
+    assert metadata.find_dates(text, dayfirst=order) == metadata.find_dates(text, dayfirst)
+    if asked:
+        assert metadata.find_dates(text, False) != metadata.find_dates(text, True)
+
+
+def test_named_month_dates_do_not_ask_the_day_order():
+    def order() -> bool:
+        raise AssertionError("the language was worked out for a date that needs none")
+
+    assert metadata.find_dates("By Ann Lee Apr 18, 2017", dayfirst=order)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -155,12 +156,24 @@ def _foreign_date() -> re.Pattern:
     )
 
 
-def find_dates(text: str, dayfirst: bool = False) -> list[tuple[dt.date, str]]:
+#: Whether "05/10/2018" is 5 October: a flag, or a function that tells it
+#: when asked (the page's language, worked out only if a date needs it).
+DayFirst = bool | Callable[[], bool]
+
+
+def find_dates(text: str, dayfirst: DayFirst = False) -> list[tuple[dt.date, str]]:
     """Every full date written in ``text``, with the matched string.
 
     ``dayfirst`` reads "05/10/2018" as 5 October (pages not in English).
+    A function is called only when the two readings of ``text`` differ:
+    most dates name their month, and most lines have none.
     """
-    return list(_dates(text, dayfirst))
+    if not callable(dayfirst):
+        return list(_dates(text, dayfirst))
+    month_first = _dates(text, False)
+    if month_first == _dates(text, True):
+        return list(month_first)
+    return list(_dates(text, dayfirst()))
 
 
 @lru_cache(maxsize=LINE_CACHE_SIZE)
@@ -315,7 +328,7 @@ def find_byline(lines: list[Line]) -> Found | None:
     return None
 
 
-def find_stated_date(lines: list[Line], dayfirst: bool = False) -> Found | None:
+def find_stated_date(lines: list[Line], dayfirst: DayFirst = False) -> Found | None:
     """A date written in the header: in the byline, a dateline or an "Updated …" line."""
     for line in lines[:HEADER_WINDOW]:
         text = _UPDATED.sub("", line.text)
@@ -329,7 +342,7 @@ def find_stated_date(lines: list[Line], dayfirst: bool = False) -> Found | None:
     return None
 
 
-def infer_date(lines: list[Line], dayfirst: bool = False) -> Found | None:
+def infer_date(lines: list[Line], dayfirst: DayFirst = False) -> Found | None:
     """The latest date mentioned anywhere: the article is from then or later."""
     best: Found | None = None
     for line in lines:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import islice
 
 from . import boilerplate, language, metadata, quotes
@@ -170,7 +170,10 @@ def _clean_once(
         return article
 
     taken: dict[int, str] = {}  # line number → why it is not body
-    dayfirst = language.detect_lines(ln.text for ln in lines) not in DAY_LAST_LANGUAGES
+    # Asked only by a date that reads differently day first ("05/10/2018").
+    dayfirst = cache(
+        lambda: language.detect_lines(ln.text for ln in lines) not in DAY_LAST_LANGUAGES
+    )
     body_start, _ = boilerplate.main_block(lines)
     if title := metadata.find_title(
         lines, body_start=body_start if body_start < len(lines) else None, furniture=_furniture
