@@ -396,3 +396,14 @@ def test_named_month_dates_do_not_ask_the_day_order():
         raise AssertionError("the language was worked out for a date that needs none")
 
     assert metadata.find_dates("By Ann Lee Apr 18, 2017", dayfirst=order)
+
+
+@SETTINGS
+@given(st.lists(st.booleans(), max_size=12), st.integers(min_value=1, max_value=4))
+def test_runs_are_the_long_enough_runs_of_true_flags(flags, min_length):
+    expected = set()
+    for start in range(len(flags)):
+        for end in range(start + min_length, len(flags) + 1):
+            if all(flags[start:end]):
+                expected.update(range(start, end))
+    assert boilerplate._runs(flags, min_length) == expected

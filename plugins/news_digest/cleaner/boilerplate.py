@@ -329,21 +329,11 @@ def duplicates(lines: list[Line]) -> list[Line | None]:
     return found
 
 
-def label_runs(lines: list[Line]) -> set[int]:
-    """Indexes of lines in runs of short "Role:" labels (mastheads, forms)."""
-    found: set[int] = set()
-    run: list[int] = []
-    for index, line in enumerate([*lines, Line(0, "")]):
-        if _LABEL.match(line.text) and word_count(line.text) <= LABEL_MAX_WORDS:
-            run.append(index)
-            continue
-        if len(run) >= LABEL_RUN_MIN:
-            found.update(run)
-        run = []
-    return found
+def is_label(text: str) -> bool:
+    """A short "Role:" label, as in a masthead or a form."""
+    return bool(_LABEL.match(text)) and word_count(text) <= LABEL_MAX_WORDS
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def end_marker(text: str) -> str | None:
     """A line that closes the article: comment section, related stories, paywall."""
     if is_long_prose(text):
@@ -353,7 +343,6 @@ def end_marker(text: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def line_score(text: str) -> int:
     """How much a line speaks for the main text around it (see :func:`main_block`)."""
     words = word_count(text)
@@ -368,41 +357,6 @@ def line_score(text: str) -> int:
     return -NON_PROSE_COST
 
 
-def _embedded_text(lines: list[Line], index: int) -> bool:
-    """The text of an embedded post: a long line right above its "— Name (@handle)" line."""
-    return (
-        index + 1 < len(lines)
-        and word_count(lines[index].text) >= MIN_SCORING_WORDS
-        and bool(_EMBEDDED_POST.search(lines[index + 1].text))
-    )
-
-
-def main_block(lines: list[Line]) -> tuple[int, int]:
-    """Indexes ``(first, last)`` of the main text: the run of lines scoring most.
-
-    Prose paragraphs score their length, every other line a small cost, so
-    menus, link lists and widget runs separate the article from teasers and
-    footers (a maximum-sum segment, as in Finn's "body text extraction").
-    ``(len(lines), -1)`` when no line is prose.
-    """
-    best, best_span = 0, (len(lines), -1)
-    total, start = 0, 0
-    for index, line in enumerate(lines):
-        if total <= 0:
-            total, start = 0, index
-        total += line_score(line.text)
-        if total > best:
-            best, best_span = total, (start, index)
-    first, last = best_span
-    # The block starts and ends with prose, not with a stray short line.
-    while first <= last and line_score(lines[first].text) <= 0:
-        first += 1
-    while last >= first and line_score(lines[last].text) <= 0:
-        last -= 1
-    return first, last
-
-
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def headline_like(text: str) -> bool:
     """Shaped like a headline: a few words, no sentence ending, not a label.
 
@@ -423,18 +377,130 @@ def truncated(text: str) -> bool:
     return text.rstrip().endswith(_ELLIPSES)
 
 
-def teaser_runs(lines: list[Line]) -> set[int]:
-    """Indexes of runs of :data:`TEASER_RUN_MIN` or more truncated teasers in a row."""
+def vocabulary_verdict(text: str) -> tuple[str, str] | None:
+    """``(role, reason)`` for a photo caption, a call to action or a prompt, else ``None``.
+
+    The three vocabulary tests of :func:`classify`, in its order.
+    """
+    if word_count(text) <= CAPTION_MAX_WORDS and caption(text):
+        return "caption", "photo caption"
+    if reason := call_to_action(text) or prompt(text):
+        return "removed", reason
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the line-level tests above say about one line's text.
+
+    The classifier asks about every line many times (for the main block,
+    each kind of run, the page edges, the verdict) and the cleaner asks
+    again on its later looks; a publisher's furniture and a syndicated
+    paragraph recur from page to page. One remembered record per text
+    answers all of those questions with a single look-up.
+    """
+
+    words: int
+    prose: bool
+    long_prose: bool
+    question: bool
+    caption: bool
+    call_to_action: str | None
+    prompt: str | None
+    vocabulary: tuple[str, str] | None
+    end_marker: str | None
+    score: int
+    headline: bool
+    label: bool
+    truncated: bool
+    embedded_post: bool
+
+    @property
+    def furniture(self) -> bool:
+        """A caption, prompt or widget line: never the headline."""
+        return bool(self.caption or self.call_to_action or self.prompt)
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def features(text: str) -> Features:
+    """Every line-level test's answer for ``text``, worked out once."""
+    return Features(
+        words=word_count(text),
+        prose=is_prose(text),
+        long_prose=is_long_prose(text),
+        question=text.rstrip().endswith("?"),
+        caption=caption(text),
+        call_to_action=call_to_action(text),
+        prompt=prompt(text),
+        vocabulary=vocabulary_verdict(text),
+        end_marker=end_marker(text),
+        score=line_score(text),
+        headline=headline_like(text),
+        label=is_label(text),
+        truncated=truncated(text),
+        embedded_post=_EMBEDDED_POST.search(text) is not None,
+    )
+
+
+def _runs(flags: list[bool], min_length: int) -> set[int]:
+    """Indexes of the runs of at least ``min_length`` true ``flags`` in a row."""
     found: set[int] = set()
-    run: list[int] = []
-    for index, line in enumerate([*lines, Line(0, "")]):
-        if truncated(line.text):
-            run.append(index)
-            continue
-        if len(run) >= TEASER_RUN_MIN:
-            found.update(run)
-        run = []
+    start = 0
+    for index, flag in enumerate([*flags, False]):
+        if not flag:
+            if index - start >= min_length:
+                found.update(range(start, index))
+            start = index + 1
     return found
+
+
+def label_runs(feats: list[Features]) -> set[int]:
+    """Indexes of lines in runs of short "Role:" labels (mastheads, forms)."""
+    return _runs([f.label for f in feats], LABEL_RUN_MIN)
+
+
+def teaser_runs(feats: list[Features]) -> set[int]:
+    """Indexes of runs of :data:`TEASER_RUN_MIN` or more truncated teasers in a row."""
+    return _runs([f.truncated for f in feats], TEASER_RUN_MIN)
+
+
+def _embedded_text(feats: list[Features], index: int) -> bool:
+    """The text of an embedded post: a long line right above its "— Name (@handle)" line."""
+    return (
+        index + 1 < len(feats)
+        and feats[index].words >= MIN_SCORING_WORDS
+        and feats[index + 1].embedded_post
+    )
+
+
+def main_block(lines: list[Line]) -> tuple[int, int]:
+    """Indexes ``(first, last)`` of the main text: the run of lines scoring most.
+
+    Prose paragraphs score their length, every other line a small cost, so
+    menus, link lists and widget runs separate the article from teasers and
+    footers (a maximum-sum segment, as in Finn's "body text extraction").
+    ``(len(lines), -1)`` when no line is prose.
+    """
+    return _best_block([features(line.text).score for line in lines])
+
+
+def _best_block(scores: list[int]) -> tuple[int, int]:
+    """:func:`main_block` of lines scoring ``scores``."""
+    best, best_span = 0, (len(scores), -1)
+    total, start = 0, 0
+    for index, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0, index
+        total += score
+        if total > best:
+            best, best_span = total, (start, index)
+    first, last = best_span
+    # The block starts and ends with prose, not with a stray short line.
+    while first <= last and scores[first] <= 0:
+        first += 1
+    while last >= first and scores[last] <= 0:
+        last -= 1
+    return first, last
 
 
 def _structured_list(texts: list[str]) -> bool:
@@ -449,7 +515,7 @@ def _structured_list(texts: list[str]) -> bool:
     return False
 
 
-def _list_after(lines: list[Line], last: int) -> int:
+def _list_after(lines: list[Line], feats: list[Features], last: int) -> int:
     """Extend the main text over a list that closes it ("Qualified teams:" + items).
 
     List items are short and unpunctuated, so the block scoring leaves them
@@ -459,22 +525,20 @@ def _list_after(lines: list[Line], last: int) -> int:
     """
     while True:
         start = last + 1
-        if start < len(lines) and not headline_like(lines[start].text):
+        if start < len(lines) and not feats[start].headline:
             start += 1  # a heading such as "Qualified teams"
         end = start
-        while end < len(lines) and headline_like(lines[end].text):
+        while end < len(lines) and feats[end].headline:
             end += 1
         texts = [line.text for line in lines[start:end]]
         if len(texts) < LIST_MIN_ITEMS or not _structured_list(texts):
             return last
-        if start > last + 1 and (
-            call_to_action(lines[last + 1].text) or end_marker(lines[last + 1].text)
-        ):
+        if start > last + 1 and (feats[last + 1].call_to_action or feats[last + 1].end_marker):
             return last
         last = end - 1
 
 
-def link_cards(lines: list[Line]) -> set[int]:
+def link_cards(lines: list[Line], feats: list[Features]) -> set[int]:
     """Indexes of inline cards linking to other stories.
 
     A card gives the other story's headline twice (image alt text and link)
@@ -484,7 +548,7 @@ def link_cards(lines: list[Line]) -> set[int]:
     """
     found: set[int] = set()
     for index, line in enumerate(lines):
-        if not headline_like(line.text):
+        if not feats[index].headline:
             continue
         for other in range(index + 1, min(index + 3, len(lines))):
             if lines[other].text == line.text or _similar(lines[other].text, line.text):
@@ -492,15 +556,15 @@ def link_cards(lines: list[Line]) -> set[int]:
                 after = other + 1
                 if (
                     after < len(lines)
-                    and is_prose(lines[after].text)
-                    and word_count(lines[after].text) <= CARD_TEASER_MAX_WORDS
+                    and feats[after].prose
+                    and feats[after].words <= CARD_TEASER_MAX_WORDS
                 ):
                     found.add(after)
                 break
     return found
 
 
-def headline_runs(lines: list[Line]) -> set[int]:
+def headline_runs(lines: list[Line], feats: list[Features]) -> set[int]:
     """Indexes of related-links lists: runs of headline-like lines.
 
     One headline-like line between paragraphs is a subheading; several in a
@@ -508,12 +572,12 @@ def headline_runs(lines: list[Line]) -> set[int]:
     """
     found: set[int] = set()
     run: list[int] = []
-    for index, line in enumerate([*lines, Line(0, "")]):
-        if headline_like(line.text):
+    for index, feature in enumerate([*feats, None]):
+        if feature is not None and feature.headline:
             run.append(index)
             continue
         if run:
-            after_cta = run[0] > 0 and call_to_action(lines[run[0] - 1].text) is not None
+            after_cta = run[0] > 0 and feats[run[0] - 1].call_to_action is not None
             texts = [lines[i].text for i in run]
             if (after_cta and len(run) >= HEADLINE_RUN_MIN_AFTER_CTA) or (
                 len(run) >= HEADLINE_RUN_MIN and not _structured_list(texts)
@@ -521,20 +585,6 @@ def headline_runs(lines: list[Line]) -> set[int]:
                 found.update(run)
         run = []
     return found
-
-
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
-def _vocabulary_verdict(text: str) -> tuple[str, str] | None:
-    """``(role, reason)`` for a photo caption, a call to action or a prompt, else ``None``.
-
-    The three vocabulary tests of :func:`classify`, in its order, remembered
-    as one answer: one look-up per line instead of up to four.
-    """
-    if word_count(text) <= CAPTION_MAX_WORDS and caption(text):
-        return "caption", "photo caption"
-    if reason := call_to_action(text) or prompt(text):
-        return "removed", reason
-    return None
 
 
 @dataclass(frozen=True)
@@ -553,59 +603,60 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
     repetitions, vocabulary, label runs, and last the page edges: short lines
     before the first and after the last prose line are furniture.
     """
-    labels = label_runs(lines)
-    headlines = headline_runs(lines)
-    teasers = teaser_runs(lines)
-    cards = link_cards(lines)
-    first, last = main_block(lines)
+    feats = [features(line.text) for line in lines]
+    labels = label_runs(feats)
+    headlines = headline_runs(lines, feats)
+    teasers = teaser_runs(feats)
+    cards = link_cards(lines, feats)
+    first, last = _best_block([f.score for f in feats])
     if first > last:
         # No prose at all: the article is a list or a table. Keep what the
         # vocabulary and repetition tests let through rather than nothing.
         first, last = 0, len(lines) - 1
     # Short sentences right before or after the block (a lead, a closing
     # one-line paragraph) belong to it.
-    while first > 0 and is_prose(lines[first - 1].text) and not caption(lines[first - 1].text):
+    while first > 0 and feats[first - 1].prose and not feats[first - 1].caption:
         first -= 1
     while (
         last + 1 < len(lines)
         and (
-            is_prose(lines[last + 1].text)
-            or _EMBEDDED_POST.search(lines[last + 1].text)
-            or _embedded_text(lines, last + 1)
+            feats[last + 1].prose
+            or feats[last + 1].embedded_post
+            or _embedded_text(feats, last + 1)
         )
-        and not caption(lines[last + 1].text)
-        and not end_marker(lines[last + 1].text)
+        and not feats[last + 1].caption
+        and not feats[last + 1].end_marker
     ):
         last += 1
-    last = _list_after(lines, last)
+    last = _list_after(lines, feats, last)
     ended = None
     words = 0
     for index in range(first, last + 1):
-        if words >= END_MARKER_MIN_WORDS and (ended := end_marker(lines[index].text)):
+        if words >= END_MARKER_MIN_WORDS and (ended := feats[index].end_marker):
             last = index - 1
             break
-        words += max(line_score(lines[index].text), 0)
+        words += max(feats[index].score, 0)
     verdicts: list[Verdict] = []
     repeats = duplicates(lines)
     kept: dict[int, int] = {}  # line number → index, for lines kept as body
     for index, line in enumerate(lines):
-        text = line.text
+        feature = feats[index]
         dup = repeats[index]
         if (
             dup is not None
             and dup.number in kept
             and index - kept[dup.number] > DUPLICATE_NEAR
-            and (word_count(text) < MIN_SCORING_WORDS or text.rstrip().endswith("?"))
+            and (feature.words < MIN_SCORING_WORDS or feature.question)
         ):
             dup = None  # the article itself says it again (a refrain, a question, a list item)
         if index == last + 1 and ended:
             verdict = Verdict(line, "removed", ended)
         elif dup is not None:
             verdict = Verdict(line, "removed", f"repeats line {dup.number}")
-        elif repeated and not is_long_prose(text) and line_key(text) in repeated:
+        elif repeated and not feature.long_prose and line_key(line.text) in repeated:
             verdict = Verdict(line, "removed", "line repeated across the publisher's pages")
-        elif vocabulary := _vocabulary_verdict(text):
-            verdict = Verdict(line, *vocabulary)
+        elif feature.vocabulary:
+            verdict = Verdict(line, *feature.vocabulary)
         elif index in labels:
             verdict = Verdict(line, "removed", "run of short labels (masthead or form)")
         elif index in cards:

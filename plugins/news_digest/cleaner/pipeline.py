@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from functools import cache, lru_cache
+from functools import cache
 from itertools import islice
 
 from . import boilerplate, language, metadata, quotes
@@ -214,7 +214,7 @@ def _clean_once(
     ]
     if (
         len(between) <= STANDFIRST_MAX_LINES
-        and sum(boilerplate.word_count(ln.text) for ln in between) <= 2 * STANDFIRST_MAX_WORDS
+        and sum(boilerplate.features(ln.text).words for ln in between) <= 2 * STANDFIRST_MAX_WORDS
     ):
         for line in between:
             taken.setdefault(line.number, "between the headline and the byline")
@@ -288,7 +288,7 @@ def _standfirst(lines: list[Line], verdicts: dict) -> Line | None:
     the byline, date or the lead photo with its caption, then the article.
     """
     body = [ln for ln in lines if (v := verdicts.get(ln.number)) and v.role == "body"]
-    if len(body) < 2 or boilerplate.word_count(body[0].text) > STANDFIRST_MAX_WORDS:
+    if len(body) < 2 or boilerplate.features(body[0].text).words > STANDFIRST_MAX_WORDS:
         return None
     between = [
         ln for ln in lines if body[0].number < ln.number < body[1].number and ln.number in verdicts
@@ -301,21 +301,14 @@ def _standfirst(lines: list[Line], verdicts: dict) -> Line | None:
     return body[0] if header else None
 
 
-@lru_cache(maxsize=boilerplate.TEXT_CACHE_SIZE)
 def _furniture(text: str) -> bool:
-    """Captions, prompts and widget lines: never the headline.
-
-    Remembered (one look-up instead of three): the header lines are asked
-    about on every look.
-    """
-    return bool(
-        boilerplate.caption(text) or boilerplate.call_to_action(text) or boilerplate.prompt(text)
-    )
+    """Captions, prompts and widget lines: never the headline."""
+    return boilerplate.features(text).furniture
 
 
 def _block_kind(text: str) -> str:
     if (
-        not boilerplate.is_prose(text)
+        not boilerplate.features(text).prose
         and not text.endswith(":")
         and len(text.split()) <= HEADING_MAX_WORDS
     ):
