@@ -407,3 +407,9 @@ def test_runs_are_the_long_enough_runs_of_true_flags(flags, min_length):
             if all(flags[start:end]):
                 expected.update(range(start, end))
     assert boilerplate._runs(flags, min_length) == expected
+
+
+@SETTINGS
+@given(st.lists(TEXT, max_size=6).map("\n".join))
+def test_repair_is_ftfy_on_many_lines(text):
+    assert repair(text) == ftfy.fix_text(text, FTFY_CONFIG)

@@ -104,33 +104,37 @@ _MOJIBAKE_MATERIAL = re.compile(
 )
 
 
-def _ftfy_segments(text: str) -> list[str]:
-    """The pieces ftfy's ``fix_text`` fixes one by one: each line with its line end."""
-    *lines, last = text.split("\n")
-    return [line + "\n" for line in lines] + ([last] if last else [])
-
-
 def _ftfy_would_keep(text: str) -> bool:
     """Whether ``ftfy.fix_text(text, FTFY_CONFIG)`` is sure to return ``text`` as it is.
 
-    ftfy fixes each segment until a round of all its steps changes nothing,
-    so it keeps a segment in which no step finds anything: no character a
-    character-level fixer rewrites, already NFC, and free of what ftfy's own
-    :func:`~ftfy.badness.is_bad` takes for mojibake (the test with which
-    ftfy itself decides to leave a segment's encoding alone), which needs a
-    character outside :data:`NEVER_MOJIBAKE_ALONE` to look at. An ASCII
-    segment (most are; Python knows it without a scan) is both.
+    ftfy fixes each line (with its line end) on its own, until a round of
+    all its steps changes nothing, so it keeps a line in which no step finds
+    anything: see :func:`_line_kept`. The lines' verdicts are remembered:
+    a later look and a publisher's other pages bring the same lines again.
     """
-    if len(text) > FTFY_CONFIG.max_decode_length or _REWRITTEN.search(text):
+    if len(text) > FTFY_CONFIG.max_decode_length:
         return False
-    return all(segment.isascii() or _segment_kept(segment) for segment in _ftfy_segments(text))
+    *lines, last = text.split("\n")
+    return all(map(_line_kept, lines)) and (not last or _line_kept(last, ""))
 
 
 @lru_cache(maxsize=SEGMENT_CACHE_SIZE)
-def _segment_kept(segment: str) -> bool:
-    """Already NFC and not mojibake: see :func:`_ftfy_would_keep`."""
-    return unicodedata.is_normalized("NFC", segment) and (
-        _MOJIBAKE_MATERIAL.search(segment) is None or not is_bad(segment)
+def _line_kept(line: str, line_end: str = "\n") -> bool:
+    """Whether ftfy keeps the segment ``line + line_end`` as it is.
+
+    It does if the segment has no character a character-level fixer
+    rewrites, is already NFC, and is free of what ftfy's own
+    :func:`~ftfy.badness.is_bad` takes for mojibake (the test with which
+    ftfy itself decides to leave a segment's encoding alone), which needs a
+    character outside :data:`NEVER_MOJIBAKE_ALONE` to look at. An ASCII
+    segment (most are; Python knows it without a scan) needs only the first.
+    """
+    segment = line + line_end
+    if _REWRITTEN.search(segment):
+        return False
+    return segment.isascii() or (
+        unicodedata.is_normalized("NFC", segment)
+        and (_MOJIBAKE_MATERIAL.search(segment) is None or not is_bad(segment))
     )
 
 
