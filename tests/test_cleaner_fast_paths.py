@@ -411,5 +411,15 @@ def test_runs_are_the_long_enough_runs_of_true_flags(flags, min_length):
 
 @SETTINGS
 @given(st.lists(TEXT, max_size=6).map("\n".join))
+def test_normalise_is_its_regular_expression_definition_on_raw_text(text):
+    """Line ends and invisible characters too, and the per-line shortcut on many lines."""
+    expected = _INVISIBLE.sub("", _LINE_ENDS.sub("\n", text))
+    expected = unicodedata.normalize("NFC", expected)
+    expected = "\n".join(_SPACES.sub(" ", line).strip() for line in expected.split("\n"))
+    assert normalise(text) == expected
+
+
+@SETTINGS
+@given(st.lists(TEXT, max_size=6).map("\n".join))
 def test_repair_is_ftfy_on_many_lines(text):
     assert repair(text) == ftfy.fix_text(text, FTFY_CONFIG)

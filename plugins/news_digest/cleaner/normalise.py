@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .record import Line
 
@@ -11,6 +12,9 @@ from .record import Line
 _LINE_ENDS = ("\r\n", "\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")
 # Zero-width and formatting characters that copy-paste drags along.
 _INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
+#: Lines come back (on the cleaner's later looks, and as a publisher's
+#: furniture): remember this many lines' verdicts.
+LINE_CACHE_SIZE = 1 << 16
 # White space other than " " and "\n" (what str.isspace() calls white space;
 # a test checks the list), spelt out: much faster to scan for than [^\S \n].
 _OTHER_SPACE = re.compile(
@@ -23,7 +27,11 @@ def normalise(text: str) -> str:
 
     Plain string methods throughout: ``str.replace`` finds nothing fast, and
     ``str.split()`` splits at runs of the same Unicode white space as ``\\s``.
+    Most text has nothing to change, which a remembered verdict per line
+    tells without a scan.
     """
+    if all(map(_normal_line, text.split("\n"))):
+        return text
     for line_end in _LINE_ENDS:
         text = text.replace(line_end, "\n")
     for invisible in _INVISIBLE:
@@ -48,6 +56,21 @@ def _evenly_spaced(text: str) -> bool:
         and "\n " not in text
         and not text.startswith(" ")
         and not text.endswith(" ")
+    )
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _normal_line(line: str) -> bool:
+    """Whether :func:`normalise` leaves ``line`` (between line ends) as it is.
+
+    A text is left as it is when each of its lines is: no step joins or
+    splits lines, and NFC never composes across a line end.
+    """
+    return (
+        not any(line_end in line for line_end in _LINE_ENDS)
+        and not any(invisible in line for invisible in _INVISIBLE)
+        and unicodedata.is_normalized("NFC", line)
+        and _evenly_spaced(line)
     )
 
 
