@@ -331,8 +331,8 @@ def find_byline(lines: list[Line]) -> Found | None:
 def find_stated_date(lines: list[Line], dayfirst: DayFirst = False) -> Found | None:
     """A date written in the header: in the byline, a dateline or an "Updated …" line."""
     for line in lines[:HEADER_WINDOW]:
-        text = _UPDATED.sub("", line.text)
-        if len(text.split()) > BYLINE_MAX_WORDS or _QUOTED_POST.match(text):
+        text = _dateline(line.text)
+        if text is None:
             continue
         dates = find_dates(text, dayfirst=dayfirst)
         if dates:
@@ -340,6 +340,20 @@ def find_stated_date(lines: list[Line], dayfirst: DayFirst = False) -> Found | N
             kind = "byline" if _BY.match(line.text) else "dateline"
             return Found(date, line.number, f"from the {kind} ({written})")
     return None
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _dateline(text: str) -> str | None:
+    """What of a header line may state the article's date: the line without "Updated".
+
+    ``None`` for a line too long to be a byline or dateline (the header
+    window reaches into the article on the cleaner's later looks), or for
+    the credit of an embedded post.
+    """
+    text = _UPDATED.sub("", text)
+    if len(text.split()) > BYLINE_MAX_WORDS or _QUOTED_POST.match(text):
+        return None
+    return text
 
 
 def infer_date(lines: list[Line], dayfirst: DayFirst = False) -> Found | None:
