@@ -23,9 +23,9 @@ from ftfy.badness import BADNESS_RE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from news_digest.cleaner import boilerplate, language, metadata
+from news_digest.cleaner import boilerplate, language, metadata, pipeline
 from news_digest.cleaner.decode import FTFY_CONFIG, NEVER_MOJIBAKE_ALONE, repair
-from news_digest.cleaner.normalise import _OTHER_SPACE, normalise
+from news_digest.cleaner.normalise import _OTHER_SPACE, normalise, segment
 from news_digest.cleaner.record import Line
 
 SETTINGS = settings(
@@ -423,3 +423,9 @@ def test_normalise_is_its_regular_expression_definition_on_raw_text(text):
 @given(st.lists(TEXT, max_size=6).map("\n".join))
 def test_repair_is_ftfy_on_many_lines(text):
     assert repair(text) == ftfy.fix_text(text, FTFY_CONFIG)
+
+
+@SETTINGS
+@given(st.lists(TEXT, max_size=6).map("\n".join))
+def test_lines_split_once_are_segment_normalise_repair(text):
+    assert pipeline._lines(text) == segment(normalise(repair(text)))

@@ -105,17 +105,24 @@ _MOJIBAKE_MATERIAL = re.compile(
 
 
 def _ftfy_would_keep(text: str) -> bool:
-    """Whether ``ftfy.fix_text(text, FTFY_CONFIG)`` is sure to return ``text`` as it is.
+    """Whether ``ftfy.fix_text(text, FTFY_CONFIG)`` is sure to return ``text`` as it is."""
+    return len(text) <= FTFY_CONFIG.max_decode_length and repair_keeps(text.split("\n"))
+
+
+def repair_keeps(lines: list[str]) -> bool:
+    """Whether :func:`repair` is sure to keep the text ``"\\n".join(lines)`` as it is.
 
     ftfy fixes each line (with its line end) on its own, until a round of
     all its steps changes nothing, so it keeps a line in which no step finds
     anything: see :func:`_line_kept`. The lines' verdicts are remembered:
     a later look and a publisher's other pages bring the same lines again.
     """
-    if len(text) > FTFY_CONFIG.max_decode_length:
-        return False
-    *lines, last = text.split("\n")
-    return all(map(_line_kept, lines)) and (not last or _line_kept(last, ""))
+    *body, last = lines
+    return (
+        sum(map(len, lines)) + len(body) <= FTFY_CONFIG.max_decode_length
+        and all(map(_line_kept, body))
+        and (not last or _line_kept(last, ""))
+    )
 
 
 @lru_cache(maxsize=SEGMENT_CACHE_SIZE)

@@ -30,7 +30,7 @@ def normalise(text: str) -> str:
     Most text has nothing to change, which a remembered verdict per line
     tells without a scan.
     """
-    if all(map(_normal_line, text.split("\n"))):
+    if is_normal(text.split("\n")):
         return text
     for line_end in _LINE_ENDS:
         text = text.replace(line_end, "\n")
@@ -59,13 +59,18 @@ def _evenly_spaced(text: str) -> bool:
     )
 
 
+def is_normal(lines: list[str]) -> bool:
+    """Whether :func:`normalise` keeps the text ``"\\n".join(lines)`` as it is.
+
+    It does when it keeps each line: no step joins or splits lines, and NFC
+    never composes across a line end. The lines' verdicts are remembered.
+    """
+    return all(map(_normal_line, lines))
+
+
 @lru_cache(maxsize=LINE_CACHE_SIZE)
 def _normal_line(line: str) -> bool:
-    """Whether :func:`normalise` leaves ``line`` (between line ends) as it is.
-
-    A text is left as it is when each of its lines is: no step joins or
-    splits lines, and NFC never composes across a line end.
-    """
+    """Whether :func:`normalise` leaves ``line`` (between line ends) as it is."""
     return (
         not any(line_end in line for line_end in _LINE_ENDS)
         and not any(invisible in line for invisible in _INVISIBLE)
@@ -80,9 +85,14 @@ def segment(text: str) -> list[Line]:
     Copied pages put one block (paragraph, caption, menu item) on a line,
     so a line is the unit the classifier works on.
     """
+    return numbered(text.split("\n"))
+
+
+def numbered(raw_lines: list[str]) -> list[Line]:
+    """:func:`segment` of the text ``"\\n".join(raw_lines)``."""
     lines: list[Line] = []
     blank = True
-    for number, raw in enumerate(text.split("\n"), start=1):
+    for number, raw in enumerate(raw_lines, start=1):
         if not raw:
             blank = True
             continue

@@ -12,8 +12,8 @@ from functools import cache
 from itertools import islice
 
 from . import boilerplate, language, metadata, quotes
-from .decode import UndecodableError, decode, repair
-from .normalise import normalise, segment
+from .decode import UndecodableError, decode, repair, repair_keeps
+from .normalise import is_normal, normalise, numbered, segment
 from .record import (
     DATE_INFERRED,
     DATE_STATED,
@@ -163,7 +163,7 @@ def _clean_once(
     """
     keep, drop = _line_texts(keep_lines), _line_texts(drop_lines)
     repeated = frozenset(repeated)
-    lines = segment(normalise(repair(text)))
+    lines = _lines(text)
     article = Article()
     if not lines:
         article.warnings.append("the seed has no text")
@@ -279,6 +279,18 @@ def _clean_once(
     if not article.body:
         article.warnings.append("nothing left after removing boilerplate")
     return article
+
+
+def _lines(text: str) -> list[Line]:
+    """``segment(normalise(repair(text)))``, with the text split once.
+
+    Most text is kept as it is by both :func:`repair` and
+    :func:`normalise`, which its lines tell from remembered verdicts.
+    """
+    raw_lines = text.split("\n")
+    if repair_keeps(raw_lines) and is_normal(raw_lines):
+        return numbered(raw_lines)
+    return segment(normalise(repair(text)))
 
 
 def _standfirst(lines: list[Line], verdicts: dict) -> Line | None:
