@@ -96,6 +96,6 @@ def numbered(raw_lines: list[str]) -> list[Line]:
         if not raw:
             blank = True
             continue
-        lines.append(Line(number, raw, blank_before=blank))
+        lines.append(Line(number, raw, blank))
         blank = False
     return lines

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Block kinds emitted in the body.
 PARAGRAPH = "paragraph"
@@ -20,9 +21,12 @@ DATE_INFERRED = "inferred"  # the latest date mentioned in the text: a lower bou
 DATE_UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True)
-class Line:
-    """One non-blank line of the seed, with its 1-based line number."""
+class Line(NamedTuple):
+    """One non-blank line of the seed, with its 1-based line number.
+
+    A named tuple, not a frozen dataclass: every look at a seed makes one
+    per line, and a tuple is built in half the time.
+    """
 
     number: int
     text: str
