@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from .corpus import line_key
 from .record import Line
@@ -587,9 +588,11 @@ def headline_runs(lines: list[Line], feats: list[Features]) -> set[int]:
     return found
 
 
-@dataclass(frozen=True)
-class Verdict:
-    """Where one line goes: ``body``, ``caption`` or ``removed`` (with a reason)."""
+class Verdict(NamedTuple):
+    """Where one line goes: ``body``, ``caption`` or ``removed`` (with a reason).
+
+    A named tuple like :class:`~.record.Line`: one is made per line and look.
+    """
 
     line: Line
     role: str
