@@ -442,10 +442,25 @@ def find_source(furniture: list[Line], title: str | None) -> Found | None:
         if (name := _publisher(line.text)) is not None:
             return Found(name, line.number, line.text)
     for line in candidates:
-        if match := _COPYRIGHT.search(line.text):
-            owner = re.split(r"\.?\s+All\b|\.\s", match.group("owner"))[0].strip(" .,")
+        if (owner := _copyright_owner(line.text)) is not None:
             return Found(owner, line.number, line.text)
     for line in candidates:
-        if match := _HOST.search(line.text):
-            return Found(match.group("host").casefold(), line.number, line.text)
+        if (host := _host(line.text)) is not None:
+            return Found(host, line.number, line.text)
+    return None
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _copyright_owner(text: str) -> str | None:
+    """The owner named in a copyright line ("© 2019 Foo Media. All rights reserved")."""
+    if match := _COPYRIGHT.search(text):
+        return re.split(r"\.?\s+All\b|\.\s", match.group("owner"))[0].strip(" .,")
+    return None
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _host(text: str) -> str | None:
+    """A bare ``www.`` host name in ``text``, without the ``www.``."""
+    if match := _HOST.search(text):
+        return match.group("host").casefold()
     return None
