@@ -306,7 +306,7 @@ def duplicates(lines: list[Line]) -> list[Line | None]:
     """
     found: list[Line | None] = []
     first_copy: dict[str, int] = {}  # text → index of its first line
-    comparable: list[tuple[int, int]] = []  # (index, length) of the lines long enough to compare
+    comparable: list[tuple[Line, int, int]] = []  # (line, index, length) of those long enough
     for index, line in enumerate(lines):
         text = line.text
         copy = first_copy.setdefault(text, index)
@@ -315,18 +315,18 @@ def duplicates(lines: list[Line]) -> list[Line | None]:
             found.append(lines[copy] if copy < index else None)
             continue
         low, high = size * _LENGTH_SHARE, size / _LENGTH_SHARE
-        found.append(
-            next(
-                (
-                    lines[other]
-                    for other, other_size in comparable
-                    if other == copy
-                    or (low <= other_size <= high and _similar(lines[other].text, text))
-                ),
-                None,
-            )
-        )
-        comparable.append((index, size))
+        match = None
+        for other, other_index, other_size in comparable:
+            # _similar(other.text, text), inlined: both lines are long enough.
+            if other_index == copy or (
+                low <= other_size <= high
+                and 2 * min(other_size, size) / (other_size + size) >= DUPLICATE_SIMILARITY
+                and _similar_text(other.text, text)
+            ):
+                match = other
+                break
+        found.append(match)
+        comparable.append((line, index, size))
     return found
 
 
