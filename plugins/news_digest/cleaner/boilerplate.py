@@ -398,14 +398,16 @@ class Features:
     each kind of run, the page edges, the verdict) and the cleaner asks
     again on its later looks; a publisher's furniture and a syndicated
     paragraph recur from page to page. One remembered record per text
-    answers all of those questions with a single look-up.
+    answers all of those questions with a single look-up. The caption test
+    is left out: a search through a long paragraph, needed only for lines
+    at the edges of the main text and near the headline (see :func:`caption`,
+    remembered on its own).
     """
 
     words: int
     prose: bool
     long_prose: bool
     question: bool
-    caption: bool
     call_to_action: str | None
     prompt: str | None
     vocabulary: tuple[str, str] | None
@@ -416,11 +418,6 @@ class Features:
     truncated: bool
     embedded_post: bool
 
-    @property
-    def furniture(self) -> bool:
-        """A caption, prompt or widget line: never the headline."""
-        return bool(self.caption or self.call_to_action or self.prompt)
-
 
 @lru_cache(maxsize=TEXT_CACHE_SIZE)
 def features(text: str) -> Features:
@@ -430,7 +427,6 @@ def features(text: str) -> Features:
         prose=is_prose(text),
         long_prose=is_long_prose(text),
         question=text.rstrip().endswith("?"),
-        caption=caption(text),
         call_to_action=call_to_action(text),
         prompt=prompt(text),
         vocabulary=vocabulary_verdict(text),
@@ -441,6 +437,12 @@ def features(text: str) -> Features:
         truncated=truncated(text),
         embedded_post=_EMBEDDED_POST.search(text) is not None,
     )
+
+
+def furniture(text: str) -> bool:
+    """A caption, prompt or widget line: never the headline."""
+    record = features(text)
+    return bool(record.call_to_action or record.prompt or caption(text))
 
 
 def _runs(flags: list[bool], min_length: int) -> set[int]:
@@ -618,7 +620,7 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
         first, last = 0, len(lines) - 1
     # Short sentences right before or after the block (a lead, a closing
     # one-line paragraph) belong to it.
-    while first > 0 and feats[first - 1].prose and not feats[first - 1].caption:
+    while first > 0 and feats[first - 1].prose and not caption(lines[first - 1].text):
         first -= 1
     while (
         last + 1 < len(lines)
@@ -627,7 +629,7 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
             or feats[last + 1].embedded_post
             or _embedded_text(feats, last + 1)
         )
-        and not feats[last + 1].caption
+        and not caption(lines[last + 1].text)
         and not feats[last + 1].end_marker
     ):
         last += 1

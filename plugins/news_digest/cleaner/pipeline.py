@@ -176,7 +176,9 @@ def _clean_once(
     )
     body_start, _ = boilerplate.main_block(lines)
     if title := metadata.find_title(
-        lines, body_start=body_start if body_start < len(lines) else None, furniture=_furniture
+        lines,
+        body_start=body_start if body_start < len(lines) else None,
+        furniture=boilerplate.furniture,
     ):
         article.title, article.title_line = title.value, title.line
         taken[title.line] = "title"
@@ -187,7 +189,7 @@ def _clean_once(
                 for line in lines
                 if line.number not in taken
                 and line.number > (article.title_line or 0)
-                and not _furniture(line.text)
+                and not boilerplate.furniture(line.text)
             ),
             metadata.BYLINE_LINES,
         )
@@ -311,11 +313,6 @@ def _standfirst(lines: list[Line], verdicts: dict) -> Line | None:
         for ln in between
     )
     return body[0] if header else None
-
-
-def _furniture(text: str) -> bool:
-    """Captions, prompts and widget lines: never the headline."""
-    return boilerplate.features(text).furniture
 
 
 def _block_kind(text: str) -> str:
