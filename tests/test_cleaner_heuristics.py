@@ -258,3 +258,26 @@ def test_odd_inputs_do_not_crash(text):
     article = clean_text(text)
     assert isinstance(article.body_text, str)
     assert article.language
+
+
+def test_a_look_that_removes_nothing_ends_the_loop(monkeypatch):
+    # Random bytes in a page of Korean text (a mangled benchmark seed): ftfy
+    # repairs its mojibake a little further on each look, so the cleaned text
+    # never read the same twice and the cleaner looked again for ever.
+    from conftest import ROOT
+
+    from news_digest.cleaner import pipeline
+
+    data = (ROOT / "tests" / "data" / "mojibake_every_look.txt").read_bytes()
+    looks, clean_once = [], pipeline._clean_once
+
+    def counted(*args, **kwargs):
+        looks.append(1)
+        assert len(looks) <= 100, "the cleaner keeps looking"
+        return clean_once(*args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "_clean_once", counted)
+    article = clean_bytes(data)
+    assert article.title and article.body
+    # The first look, one for each line a later look removed, and the last.
+    assert len(looks) <= 2 + len(article.removed)

@@ -111,6 +111,11 @@ def clean_text(
             continue
         origin = {3 + 2 * i: block.line for i, block in enumerate(article.body)}
         kept = {origin[b.line] for b in again.body}
+        if len(kept) == len(article.body):
+            # Nothing more goes: the text only reads differently the second time
+            # (mojibake repaired across lines, say). Looking again would see the
+            # same text and loop for ever.
+            break
         by_line = {block.line: block for block in article.body}
         for removed in again.removed:
             if removed.line in origin:
