@@ -84,19 +84,17 @@ def _set_masks(sets: list[set[str]]) -> np.ndarray:
     (:func:`_common`): many pairs at once, and as exact as intersecting the
     sets. An element only one set has is in no intersection, so it takes no bit.
     """
-    numbers: dict[str, int] = {}
-    # every element of every set, numbered in one pass; the rest is numpy
-    elements = np.fromiter(
-        (numbers.setdefault(e, len(numbers)) for elements in sets for e in elements),
-        dtype=np.int64,
-    )
-    rows = np.repeat(np.arange(len(sets)), [len(elements) for elements in sets])
-    shared = np.bincount(elements, minlength=len(numbers)) > 1
-    bit = (np.cumsum(shared) - 1)[elements]  # shared elements renumbered from 0
-    rows, bit = rows[shared[elements]], bit[shared[elements]]
-    masks = np.zeros((len(sets), max(1, -(-int(shared.sum()) // 64))), dtype=np.uint64)
-    ones = np.left_shift(np.uint64(1), (bit % 64).astype(np.uint64))
-    np.bitwise_or.at(masks, (rows, bit // 64), ones)
+    counts = Counter(element for elements in sets for element in elements)
+    vocabulary: dict[str, int] = {}
+    for element, count in counts.items():
+        if count > 1:
+            vocabulary[element] = len(vocabulary)
+    bits = max(64, -(-len(vocabulary) // 64) * 64)  # whole 64-bit words
+    masks = np.zeros((len(sets), bits // 64), dtype=np.uint64)
+    for row, elements in enumerate(sets):
+        present = np.zeros(bits, dtype=bool)
+        present[[vocabulary[e] for e in elements if e in vocabulary]] = True
+        masks[row] = np.packbits(present).view(np.uint64)
     return masks
 
 
