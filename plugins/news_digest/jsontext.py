@@ -19,12 +19,17 @@ def dumps_by_line(data: dict, **options) -> str:
     """
     line = partial(json.dumps, **options)
     keys = sorted(data) if options.get("sort_keys") else list(data)
-    fields = []
-    for key in keys:
+    # Pieces joined once: each copy of a large export is a copy more at the peak.
+    pieces = ["{"]
+    for number, key in enumerate(keys):
+        pieces.append(f"{',' if number else ''}\n  {line(key)}: ")
         value = data[key]
         if isinstance(value, list) and value:
-            items = ",\n".join(f"    {line(item)}" for item in value)
-            fields.append(f"  {line(key)}: [\n{items}\n  ]")
+            pieces.append("[")
+            for count, item in enumerate(value):
+                pieces += (",\n    " if count else "\n    ", line(item))
+            pieces.append("\n  ]")
         else:
-            fields.append(f"  {line(key)}: {line(value)}")
-    return "{\n" + ",\n".join(fields) + "\n}\n"
+            pieces.append(line(value))
+    pieces.append("\n}\n")
+    return "".join(pieces)
