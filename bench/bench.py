@@ -16,7 +16,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -128,15 +127,28 @@ def plain_project(site: Path, tmp: Path) -> Path:
     return plain
 
 
-def cleaner_rate(seeds: Path) -> float:
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from news_digest.cleaner import clean_bytes
+#: Times ``clean_bytes`` over every seed of a folder, in a process of its own.
+_CLEANER_RATE = """
+import pathlib, sys, time
+sys.path.insert(0, sys.argv[1])
+from news_digest.cleaner import clean_bytes
+data = [p.read_bytes() for p in sorted(pathlib.Path(sys.argv[2]).glob("*.txt"))]
+start = time.perf_counter()
+for item in data:
+    clean_bytes(item)
+print(len(data) / (time.perf_counter() - start))
+"""
 
-    data = [p.read_bytes() for p in sorted(seeds.glob("*.txt"))]
-    start = time.perf_counter()
-    for item in data:
-        clean_bytes(item)
-    return len(data) / (time.perf_counter() - start)
+
+def cleaner_rate(seeds: Path) -> float:
+    """Seeds a second through the cleaner on one core, starting with its caches empty."""
+    out = subprocess.run(
+        [sys.executable, "-c", _CLEANER_RATE, str(ROOT / "plugins"), str(seeds)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(out.stdout)
 
 
 def run(n: int, repeat: int = 1) -> dict:
