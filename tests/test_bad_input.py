@@ -8,6 +8,7 @@ import os
 import random
 import subprocess
 import sys
+import time
 from urllib.parse import unquote
 
 import pytest
@@ -279,3 +280,36 @@ def test_remove_later_deletes_a_folder_in_another_process(tmp_path, monkeypatch)
     assert process.pid != os.getpid()
     assert process.wait() == 0
     assert not folder.exists()
+
+
+@pytest.mark.parametrize(
+    "workers",
+    [
+        {},  # read in the build's own process
+        {"NEWS_DIGEST_WORKERS": 2, "NEWS_DIGEST_PARALLEL_MIN_SEEDS": 1},  # read ahead, forked
+    ],
+)
+def test_a_seed_the_cleaner_never_finishes_is_stopped_and_reported(tmp_path, monkeypatch, workers):
+    from news_digest import reader
+
+    clean_bytes = reader.clean_bytes
+
+    def stuck_on_one(data, **options):
+        # A cleaner bug that loops on this text (giving up after a while only
+        # so that, without the limit, this test fails instead of hanging).
+        give_up = time.monotonic() + 30
+        while b"never ends" in data and time.monotonic() < give_up:
+            pass
+        return clean_bytes(data, **options)
+
+    monkeypatch.setattr(reader, "clean_bytes", stuck_on_one)
+    seeds = {
+        "fine.txt": ("Council approves the bridge\n\nBy Ann Lee\n\n" + BODY).encode(),
+        "stuck.txt": ("A headline that never ends\n\nBy Ann Lee\n\n" + BODY).encode(),
+    }
+    output = build_site(tmp_path, seeds, NEWS_DIGEST_SEED_SECONDS=0.5, **workers)
+    data = json.loads((output / "report.json").read_text(encoding="utf-8"))
+    status = {entry["file"]: entry for entry in data["seeds"]}
+    assert status["seeds/fine.txt"]["status"] == "published"
+    assert status["seeds/stuck.txt"]["status"] == "rejected"
+    assert "did not finish in 0.5 s" in status["seeds/stuck.txt"]["reason"]

@@ -27,6 +27,7 @@ from .curation import (
     enrich,
     load_seed_annotation,
 )
+from .deadline import Overrun, time_limit
 from .enrich import lead_summary, reading_minutes, title_subjects
 
 logger = logging.getLogger(__name__)
@@ -37,6 +38,14 @@ MAX_SEED_BYTES = 5 * 1024 * 1024
 
 def max_seed_bytes(settings) -> int:
     return settings.get("NEWS_DIGEST_MAX_SEED_BYTES", MAX_SEED_BYTES)
+
+
+#: Seconds one seed may take to clean and enrich (a few milliseconds is usual).
+SEED_SECONDS = 60
+
+
+def seed_seconds(settings) -> float:
+    return settings.get("NEWS_DIGEST_SEED_SECONDS", SEED_SECONDS)
 
 
 #: Articles with no date at all sort after every dated one.
@@ -102,11 +111,22 @@ def _clean_and_curate(path: Path, settings) -> tuple[str, dict]:
         )
     annotation = load_seed_annotation(path, annotations_dir(settings))
     try:
-        article = clean_seed(clean_bytes, path.read_bytes(), annotation)
-        if not article.body:
-            return _reject(path, settings, _why_empty(article), annotation)
-        html, meta = _article(path, settings, article)
-        return curate(settings, html, meta, article, annotation, enrich(article))
+        with time_limit(seed_seconds(settings)):
+            article = clean_seed(clean_bytes, path.read_bytes(), annotation)
+            if not article.body:
+                return _reject(path, settings, _why_empty(article), annotation)
+            html, meta = _article(path, settings, article)
+            return curate(settings, html, meta, article, annotation, enrich(article))
+    except Overrun:
+        logger.error("Reading %s was stopped after %s s", path, seed_seconds(settings))
+        return _reject(
+            path,
+            settings,
+            f"cleaning it did not finish in {seed_seconds(settings):g} s and was stopped "
+            "(a fault in the cleaner on this text): please report the file; "
+            "NEWS_DIGEST_SEED_SECONDS sets the limit",
+            annotation,
+        )
     except UndecodableError as error:
         return _reject(path, settings, f"{error}: a seed must be a text file", annotation)
     except Exception as error:  # a bug must cost one seed, reported, not the build
