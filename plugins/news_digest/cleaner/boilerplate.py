@@ -264,9 +264,13 @@ def caption(text: str) -> bool:
 def _similar(a: str, b: str) -> bool:
     if min(len(a), len(b)) < DUPLICATE_MIN_CHARS:
         return False
-    if 2 * min(len(a), len(b)) / (len(a) + len(b)) < DUPLICATE_SIMILARITY:
-        return False  # lengths alone rule it out (difflib's real_quick_ratio)
-    return _similar_text(a, b)
+    return _lengths_alike(len(a), len(b)) and _similar_text(a, b)
+
+
+def _lengths_alike(size_a: int, size_b: int) -> bool:
+    """Whether the lengths alone leave two texts a chance of being similar
+    (difflib's ``real_quick_ratio``)."""
+    return 2 * min(size_a, size_b) / (size_a + size_b) >= DUPLICATE_SIMILARITY
 
 
 @lru_cache(maxsize=PAIR_CACHE_SIZE)
@@ -317,10 +321,10 @@ def duplicates(lines: list[Line]) -> list[Line | None]:
         low, high = size * _LENGTH_SHARE, size / _LENGTH_SHARE
         match = None
         for other, other_index, other_size in comparable:
-            # _similar(other.text, text), inlined: both lines are long enough.
+            # _similar(other.text, text) less its length floor: both lines reach it.
             if other_index == copy or (
                 low <= other_size <= high
-                and 2 * min(other_size, size) / (other_size + size) >= DUPLICATE_SIMILARITY
+                and _lengths_alike(other_size, size)
                 and _similar_text(other.text, text)
             ):
                 match = other
