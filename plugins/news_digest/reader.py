@@ -110,19 +110,20 @@ def _clean_and_curate(path: Path, settings) -> tuple[str, dict]:
             f"{limit / 2**20:.0f} MB): split it into one file per article",
         )
     annotation = load_seed_annotation(path, annotations_dir(settings))
+    seconds = seed_seconds(settings)
     try:
-        with time_limit(seed_seconds(settings)):
+        with time_limit(seconds):
             article = clean_seed(clean_bytes, path.read_bytes(), annotation)
             if not article.body:
                 return _reject(path, settings, _why_empty(article), annotation)
             html, meta = _article(path, settings, article)
             return curate(settings, html, meta, article, annotation, enrich(article))
     except Overrun:
-        logger.error("Reading %s was stopped after %s s", path, seed_seconds(settings))
+        logger.error("Reading %s was stopped after %g s", path, seconds)
         return _reject(
             path,
             settings,
-            f"cleaning it did not finish in {seed_seconds(settings):g} s and was stopped "
+            f"cleaning it did not finish in {seconds:g} s and was stopped "
             "(a fault in the cleaner on this text): please report the file; "
             "NEWS_DIGEST_SEED_SECONDS sets the limit",
             annotation,
