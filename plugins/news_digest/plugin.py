@@ -6,9 +6,11 @@ import logging
 import re
 from collections import defaultdict
 from pathlib import Path
+from types import MethodType
 from urllib.parse import quote
 
 from pelican import signals
+from pelican.writers import FileOverwriteFailedError
 
 from . import digest, heap, report
 from .curation import forget_stale_cache
@@ -147,6 +149,46 @@ def index_memberships(generator):
     generator._update_context(("tags", "categories", "authors"))
 
 
+def generate_tags_indexed(self, write):
+    """Pelican 4.12's ``ArticlesGenerator.generate_tags``, with each tag's ``dates`` from an index.
+
+    Pelican filters its date-ordered list of every article once per tag
+    (``[a for a in self.dates if a in articles]``): at 10,000 seeds and 1,700
+    tags, 17 million tests and a second of every build. Here each tag's own
+    articles are put in date order by their place in that list; the pages
+    Pelican is asked to write are the same (``tests/test_tag_pages.py``).
+    """
+    tag_template = self.get_template("tag")
+    place = {id(article): number for number, article in enumerate(self.dates)}
+    for tag, articles in self.tags.items():
+        placed = {place[id(a)]: a for a in articles if id(a) in place}  # once each, as a filter
+        dates = [placed[number] for number in sorted(placed)]
+        try:
+            write(
+                tag.save_as,
+                tag_template,
+                self.context,
+                tag=tag,
+                url=tag.url,
+                articles=articles,
+                dates=dates,
+                template_name="tag",
+                blog=True,
+                page_name=tag.page_name,
+                all_articles=self.articles,
+            )
+        except FileOverwriteFailedError:
+            if not tag.slug:
+                logger.info(
+                    'Tag "%s" has an invalid slug; skipping writing tag page...',
+                    tag,
+                    extra={"limit_msg": "Further tags with invalid slugs."},
+                )
+                continue
+            logger.error('Failed to write Tag page for "%s".', tag)
+            raise
+
+
 def link_files(generator):
     """Give each seed article the URLs of its cleaned Markdown and raw seed copy."""
     md_dir = _setting(generator.settings, "NEWS_DIGEST_MARKDOWN_DIR")
@@ -219,6 +261,7 @@ def finish_articles(generator):
     freeze_urls(generator)
     link_neighbours(generator)
     index_memberships(generator)
+    generator.generate_tags = MethodType(generate_tags_indexed, generator)
     link_files(generator)
     make_report(generator)
     heap.hold()  # the articles live until the build ends
