@@ -20,6 +20,7 @@ from .enrich.clusters import Item, close_pairs, related, stories
 from .enrich.duplicates import find_duplicates
 from .enrich.entities import KINDS
 from .jsontext import dumps_by_line
+from .memo import digest, recall
 from .writer import flush, save_text
 
 logger = logging.getLogger(__name__)
@@ -159,7 +160,25 @@ def _entity_pages(articles, settings) -> dict[tuple[str, str], EntityPage]:
     return pages
 
 
-def _story_pages(articles, settings) -> list[StoryPage]:
+def _cluster_inputs(articles) -> bytes:
+    """A digest of everything :func:`_clusters` reads of ``articles``, in their order."""
+    parts = []
+    for a in articles:
+        signature = getattr(a, "word_signature", None)
+        parts += [
+            a.source_path.encode(),
+            a.body_text.encode("utf-8", "surrogatepass"),
+            "\n".join(sorted(f"{k}:{n}" for k in KINDS for n in a.entities.get(k, []))).encode(),
+            (a.date.date().isoformat() if a.date_status != "unknown" else "-").encode(),
+            getattr(a, "content_words", "").encode(),
+            b"-" if signature is None else signature.hashvalues.tobytes(),
+            b"-" if signature is None else str(signature.seed).encode(),
+        ]
+    return digest(parts)
+
+
+def _clusters(articles) -> tuple[dict[str, list[str]], list[list[str]]]:
+    """Each article's related articles and the stories, by source path."""
     items = [
         Item(
             a.source_path,
@@ -171,15 +190,23 @@ def _story_pages(articles, settings) -> list[StoryPage]:
         )
         for a in articles
     ]
+    pairs = close_pairs(items)  # scored once, for related articles and for stories
+    return related(items, pairs), stories(items, pairs)
+
+
+def _story_pages(articles, settings) -> list[StoryPage]:
     by_key = {a.source_path: a for a in articles}
     for article in articles:
         article.related_articles = []
         article.story = None
-    pairs = close_pairs(items)  # scored once, for related articles and for stories
-    for key, others in related(items, pairs).items():
+    # The same texts, entities and dates as last build: the same stories (see memo).
+    related_keys, groups = recall(
+        settings, "stories", _cluster_inputs(articles), lambda: _clusters(articles)
+    )
+    for key, others in related_keys.items():
         by_key[key].related_articles = [by_key[k] for k in others]
     pages = []
-    for group in stories(items, pairs):
+    for group in groups:
         members = sorted((by_key[k] for k in group), key=lambda a: a.date)
         shared = set.intersection(*(set(m.entities.get("person", [])) for m in members))
         title = members[0].plain_title if hasattr(members[0], "plain_title") else members[0].title
