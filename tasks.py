@@ -276,7 +276,11 @@ def remove_later(folder):
     The previous site is out of the way once renamed; deleting its tens of
     thousands of files took seconds at the end of every build.
     """
-    script = "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)"
+    # At the lowest priority, so a build started meanwhile keeps its cores (no nice on Windows).
+    script = (
+        "import os, shutil, sys; getattr(os, 'nice', lambda n: 0)(19); "
+        "shutil.rmtree(sys.argv[1], ignore_errors=True)"
+    )
     return subprocess.Popen(
         [sys.executable, "-c", script, str(folder)],
         stdin=subprocess.DEVNULL,
