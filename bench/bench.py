@@ -16,6 +16,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,6 +74,19 @@ def make_seeds(folder: Path, n: int, seed: int = 0) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for number in range(n):
         (folder / f"seed-{number:05d}.txt").write_text(make_seed(rng, pool, number), "utf-8")
+
+
+def settle(site: Path, patience: float = 120.0) -> None:
+    """Wait until the previous site an earlier build handed to a background deletion is gone.
+
+    Builds delete the site they replace in a process of their own; on a
+    small machine that deletion would otherwise run into the next timed build.
+    """
+    deadline = time.monotonic() + patience
+    while any(site.glob("output.old*")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    for left in site.glob("output.old*"):
+        shutil.rmtree(left, ignore_errors=True)
 
 
 def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
@@ -166,6 +180,7 @@ def run(n: int, repeat: int = 1) -> dict:
         tmp = Path(name)
         site = project(tmp, n)
         for number in range(repeat):
+            settle(site)
             for built in ("output", "cache"):  # a cold build: no site, no cache
                 shutil.rmtree(site / built, ignore_errors=True)
             keep("cold", timed(INVOKE_BUILD, site))
@@ -175,12 +190,14 @@ def run(n: int, repeat: int = 1) -> dict:
             keep("plain", timed(pelican("pelicanconf.py", "out"), plain))
             seed = site / "seeds" / "seed-00000.txt"
             seed.write_text(seed.read_text("utf-8").replace("Comments", "Comments (2)"), "utf-8")
+            settle(site)
             keep("warm_seed", timed(INVOKE_BUILD, site))
             note = site / "content" / "annotations" / "seed-00001.md"
             note.parent.mkdir(parents=True, exist_ok=True)
             note.write_text(
                 f"---\ntags: [benchmarked]\n---\nA curator's note, take {number + 1}.\n", "utf-8"
             )
+            settle(site)
             keep("warm_note", timed(INVOKE_BUILD, site))
         rates = [cleaner_rate(site / "seeds") for _ in range(repeat)]
     seconds = {key: statistics.median(s for s, _ in values) for key, values in runs.items()}
