@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import statistics
@@ -77,16 +78,19 @@ def make_seeds(folder: Path, n: int, seed: int = 0) -> None:
 
 
 def settle(site: Path, patience: float = 120.0) -> None:
-    """Wait until the previous site an earlier build handed to a background deletion is gone.
+    """Start a timed build on a quiet machine: no deletion or disk writes left from the last.
 
-    Builds delete the site they replace in a process of their own; on a
-    small machine that deletion would otherwise run into the next timed build.
+    Builds delete the site they replace in a process of their own, and each
+    leaves hundreds of megabytes for the system to write out; on a small
+    machine both would otherwise run into the next timed build.
     """
     deadline = time.monotonic() + patience
     while any(site.glob("output.old*")) and time.monotonic() < deadline:
         time.sleep(0.2)
     for left in site.glob("output.old*"):
         shutil.rmtree(left, ignore_errors=True)
+    if hasattr(os, "sync"):
+        os.sync()
 
 
 def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
@@ -187,6 +191,7 @@ def run(n: int, repeat: int = 1) -> dict:
             if number == 0:
                 plain = plain_project(site, tmp)
             shutil.rmtree(plain / "out", ignore_errors=True)
+            settle(plain)
             keep("plain", timed(pelican("pelicanconf.py", "out"), plain))
             seed = site / "seeds" / "seed-00000.txt"
             seed.write_text(seed.read_text("utf-8").replace("Comments", "Comments (2)"), "utf-8")
