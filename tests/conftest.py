@@ -67,6 +67,16 @@ def run_pelican(
     return output
 
 
+def story_seeds() -> dict[str, bytes]:
+    """Two outlets on one story (NBC, The Hill) and a NASA story alone."""
+    fixtures = ROOT / "tests" / "fixtures" / "enrich"
+    return {
+        "nbc.txt": (fixtures / "7a457a4f7173.txt").read_bytes(),
+        "hill.txt": (fixtures / "6ebac05f637e.txt").read_bytes(),
+        "nasa.txt": (fixtures / "c50845a7158a.txt").read_bytes(),
+    }
+
+
 def html_pages(output: Path) -> dict[Path, BeautifulSoup]:
     return {
         page: BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")

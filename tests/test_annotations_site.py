@@ -8,7 +8,7 @@ import os
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, SEEDS, build_site, html_pages, run_pelican
+from conftest import SEEDS, build_site, html_pages, run_pelican, story_seeds
 from markdown import Markdown
 from pelican import signals
 
@@ -294,12 +294,7 @@ def test_cached_build_rereads_every_seed_when_the_plugin_changes(tmp_path, monke
 
 
 def test_story_page_groups_two_outlets(tmp_path):
-    fixtures = ROOT / "tests" / "fixtures" / "enrich"
-    seeds = {
-        "nbc.txt": (fixtures / "7a457a4f7173.txt").read_bytes(),
-        "hill.txt": (fixtures / "6ebac05f637e.txt").read_bytes(),
-        "nasa.txt": (fixtures / "c50845a7158a.txt").read_bytes(),
-    }
+    seeds = story_seeds()
     output = build_site(tmp_path, seeds)
     pages = html_pages(output)
     index = pages[output / "stories.html"]

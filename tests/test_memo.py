@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from types import SimpleNamespace
 
-from conftest import ROOT, build_site, html_pages, run_pelican
+from conftest import build_site, html_pages, run_pelican, story_seeds
 
 from news_digest import curation
 from news_digest.digest_pages import _cluster_inputs
@@ -111,12 +111,7 @@ def _stories_and_related(output):
 
 
 def test_a_cached_rebuild_finds_stories_afresh_when_a_seed_changes(tmp_path):
-    fixtures = ROOT / "tests" / "fixtures" / "enrich"
-    seeds = {
-        "nbc.txt": (fixtures / "7a457a4f7173.txt").read_bytes(),
-        "hill.txt": (fixtures / "6ebac05f637e.txt").read_bytes(),
-        "nasa.txt": (fixtures / "c50845a7158a.txt").read_bytes(),
-    }
+    seeds = story_seeds()
     # A fresh output each build, as ``invoke build`` gives: no page of an earlier build stays.
     cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "DELETE_OUTPUT_DIRECTORY": True}
     output = build_site(tmp_path / "site", seeds, **cached)
