@@ -160,17 +160,30 @@ def _entity_pages(articles, settings) -> dict[tuple[str, str], EntityPage]:
     return pages
 
 
+def _cluster_fields(a) -> tuple:
+    """What stories and related articles read of an article: key, text,
+    entities, date (None if unknown), content words and word signature."""
+    return (
+        a.source_path,
+        a.body_text,
+        {f"{k}:{n}" for k in KINDS for n in a.entities.get(k, [])},
+        a.date.date() if a.date_status != "unknown" else None,
+        getattr(a, "content_words", ""),
+        getattr(a, "word_signature", None),
+    )
+
+
 def _cluster_inputs(articles) -> bytes:
     """A digest of everything :func:`_clusters` reads of ``articles``, in their order."""
     parts = []
     for a in articles:
-        signature = getattr(a, "word_signature", None)
+        key, text, entities, date, words, signature = _cluster_fields(a)
         parts += [
-            a.source_path.encode(),
-            a.body_text.encode("utf-8", "surrogatepass"),
-            "\n".join(sorted(f"{k}:{n}" for k in KINDS for n in a.entities.get(k, []))).encode(),
-            (a.date.date().isoformat() if a.date_status != "unknown" else "-").encode(),
-            getattr(a, "content_words", "").encode(),
+            key.encode(),
+            text.encode("utf-8", "surrogatepass"),
+            "\n".join(sorted(entities)).encode(),
+            (date.isoformat() if date is not None else "-").encode(),
+            words.encode(),
             b"-" if signature is None else signature.hashvalues.tobytes(),
             b"-" if signature is None else str(signature.seed).encode(),
         ]
@@ -179,17 +192,10 @@ def _cluster_inputs(articles) -> bytes:
 
 def _clusters(articles) -> tuple[dict[str, list[str]], list[list[str]]]:
     """Each article's related articles and the stories, by source path."""
-    items = [
-        Item(
-            a.source_path,
-            a.body_text,
-            {f"{k}:{n}" for k in KINDS for n in a.entities.get(k, [])},
-            a.date.date() if a.date_status != "unknown" else None,
-            words=set(getattr(a, "content_words", "").split()),
-            signature=getattr(a, "word_signature", None),
-        )
-        for a in articles
-    ]
+    items = []
+    for a in articles:
+        key, text, entities, date, words, signature = _cluster_fields(a)
+        items.append(Item(key, text, entities, date, words=set(words.split()), signature=signature))
     pairs = close_pairs(items)  # scored once, for related articles and for stories
     return related(items, pairs), stories(items, pairs)
 
