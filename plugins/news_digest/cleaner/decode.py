@@ -106,7 +106,7 @@ _MOJIBAKE_MATERIAL = re.compile(
 
 def _ftfy_would_keep(text: str) -> bool:
     """Whether ``ftfy.fix_text(text, FTFY_CONFIG)`` is sure to return ``text`` as it is."""
-    return len(text) <= FTFY_CONFIG.max_decode_length and repair_keeps(text.split("\n"))
+    return repair_keeps(text.split("\n"))  # which checks the length too
 
 
 def repair_keeps(lines: list[str]) -> bool:
