@@ -252,7 +252,7 @@ def atomic_build(settings, output):
     counter = _WarningCounter()
     logging.getLogger().addHandler(counter)
     try:
-        build_into(partial, settings)
+        build_into(partial, settings, previous=output if output.is_dir() else None)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise
@@ -306,9 +306,16 @@ def print_report(path):
             sys.stderr.write(f"  {seed['status']}: {seed['file']}: {detail}\n")
 
 
-def build_into(output, settings):
-    """Build the site with ``settings`` into a fresh ``output`` folder."""
-    pelican_main(["-s", settings, "-o", str(output), "--delete-output-directory"])
+def build_into(output, settings, previous=None):
+    """Build the site with ``settings`` into a fresh ``output`` folder.
+
+    The pages and files that come out the same as in the site at ``previous``
+    are hard-linked from it rather than written again (the plugin's ``reuse``).
+    """
+    argv = ["-s", settings, "-o", str(output), "--delete-output-directory"]
+    if previous is not None:
+        argv += ["-e", f"NEWS_DIGEST_PREVIOUS_SITE={json.dumps(str(Path(previous).resolve()))}"]
+    pelican_main(argv)
     return output
 
 

@@ -10,6 +10,7 @@ from test_bad_input import SEEDS as BAD_SEEDS
 
 from news_digest.digest import DEFAULTS
 from news_digest.digest_pages import EXPORT_JSON
+from news_digest.plugin import DEFAULTS as REPORT_DEFAULTS
 
 pytestmark = needs_fork
 
@@ -63,8 +64,13 @@ def test_workers_build_the_same_site_as_one_process(tmp_path, monkeypatch):
     assert len(ahead) > 10 and all(ahead)
     assert len(alone) == len(ahead) and not any(alone)
     # Every page (the build report too), cleaned Markdown file, seed copy, the
-    # export and the search index came from the workers, and none did without them.
-    generated = {Path(EXPORT_JSON), Path(DEFAULTS["NEWS_DIGEST_SEARCH_INDEX_SAVE_AS"])}
+    # export, the search index and the report's JSON came from the workers, and
+    # none did without them.
+    generated = {
+        Path(EXPORT_JSON),
+        Path(DEFAULTS["NEWS_DIGEST_SEARCH_INDEX_SAVE_AS"]),
+        Path(REPORT_DEFAULTS["NEWS_DIGEST_REPORT_JSON"]),
+    }
     written = [
         p
         for p in _files(parallel)

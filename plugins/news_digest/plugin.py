@@ -224,8 +224,10 @@ def write_files(generator, writer):
         save_copy(writer, article.source_path, output / article.seed_copy_path)
 
     entries = generator.seed_report
-    (output / _setting(generator.settings, "NEWS_DIGEST_REPORT_JSON")).write_text(
-        report.to_json(entries), encoding="utf-8"
+    save_text(
+        writer,
+        output / _setting(generator.settings, "NEWS_DIGEST_REPORT_JSON"),
+        report.to_json(entries),
     )
     writer.write_file(
         _setting(generator.settings, "NEWS_DIGEST_REPORT_HTML"),

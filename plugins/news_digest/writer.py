@@ -20,12 +20,12 @@ from __future__ import annotations
 import io
 import logging
 import os
-import shutil
 from dataclasses import dataclass
 
 from pelican import signals
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from .reuse import PreviousSite, encoded, put
 from .workers import can_fork, fork_map, worker_count
 
 logger = logging.getLogger(__name__)
@@ -45,10 +45,13 @@ class _Page:
     #: content objects read it to write their links relative to the page.
     context: dict
     siteurl: object
+    #: The page in the previous site, kept if this render is the same (``reuse``).
+    previous: str | None = None
 
-    def write(self) -> None:
+    def write(self) -> bool:
         self.context["localsiteurl"] = self.siteurl
-        _File(self.path, text=self.template.render(self.localcontext)).write()
+        text = self.template.render(self.localcontext)
+        return _File(self.path, text=text, previous=self.previous).write()
 
 
 @dataclass
@@ -58,14 +61,31 @@ class _File:
     path: str
     text: str | None = None
     source: str | None = None
+    previous: str | None = None
 
-    def write(self) -> None:
+    def write(self) -> bool:
+        """Write the file; whether the previous site's copy was kept instead."""
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
         if self.source is not None:
-            shutil.copyfile(self.source, self.path)
+            with open(self.source, "rb") as stream:
+                data = stream.read()
         else:
-            with open(self.path, "w", encoding="utf-8") as stream:
-                stream.write(self.text)
+            data = encoded(self.text)
+        return put(self.path, data, self.previous)
+
+
+class _Pending(io.StringIO):
+    """What Pelican writes a page or feed into at once: written out when closed."""
+
+    def __init__(self, writer: ParallelWriter, file: _File):
+        super().__init__()
+        self.writer, self.file = writer, file
+
+    def __exit__(self, kind, value, traceback):
+        if kind is None:
+            self.file.text = self.getvalue()
+            self.writer.kept += self.file.write()
+        return super().__exit__(kind, value, traceback)
 
 
 class _Deferred:
@@ -88,6 +108,8 @@ class ParallelWriter(Writer):
         self._files: list[_File] = []
         self._rendering = None
         self._queueing = can_fork(self.settings) and not signals.content_written.receivers
+        self._previous = PreviousSite.from_settings(self.settings, output_path)
+        self.kept = 0  # files the previous site's copies stand for
         # The plugin's generators flush at the end of their output, so every
         # page exists before ``finalized``; this catches any page queued later
         # (by another plugin's generator), though not before other receivers
@@ -105,16 +127,29 @@ class ParallelWriter(Writer):
 
     def _open_w(self, filename, encoding, override=False):
         if self._rendering is None:  # a feed, or a page written at once
-            return super()._open_w(filename, encoding, override)
+            if self._previous is None or encoding.lower().replace("-", "") != "utf8":
+                return super()._open_w(filename, encoding, override)
+            path = self._claim(filename, override)
+            if path == os.devnull:
+                return open(os.devnull, "w", encoding=encoding)
+            return _Pending(self, _File(path, previous=self._previous_of(path)))
         template, localcontext, context = self._rendering
         self._rendering = None
         path = self._claim(filename, override)
         if path != os.devnull:
             # A page overridden later (``override_output``) is written once, as the override.
             self._pages[path] = _Page(
-                path, template, localcontext, context, context.get("localsiteurl")
+                path,
+                template,
+                localcontext,
+                context,
+                context.get("localsiteurl"),
+                self._previous_of(path),
             )
         return io.StringIO()  # takes the empty render
+
+    def _previous_of(self, path: str) -> str | None:
+        return self._previous.of(path) if self._previous is not None else None
 
     def _claim(self, filename, override):
         """The checks of ``Writer._open_w``, without opening the file: where the page goes."""
@@ -137,22 +172,28 @@ class ParallelWriter(Writer):
 
     def save(self, file: _File) -> None:
         """Write ``file`` with the queued pages, or now if pages are not queued."""
+        file.previous = self._previous_of(file.path)
         if self._queueing:
             self._files.append(file)
         else:
-            file.write()
+            self.kept += file.write()
 
     def flush(self) -> None:
         """Render and write every page and file queued so far."""
         jobs = [*self._pages.values(), *self._files]
         self._pages, self._files = {}, []
         if len(jobs) < self.settings.get("NEWS_DIGEST_PARALLEL_MIN_PAGES", DEFAULT_MIN_PAGES):
-            for job in jobs:
-                job.write()
+            self.kept += sum(job.write() for job in jobs)
             return
         workers = worker_count(self.settings)
-        fork_map(lambda number: jobs[number].write(), range(len(jobs)), workers, CHUNK_SIZE)
-        logger.debug("Wrote %d pages and files in %d processes", len(jobs), workers)
+        kept = fork_map(lambda number: jobs[number].write(), range(len(jobs)), workers, CHUNK_SIZE)
+        self.kept += sum(kept)
+        logger.debug(
+            "Wrote %d pages and files in %d processes (%d kept from the previous site)",
+            len(jobs),
+            workers,
+            sum(kept),
+        )
 
     def _flush_at_the_end(self, sender, **kwargs):
         if self._pages or self._files:

@@ -1,0 +1,93 @@
+"""Write a build's files, keeping the previous site's copy of each one that is unchanged.
+
+A warm build renders every page again, and nearly all of them come out as
+they were. Creating tens of thousands of files is then much of what the
+build costs, and the least predictable part: each new file is an inode and
+data blocks for a journalled file system to allocate and commit, and as
+many to free again when the previous site is deleted.
+
+Given the previous site (``NEWS_DIGEST_PREVIOUS_SITE``; ``invoke build``
+sets it to the ``output/`` it is about to replace), a file whose bytes are
+the same there is hard-linked from it instead of written: one directory
+entry, no data, and deleting the previous site later frees nothing. A file
+that differs, or that cannot be linked (another file system, links refused),
+is written as usual. Either way the path gets an inode of its own, never one
+it shares: writing into a linked file would change the previous site too,
+which stays the site until the new one is swapped in.
+"""
+
+from __future__ import annotations
+
+import os
+
+#: A folder holding the previous build of the site (``NEWS_DIGEST_PREVIOUS_SITE``); off by default.
+DEFAULT_PREVIOUS_SITE = None
+
+
+class PreviousSite:
+    """Where a file of this build's output folder was in the previous site."""
+
+    def __init__(self, output_path: str, previous_path: str):
+        self.output = os.path.abspath(output_path) + os.sep
+        self.previous = os.path.abspath(previous_path)
+
+    @classmethod
+    def from_settings(cls, settings, output_path: str) -> PreviousSite | None:
+        previous = settings.get("NEWS_DIGEST_PREVIOUS_SITE", DEFAULT_PREVIOUS_SITE)
+        if not previous or not os.path.isdir(previous):
+            return None
+        if os.path.abspath(previous) == os.path.abspath(output_path):
+            return None  # its files are the ones being replaced
+        return cls(output_path, previous)
+
+    def of(self, path: str) -> str | None:
+        path = os.path.abspath(path)
+        if not path.startswith(self.output):
+            return None
+        return os.path.join(self.previous, path[len(self.output) :])
+
+
+def encoded(text: str) -> bytes:
+    """``text`` as a file opened with ``open(path, "w", encoding="utf-8")`` would hold it."""
+    if os.linesep != "\n":
+        text = text.replace("\n", os.linesep)
+    return text.encode("utf-8")
+
+
+def put(path: str, data: bytes, previous: str | None = None) -> bool:
+    """Make ``path`` hold ``data``: a link to ``previous`` if that holds it already.
+
+    Returns whether the previous copy was kept.
+    """
+    if previous is not None and holds(previous, data):
+        try:
+            _create(path, lambda: os.link(previous, path))
+            return True
+        except OSError:
+            pass  # another file system, or links refused: write it
+    _create(path, lambda: _write_new(path, data))
+    return False
+
+
+def holds(path: str, data: bytes) -> bool:
+    """Whether the file at ``path`` holds exactly ``data``."""
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(len(data) + 1) == data
+    except OSError:  # missing, a folder, unreadable
+        return False
+
+
+def _write_new(path: str, data: bytes) -> None:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    with open(os.open(path, flags, 0o666), "wb") as stream:
+        stream.write(data)
+
+
+def _create(path: str, make) -> None:
+    """Run ``make``, which creates ``path``; first unlink whatever is there already."""
+    try:
+        make()
+    except FileExistsError:
+        os.unlink(path)
+        make()
