@@ -90,3 +90,34 @@ def test_heap_holds_nest_and_the_last_release_thaws():
     heap.hold()
     heap.reset()  # a failed build's hold ends with the next build's start
     assert gc.get_freeze_count() == 0
+
+
+def test_heap_pause_resumes_only_what_it_stopped():
+    import gc
+
+    from news_digest import heap
+
+    heap.pause()
+    assert not gc.isenabled()
+    heap.resume()
+    assert gc.isenabled()
+    gc.disable()  # someone else's pause
+    try:
+        heap.pause()
+        heap.resume()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_a_build_leaves_the_collector_on(tmp_path):
+    import gc
+
+    from conftest import build_site, story_seeds
+
+    build_site(tmp_path / "site", story_seeds(), NEWS_DIGEST_WORKERS=2)
+    assert gc.isenabled()
+    build_site(
+        tmp_path / "again", story_seeds(), NEWS_DIGEST_WORKERS=2
+    )  # a second build, same process
+    assert gc.isenabled()

@@ -4,12 +4,20 @@ Once the articles are read, a large digest holds millions of objects that
 live until the build ends, and Python's cyclic collector walks all of them
 again and again as pages are made: at 10,000 seeds story clustering took
 twice as long as without it. ``gc.freeze`` moves the objects alive now
-out of the collector's sight; they are handed back when the build ends, so
-a long-running process (``invoke livereload``) frees them with its next
-collection. Forked workers share the frozen objects' memory unwritten.
+out of the collector's sight. Forked workers share the frozen objects'
+memory unwritten.
 
-Holds nest (``fork_map`` holds while its workers run); :func:`reset` lets
-go of everything at the start of a build, in case a failed one kept a hold.
+Pelican's content cache is the first of them: the collector is paused while
+Pelican unpickles it (:func:`pause`) and the cache is frozen as soon as it is
+loaded. At 10,000 seeds the collector's passes over the entries being made
+tripled the time to load them (0.5 s to 1.5 s); and resumed over them
+unfrozen, it walked them all once more from the youngest generation up.
+
+Holds nest (``fork_map`` holds while its workers run). The build's objects
+stay frozen after it ends: a one-shot build then exits without the collector
+walking them (0.6 s at 10,000 seeds). :func:`reset` hands them back at the
+start of the next build, so a long-running process (``invoke livereload``)
+frees them with its next collection, and ends a failed build's holds.
 """
 
 from __future__ import annotations
@@ -17,6 +25,23 @@ from __future__ import annotations
 import gc
 
 _holds = 0
+_paused = False
+
+
+def pause() -> None:
+    """Stop the collector until :func:`resume` (unless something else stopped it)."""
+    global _paused
+    if gc.isenabled():
+        gc.disable()
+        _paused = True
+
+
+def resume() -> None:
+    """Start the collector again, if :func:`pause` stopped it."""
+    global _paused
+    if _paused:
+        gc.enable()
+        _paused = False
 
 
 def hold() -> None:
@@ -35,7 +60,8 @@ def release() -> None:
 
 
 def reset() -> None:
-    """End every hold."""
+    """End every hold and pause: the start of a build."""
     global _holds
     _holds = 0
     gc.unfreeze()
+    resume()

@@ -39,7 +39,20 @@ def _setting(settings, name):
 
 
 def add_reader(readers):
+    """``readers_init``: read seeds; and pause the collector while Pelican loads its cache."""
     readers.reader_classes["txt"] = SeedReader
+    heap.pause()  # until the generator is made (cache_loaded)
+
+
+def start_build(pelican):
+    """``get_generators``, the first signal of every build: the previous build's objects go."""
+    heap.reset()
+
+
+def cache_loaded(generator):
+    """``generator_init``: the generator's readers have loaded Pelican's content cache."""
+    heap.resume()
+    heap.hold()  # the cache lives until the build ends
 
 
 def start_report(generator):
@@ -242,11 +255,11 @@ def write_files(generator, writer):
 
 def prepare_articles(generator):
     """``article_generator_init``: the steps in the order they need."""
-    heap.reset()  # a failed build may have left its hold
     start_report(generator)
     forget_stale_cache(generator)  # before anything asks the cache what it holds
     take_over_typogrify(generator)  # before any seed is read, here or in a worker
     preclean(generator)  # only the seeds the cache lacks
+    heap.hold()  # what the workers read is the articles to be, and the cache
 
 
 def settle_articles(generator):
@@ -267,21 +280,18 @@ def finish_articles(generator):
     heap.hold()  # the articles live until the build ends
 
 
-def end_build(pelican):
-    heap.release()
-
-
 def register():
     # One receiver per signal where order matters: blinker calls a signal's
     # receivers in no fixed order (it changes from run to run).
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(add_macro_cache)
+    signals.generator_init.connect(cache_loaded)
     signals.article_generator_init.connect(prepare_articles)
     signals.article_generator_context.connect(note_metadata)
     signals.article_generator_pretaxonomy.connect(settle_articles)
     signals.article_generator_finalized.connect(finish_articles)
     signals.article_writer_finalized.connect(write_files)
+    signals.get_generators.connect(start_build)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
-    signals.finalized.connect(end_build)
     digest.register()
