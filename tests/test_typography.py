@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bs4 import BeautifulSoup
-from conftest import build_site, run_pelican
+from conftest import ROOT, build_site, run_pelican
 
 SEED = (
     b"Harbour bridge opens after NASA survey\n\n"
@@ -49,3 +49,34 @@ def test_turning_typogrify_off_reads_cached_seeds_again(tmp_path):
     body, _ = _body(output)
     assert '"a promise kept"' in body.get_text()
     assert not body.find("span", class_="caps")
+
+
+TITLES = [
+    "Harbour bridge opens after NASA survey",
+    'Mayor\'s "promise kept" -- a café & co. report...',
+    "FAA says 10% of flights -- 1,200 in all -- were late",
+    "Überraschung in Zürich: “Ja” zur Brücke",
+]
+
+
+def test_the_slug_made_while_reading_is_the_one_pelican_makes(tmp_path):
+    from pelican.contents import Article
+    from pelican.settings import read_settings
+
+    from news_digest.reader import PELICAN_OBJECTS, read_seed
+    from news_digest.typography import typogrifier
+
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(tmp_path)})
+    for number, title in enumerate(TITLES):
+        seed = tmp_path / f"seed-{number}.txt"
+        seed.write_bytes(title.encode() + SEED[SEED.index(b"\n") :])
+        _, meta = read_seed(seed, settings, typogrifier(settings))
+        made = meta.pop("slug")
+        plain = {k: v for k, v in meta.items() if k not in PELICAN_OBJECTS}  # names, not objects
+        assert made == Article("", plain, settings=settings).slug, title
+    # A slug Pelican would take from the file name is left to Pelican.
+    named = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={"PATH": str(tmp_path), "FILENAME_METADATA": r"(?P<slug>.*)"},
+    )
+    assert "slug" not in read_seed(seed, named, typogrifier(named))[1]

@@ -189,12 +189,20 @@ def _rules_mtime(settings) -> float:
 #: The plugin's own files: the cached reading depends on its code and data.
 PLUGIN_DIR = Path(__file__).resolve().parent
 CODE_SUFFIXES = frozenset({".py", ".txt", ".json", ".yaml"})
-#: Settings the cached reading depends on besides the files (the reader typogrifies).
+#: Settings the cached reading depends on besides the files (the reader
+#: typogrifies, and makes the slug Pelican would make from the title).
 CACHED_SETTINGS = (
     "TYPOGRIFY",
     "TYPOGRIFY_DASHES",
     "TYPOGRIFY_IGNORE_TAGS",
     "TYPOGRIFY_OMIT_FILTERS",
+    "SLUGIFY_SOURCE",
+    "SLUG_REGEX_SUBSTITUTIONS",
+    "SLUGIFY_PRESERVE_CASE",
+    "SLUGIFY_USE_UNICODE",
+    "FILENAME_METADATA",
+    "PATH_METADATA",
+    "EXTRA_PATH_METADATA",
 )
 
 

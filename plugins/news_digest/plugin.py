@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections import defaultdict
 from pathlib import Path
 from types import MethodType
@@ -30,8 +29,6 @@ DEFAULTS = {
     "NEWS_DIGEST_REPORT_JSON": "report.json",
     "NEWS_DIGEST_REPORT_HTML": "report.html",
 }
-
-_CAPS = re.compile(r'<span class="caps">(.*?)</span>', re.DOTALL)
 
 
 def _setting(settings, name):
@@ -62,14 +59,10 @@ def start_report(generator):
 
 
 def note_metadata(generator, metadata):
-    """Keep typogrify's caps markup out of titles; remember refused seeds.
+    """Remember refused seeds.
 
-    Titles end up in ``<title>``, feeds and attributes, where markup is noise.
     Refusals are read from the metadata, so they survive Pelican's content cache.
     """
-    for key in ("title", "summary"):
-        if isinstance(metadata.get(key), str):
-            metadata[key] = _CAPS.sub(r"\1", metadata[key])
     if metadata.get("reader") != "seed":
         # Markdown, HTML or reST in a seed folder would be read as markup, not
         # text: skipped here, reported as "seeds must end in .txt".
