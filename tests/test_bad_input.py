@@ -313,3 +313,27 @@ def test_a_seed_the_cleaner_never_finishes_is_stopped_and_reported(tmp_path, mon
     assert status["seeds/fine.txt"]["status"] == "published"
     assert status["seeds/stuck.txt"]["status"] == "rejected"
     assert "did not finish in 0.5 s" in status["seeds/stuck.txt"]["reason"]
+
+
+def test_the_report_resolves_seed_paths_as_pathlib_does(tmp_path):
+    from pathlib import Path
+
+    from news_digest.report import _resolver
+
+    real = tmp_path / "real"
+    real.mkdir()
+    (real / "a.txt").write_text("a", "utf-8")
+    (tmp_path / "linked").symlink_to(real)  # a seed folder kept elsewhere
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "elsewhere" / "deep").symlink_to(real)
+    (real / "b.txt").symlink_to(real / "a.txt")  # a seed that is a link
+    resolved = _resolver()
+    for path in (
+        tmp_path / "linked" / "a.txt",
+        real / "b.txt",
+        real / ".." / "linked" / "a.txt",
+        tmp_path / "elsewhere" / "deep" / ".." / "deep" / "a.txt",
+        tmp_path / "elsewhere" / "deep" / ".." / "linked" / "a.txt",
+        tmp_path / "linked" / "missing.txt",
+    ):
+        assert resolved(str(path)) == Path(path).resolve(), path

@@ -56,6 +56,19 @@ def _why_unread(path: Path, settings, extensions) -> str:
     return "not read by Pelican: see the build log for the error"
 
 
+def _resolver():
+    """``Path(path).resolve()``, each folder resolved once: a build's seeds share a few."""
+    folders = cache(lambda folder: Path(folder).resolve())
+
+    def resolved(path: str) -> Path:
+        if os.path.islink(path) or ".." in Path(path).parts:  # ``..`` after a link
+            return Path(path).resolve()
+        folder, name = os.path.split(os.path.abspath(path))
+        return folders(folder) / name
+
+    return cache(resolved)  # each path once, not twice
+
+
 def build_report(
     settings, articles, rejected, duplicates, extensions=("txt",), other_warnings=None
 ) -> list[SeedEntry]:
@@ -66,7 +79,7 @@ def build_report(
     ``duplicates`` maps a dropped seed's absolute path to the article it repeats.
     """
     base = Path(settings["PATH"]).resolve()
-    resolved = cache(lambda path: Path(path).resolve())  # each path once, not twice
+    resolved = _resolver()
 
     def rel(path) -> str:
         path = resolved(str(path))
