@@ -11,7 +11,7 @@ from urllib.parse import quote
 from pelican import signals
 from pelican.writers import FileOverwriteFailedError
 
-from . import digest, heap, report
+from . import cachesave, digest, heap, report
 from .curation import forget_stale_cache
 from .digest_pages import distinct_tag_slugs, drop_duplicates, get_generators
 from .fragments import add_macro_cache
@@ -43,7 +43,13 @@ def add_reader(readers):
 
 def start_build(pelican):
     """``get_generators``, the first signal of every build: the previous build's objects go."""
+    cachesave.wait()  # the cache is whole before it is loaded
     heap.reset()
+
+
+def end_build(pelican):
+    """``finalized``: the content cache is saved when the build ends."""
+    cachesave.wait()
 
 
 def cache_loaded(generator):
@@ -250,6 +256,8 @@ def prepare_articles(generator):
     """``article_generator_init``: the steps in the order they need."""
     start_report(generator)
     forget_stale_cache(generator)  # before anything asks the cache what it holds
+    for cacher in (generator, generator.readers):
+        cachesave.save_in_background(cacher, generator.settings)  # while the pages are made
     take_over_typogrify(generator)  # before any seed is read, here or in a worker
     preclean(generator)  # only the seeds the cache lacks
     heap.hold()  # what the workers read is the articles to be, and the cache
@@ -287,4 +295,5 @@ def register():
     signals.get_generators.connect(start_build)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
+    signals.finalized.connect(end_build)
     digest.register()

@@ -1,0 +1,76 @@
+"""Save Pelican's content cache from a forked child while the build goes on.
+
+Pelican pickles its whole content cache once the articles are read, in the
+build's one process: 0.7–0.8 s at 10,000 seeds (about 140 MB), in a cold
+build and in a warm one alike, as one changed seed has it written again
+whole. A fork holds the cache as it is at that moment; the child writes it
+while the parent goes on to the pages, and the build waits for it at its
+end (``finalized``) and before the next build loads it.
+
+The child writes a temporary file and renames it over the cache, so a save
+cut short leaves the previous cache whole (Pelican writes in place, and a
+truncated cache stops the next build). Where workers cannot fork
+(``workers.can_fork``), Pelican saves the cache itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+from functools import partial
+
+from .workers import can_fork
+
+logger = logging.getLogger(__name__)
+
+#: Children still writing: (process id, cache file).
+_saving: list[tuple[int, str]] = []
+
+
+def save_in_background(cacher, settings) -> None:
+    """Have ``cacher`` (a Pelican ``FileDataCacher``) save from a forked child."""
+    if getattr(cacher, "_cache_data_policy", False) and can_fork(settings):
+        cacher.save_cache = partial(_fork_save, cacher)
+
+
+def _fork_save(cacher) -> None:
+    wait()  # one child at a time per cache file
+    pid = os.fork()
+    if pid == 0:  # the child: write, and leave without running the parent's exit handlers
+        code = 1
+        try:
+            write(cacher)
+            code = 0
+        finally:
+            os._exit(code)
+    _saving.append((pid, cacher._cache_path))
+
+
+def write(cacher) -> None:
+    """What Pelican's ``save_cache`` writes, through a temporary file."""
+    os.makedirs(cacher.settings["CACHE_PATH"], exist_ok=True)
+    partial_path = f"{cacher._cache_path}.{os.getpid()}.partial"
+    try:
+        with cacher._cache_open(partial_path, "wb") as stream:
+            pickle.dump(cacher._cache, stream)
+        os.replace(partial_path, cacher._cache_path)
+    except BaseException:
+        if os.path.exists(partial_path):
+            os.unlink(partial_path)
+        raise
+
+
+def wait() -> None:
+    """Wait for every save under way; a failed one is a warning (the next build reads again)."""
+    while _saving:
+        pid, path = _saving.pop()
+        try:
+            _, status = os.waitpid(pid, 0)
+        except ChildProcessError:  # already reaped elsewhere
+            continue
+        if status:
+            logger.warning(
+                "Could not save the content cache %s: the next build reads every seed again",
+                path,
+            )
