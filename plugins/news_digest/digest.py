@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from pelican import signals
@@ -155,7 +156,8 @@ class DigestGenerator(Generator):
             page_name="404",
         )
         index_path = Path(self.output_path) / digest["search_index_url"]
-        save_text(writer, index_path, search_index_script(self.context.get("articles", [])))
+        articles = self.context.get("articles", [])
+        save_text(writer, index_path, partial(search_index_script, articles))
         flush(writer)
 
 

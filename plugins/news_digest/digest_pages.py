@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -369,7 +370,11 @@ class DigestPagesGenerator(Generator):
         output = Path(self.output_path)
         for article in self.articles:
             target = output / EXPORT_FOLDER / "articles" / f"{article.slug}.md"
-            save_text(writer, target, _annotated_markdown(article))
+            save_text(writer, target, partial(_annotated_markdown, article))
+        save_text(writer, output / EXPORT_JSON, self._export_json)
+        flush(writer)
+
+    def _export_json(self) -> str:
         bundle = {
             "site": self.settings.get("SITENAME"),
             "articles": [_record(a) for a in self.articles],
@@ -378,12 +383,7 @@ class DigestPagesGenerator(Generator):
                 for s in self.story_pages
             ],
         }
-        save_text(
-            writer,
-            output / EXPORT_JSON,
-            dumps_by_line(bundle, ensure_ascii=False, default=str),
-        )
-        flush(writer)
+        return dumps_by_line(bundle, ensure_ascii=False, default=str)
 
 
 def get_generators(pelican):

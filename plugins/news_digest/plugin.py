@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from functools import partial
 from pathlib import Path
 from types import MethodType
 from urllib.parse import quote
@@ -239,7 +240,7 @@ def write_files(generator, writer):
     save_text(
         writer,
         output / _setting(generator.settings, "NEWS_DIGEST_REPORT_JSON"),
-        report.to_json(entries),
+        partial(report.to_json, entries),
     )
     writer.write_file(
         _setting(generator.settings, "NEWS_DIGEST_REPORT_HTML"),

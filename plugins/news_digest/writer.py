@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from pelican import signals
@@ -59,7 +60,8 @@ class _File:
     """A file the plugin writes beside the pages: some text, or a copy of ``source``."""
 
     path: str
-    text: str | None = None
+    #: The text, or a function that makes it where the file is written.
+    text: str | Callable[[], str] | None = None
     source: str | None = None
     previous: str | None = None
 
@@ -70,7 +72,7 @@ class _File:
             with open(self.source, "rb") as stream:
                 data = stream.read()
         else:
-            data = encoded(self.text)
+            data = encoded(self.text() if callable(self.text) else self.text)
         return put(self.path, data, self.previous)
 
 
@@ -180,7 +182,11 @@ class ParallelWriter(Writer):
 
     def flush(self) -> None:
         """Render and write every page and file queued so far."""
-        jobs = [*self._pages.values(), *self._files]
+        # Texts made in the workers (a search index, an export) are the longest
+        # jobs: first, so that no worker is left with one at the end.
+        made = [file for file in self._files if callable(file.text)]
+        given = [file for file in self._files if not callable(file.text)]
+        jobs = [*made, *self._pages.values(), *given]
         self._pages, self._files = {}, []
         if len(jobs) < self.settings.get("NEWS_DIGEST_PARALLEL_MIN_PAGES", DEFAULT_MIN_PAGES):
             self.kept += sum(job.write() for job in jobs)
@@ -210,8 +216,12 @@ def flush(writer) -> None:
         writer.flush()
 
 
-def save_text(writer, path, text: str) -> None:
-    """Write ``text`` to ``path`` (UTF-8), with the pages when ``writer`` queues them."""
+def save_text(writer, path, text: str | Callable[[], str]) -> None:
+    """Write ``text`` to ``path`` (UTF-8), with the pages when ``writer`` queues them.
+
+    ``text`` may be a function that makes it: it is then made with the pages,
+    in a worker, rather than in the build's process.
+    """
     _save(writer, _File(str(path), text=text))
 
 
