@@ -7,6 +7,7 @@ and reported). Screenshots land in ``artifacts/screenshots/`` (git-ignored).
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import threading
@@ -55,6 +56,13 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+    # Playwright's event loop leaves its executor's threads to the collector. The
+    # plugin forks workers only from a single-threaded process: later tests would
+    # build on one core, now and then, and not see it.
+    gc.collect()
+    for thread in threading.enumerate():
+        if thread.name.startswith("asyncio_"):
+            thread.join(timeout=10)
 
 
 class Watch:
@@ -123,6 +131,7 @@ def http_site(reader_site, tmp_path_factory):
     yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
     server.shutdown()
     server.server_close()
+    thread.join()
 
 
 def _text(locator) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 
 import pytest
 from conftest import needs_fork
@@ -22,6 +23,7 @@ def _cacher(tmp_path, load=False, gzip=False):
 
 @pytest.mark.parametrize("gzip", [False, True], ids=["plain", "gzip"])
 def test_a_child_saves_what_pelican_loads(tmp_path, gzip):
+    assert threading.active_count() == 1, f"threads left running: {threading.enumerate()}"
     cacher = _cacher(tmp_path, gzip=gzip)
     entries = {f"seeds/{n}.txt": ("<p>body</p>", {"title": f"Seed {n}"}) for n in range(50)}
     for name, data in entries.items():

@@ -13,11 +13,10 @@ loaded. At 10,000 seeds the collector's passes over the entries being made
 tripled the time to load them (0.5 s to 1.5 s); and resumed over them
 unfrozen, it walked them all once more from the youngest generation up.
 
-Holds nest (``fork_map`` holds while its workers run). The build's objects
-stay frozen after it ends: a one-shot build then exits without the collector
-walking them (0.6 s at 10,000 seeds). :func:`reset` hands them back at the
-start of the next build, so a long-running process (``invoke livereload``)
-frees them with its next collection, and ends a failed build's holds.
+Holds nest (``fork_map`` holds while its workers run). :func:`reset` hands
+everything back when the build ends, so a long-running process (``invoke
+livereload``, a test run) frees it with its next collection; and again when
+the next build starts, in case a failed build kept its holds.
 """
 
 from __future__ import annotations

@@ -49,8 +49,9 @@ def start_build(pelican):
 
 
 def end_build(pelican):
-    """``finalized``: the content cache is saved when the build ends."""
+    """``finalized``: the content cache is saved, and the build's objects handed back."""
     cachesave.wait()
+    heap.reset()
 
 
 def cache_loaded(generator):
