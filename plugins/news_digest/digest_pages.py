@@ -48,9 +48,13 @@ def _articles(generator):
 def drop_duplicates(generator):
     """One page per story saved twice: drop the copies, note them on the kept article."""
     articles = {a.source_path: a for a in _articles(generator)}
-    dropped = find_duplicates(
-        {key: a.body_text for key, a in articles.items()},
-        {key: getattr(a, "duplicate_signature", None) for key, a in articles.items()},
+    texts = {key: a.body_text for key, a in articles.items()}
+    signatures = {key: getattr(a, "duplicate_signature", None) for key, a in articles.items()}
+    dropped = recall(
+        generator.settings,
+        "duplicates",
+        _duplicate_inputs(texts, signatures),
+        lambda: find_duplicates(texts, signatures),
     )
     if not dropped:
         return
@@ -69,6 +73,20 @@ def drop_duplicates(generator):
     generator.context.setdefault("duplicate_articles", []).extend(
         articles[key] for key in sorted(dropped)
     )
+
+
+def _duplicate_inputs(texts: dict[str, str], signatures: dict) -> bytes:
+    """A digest of everything :func:`find_duplicates` reads, in order."""
+    parts = []
+    for key, text in texts.items():
+        signature = signatures.get(key)
+        parts += [
+            key.encode("utf-8", "surrogatepass"),
+            text.encode("utf-8", "surrogatepass"),
+            b"-" if signature is None else signature.hashvalues.tobytes(),
+            b"-" if signature is None else str(signature.seed).encode(),
+        ]
+    return digest(parts)
 
 
 _PUNCT_WORDS = (("+", "-plus"), ("#", "-sharp"), ("&", "-and-"), (".", "-"))
