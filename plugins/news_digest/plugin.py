@@ -105,14 +105,16 @@ def distinct_slugs(generator):
 
 
 def freeze_urls(generator):
-    """Each article's URL, worked out once its slug is final.
+    """Each article's URL and file, worked out once its slug is final.
 
-    Pelican derives ``url`` from the settings on every use, and a digest uses
-    each article's URL a score of times (tag, entity, week and story lists);
-    ``override_url`` is Pelican's own way to give it instead.
+    Pelican derives ``url`` and ``save_as`` from the settings on every use,
+    and a digest uses each article's URL a score of times (tag, entity, week
+    and story lists); ``override_url`` and ``override_save_as`` are Pelican's
+    own way to give them instead.
     """
     for article in generator.articles:
         article.override_url = article.url
+        article.override_save_as = article.save_as
 
 
 def link_neighbours(generator):
