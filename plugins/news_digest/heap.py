@@ -59,7 +59,7 @@ def release() -> None:
 
 
 def reset() -> None:
-    """End every hold and pause: the start of a build."""
+    """End every hold and pause: between builds."""
     global _holds
     _holds = 0
     gc.unfreeze()

@@ -42,15 +42,10 @@ def add_reader(readers):
     heap.pause()  # until the generator is made (cache_loaded)
 
 
-def start_build(pelican):
-    """``get_generators``, the first signal of every build: the previous build's objects go."""
-    cachesave.wait()  # the cache is whole before it is loaded
-    heap.reset()
-
-
-def end_build(pelican):
-    """``finalized``: the content cache is saved, and the build's objects handed back."""
-    cachesave.wait()
+def between_builds(pelican):
+    """``finalized``, and ``get_generators`` (the first signal of a build, in case
+    the last one failed): the content cache saved, the build's objects handed back."""
+    cachesave.wait()  # the cache is whole before the next build loads it
     heap.reset()
 
 
@@ -296,8 +291,8 @@ def register():
     signals.article_generator_pretaxonomy.connect(settle_articles)
     signals.article_generator_finalized.connect(finish_articles)
     signals.article_writer_finalized.connect(write_files)
-    signals.get_generators.connect(start_build)
+    signals.get_generators.connect(between_builds)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
-    signals.finalized.connect(end_build)
+    signals.finalized.connect(between_builds)
     digest.register()
