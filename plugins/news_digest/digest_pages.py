@@ -83,10 +83,16 @@ def _duplicate_inputs(texts: dict[str, str], signatures: dict) -> bytes:
         parts += [
             key.encode("utf-8", "surrogatepass"),
             text.encode("utf-8", "surrogatepass"),
-            b"-" if signature is None else signature.hashvalues.tobytes(),
-            b"-" if signature is None else str(signature.seed).encode(),
+            *_signature_parts(signature),
         ]
     return digest(parts)
+
+
+def _signature_parts(signature) -> list[bytes]:
+    """A MinHash signature as digest parts: its hash values and its seed."""
+    if signature is None:
+        return [b"-", b"-"]
+    return [signature.hashvalues.tobytes(), str(signature.seed).encode()]
 
 
 _PUNCT_WORDS = (("+", "-plus"), ("#", "-sharp"), ("&", "-and-"), (".", "-"))
@@ -203,8 +209,7 @@ def _cluster_inputs(articles) -> bytes:
             "\n".join(sorted(entities)).encode(),
             (date.isoformat() if date is not None else "-").encode(),
             words.encode(),
-            b"-" if signature is None else signature.hashvalues.tobytes(),
-            b"-" if signature is None else str(signature.seed).encode(),
+            *_signature_parts(signature),
         ]
     return digest(parts)
 
