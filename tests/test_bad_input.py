@@ -57,11 +57,12 @@ VOCABULARY = [
 ]
 
 
-def story(title: str, body: str = BODY) -> str:
+def story(title: str, body: str = BODY, date: str = "") -> str:
     """A small article with a body of its own: seeds alike would be near-duplicates."""
     rng = random.Random(title)
     own = " ".join(rng.choice(VOCABULARY) for _ in range(80))
-    return f"{title}\n\nBy Ann Lee\n\nThe {own} closed the meeting.\n\n{body}"
+    byline = f"By Ann Lee {date}".rstrip()
+    return f"{title}\n\n{byline}\n\nThe {own} closed the meeting.\n\n{body}"
 
 
 MOJIBAKE = story("Council backs the bridge plan").replace("wanted", "wanted it’s").encode()

@@ -1,4 +1,4 @@
-"""The theme on plain Pelican (no plugin): what it must find out for itself."""
+"""The theme with and without the plugin: what it finds out for itself, and what it does not."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import subprocess
 import sys
 
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, build_site
+from test_bad_input import story
 
 from news_digest.plugin import ArticleList
 
@@ -20,7 +21,13 @@ def _article(folder, number):
     )
 
 
-def test_article_pages_find_their_neighbours_without_the_plugin(tmp_path):
+def test_the_theme_builds_without_the_plugin_and_its_neighbours(tmp_path):
+    """Pelican core sets no neighbours; the theme does not look for them itself.
+
+    Finding an article in the list of all articles, on every article's page,
+    made a page depend on every article: after an edit to one, none could be
+    kept (``pagekeys``). The plugin, like Pelican's ``neighbors`` plugin, sets them.
+    """
     content = tmp_path / "content"
     content.mkdir()
     for number in range(1, 5):
@@ -40,14 +47,28 @@ def test_article_pages_find_their_neighbours_without_the_plugin(tmp_path):
         check=True,
         capture_output=True,
     )
-    newest_first = [output / "articles" / f"story-{n}.html" for n in (4, 3, 2, 1)]
-    assert all(page.is_file() for page in newest_first)
-    soup = {page: BeautifulSoup(page.read_text("utf-8"), "html.parser") for page in newest_first}
-    for newer, older in itertools.pairwise(newest_first):
-        assert soup[newer].select_one(".prev-next a.older")["href"].endswith(older.name)
-        assert soup[older].select_one(".prev-next a.newer")["href"].endswith(newer.name)
-    assert soup[newest_first[0]].select_one(".prev-next a.newer") is None
-    assert soup[newest_first[-1]].select_one(".prev-next a.older") is None
+    pages = [output / "articles" / f"story-{n}.html" for n in (4, 3, 2, 1)]
+    for page in pages:
+        soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+        assert soup.select_one("article h1").get_text().split() == ["Story", page.stem[-1]]
+        assert soup.select_one(".prev-next") is None
+
+
+def test_article_pages_link_their_neighbours_newest_first(tmp_path):
+    seeds = {
+        f"day-{day}.txt": story(f"Harbour report for day {day}", date=f"Mar {day}, 2020").encode()
+        for day in (3, 1, 4, 2)
+    }
+    output = build_site(tmp_path / "site", seeds)
+    soup = {}
+    for day in (1, 2, 3, 4):
+        page = output / "articles" / f"harbour-report-for-day-{day}.html"
+        soup[day] = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+    for older, newer in itertools.pairwise((1, 2, 3, 4)):
+        assert soup[newer].select_one(".prev-next a.older")["href"].endswith(f"day-{older}.html")
+        assert soup[older].select_one(".prev-next a.newer")["href"].endswith(f"day-{newer}.html")
+    assert soup[4].select_one(".prev-next a.newer") is None
+    assert soup[1].select_one(".prev-next a.older") is None
 
 
 class Item:
