@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from pelican import signals
 from pelican.generators import Generator
 
 from . import sitemap
@@ -50,6 +49,9 @@ class Week:
     days: list[Day] = field(default_factory=list)
     newer: Week | None = None
     older: Week | None = None
+
+    #: What counts where another page links to the week (``pagekeys``).
+    page_key_fields = ("year", "number", "url")
 
     @property
     def key(self) -> str:
@@ -158,13 +160,10 @@ class DigestGenerator(Generator):
         index_path = Path(self.output_path) / digest["search_index_url"]
         articles = self.context.get("articles", [])
         save_text(writer, index_path, partial(search_index_script, articles))
+        # The last of the plugin's generators: every page queued since the
+        # articles' is rendered now, in one go, so the workers share it evenly.
         flush(writer)
 
 
-def get_generators(pelican):
-    return DigestGenerator
-
-
 def register():
-    signals.get_generators.connect(get_generators)
     sitemap.register()

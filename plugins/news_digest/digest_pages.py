@@ -22,7 +22,7 @@ from .enrich.duplicates import find_duplicates
 from .enrich.entities import KINDS
 from .jsontext import dumps_by_line
 from .memo import digest, recall
-from .writer import flush, save_text
+from .writer import save_text
 
 logger = logging.getLogger(__name__)
 
@@ -145,6 +145,9 @@ class EntityPage:
     articles: list = field(default_factory=list)
     quotations: list = field(default_factory=list)  # (article, Quotation)
 
+    #: What counts where another page links to the entity (``pagekeys``).
+    page_key_fields = ("kind", "name", "url")
+
     @property
     def quotations_by_article(self) -> list[tuple]:
         """``(article, [Quotation, …])`` in the order the quotations were found."""
@@ -161,6 +164,10 @@ class StoryPage:
     url: str
     articles: list
     entities: list
+
+    #: What counts where another page links to the story: its members too,
+    #: which an article's page counts (``pagekeys``).
+    page_key_fields = ("title", "url", "articles")
 
 
 def _entity_pages(articles, settings) -> dict[tuple[str, str], EntityPage]:
@@ -393,9 +400,10 @@ class DigestPagesGenerator(Generator):
         output = Path(self.output_path)
         for article in self.articles:
             target = output / EXPORT_FOLDER / "articles" / f"{article.slug}.md"
-            save_text(writer, target, partial(_annotated_markdown, article))
+            save_text(writer, target, partial(_annotated_markdown, article), made_from=article)
         save_text(writer, output / EXPORT_JSON, self._export_json)
-        flush(writer)
+        # Not flushed here: the digest generator, which Pelican runs next
+        # (``plugin.get_generators``), renders everything queued in one go.
 
     def _export_json(self) -> str:
         bundle = {
@@ -407,7 +415,3 @@ class DigestPagesGenerator(Generator):
             ],
         }
         return dumps_by_line(bundle, ensure_ascii=False, default=str)
-
-
-def get_generators(pelican):
-    return DigestPagesGenerator

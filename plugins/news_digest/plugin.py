@@ -14,7 +14,8 @@ from pelican.writers import FileOverwriteFailedError
 
 from . import cachesave, digest, heap, report
 from .curation import forget_stale_cache
-from .digest_pages import distinct_tag_slugs, drop_duplicates, get_generators
+from .digest import DigestGenerator
+from .digest_pages import DigestPagesGenerator, distinct_tag_slugs, drop_duplicates
 from .fragments import add_macro_cache
 from .prefetch import preclean
 from .reader import SeedReader
@@ -231,7 +232,9 @@ def write_files(generator, writer):
     """Cleaned Markdown and raw seed copies beside the pages, then the build report."""
     output = Path(generator.output_path)
     for article in _seed_articles(generator):
-        save_text(writer, output / article.cleaned_md_path, article.cleaned_markdown)
+        save_text(
+            writer, output / article.cleaned_md_path, article.cleaned_markdown, made_from=article
+        )
         save_copy(writer, article.source_path, output / article.seed_copy_path)
 
     entries = generator.seed_report
@@ -278,6 +281,11 @@ def finish_articles(generator):
     link_files(generator)
     make_report(generator)
     heap.hold()  # the articles live until the build ends
+
+
+def get_generators(pelican):
+    """The digest's generators, in this order: the last one renders every queued page."""
+    return DigestPagesGenerator, DigestGenerator
 
 
 def register():
