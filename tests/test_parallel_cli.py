@@ -37,9 +37,9 @@ def forks(monkeypatch):
     steps = []
     for module in (prefetch, writer):
 
-        def recording(task, items, *args, _module=module, _real=module.fork_map):
+        def recording(task, items, *args, _module=module, _real=module.fork_map, **kwargs):
             steps.append(_module.__name__.rsplit(".", 1)[-1])
-            return _real(task, items, *args)
+            return _real(task, items, *args, **kwargs)
 
         monkeypatch.setattr(module, "fork_map", recording)
     return steps

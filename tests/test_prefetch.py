@@ -37,9 +37,9 @@ def _build(site, monkeypatch, **settings):
         ahead.append(source_path in self.precleaned)
         return original_read(self, source_path)
 
-    def recording_map(task, items, *args):
+    def recording_map(task, items, *args, **kwargs):
         rendered.append(len(items))
-        return original_map(task, items, *args)
+        return original_map(task, items, *args, **kwargs)
 
     monkeypatch.setattr(SeedReader, "read", recording_read)
     monkeypatch.setattr(writer, "fork_map", recording_map)

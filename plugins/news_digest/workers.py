@@ -74,16 +74,20 @@ def _run_chunk(chunk: Sequence):
         root.handlers = saved
 
 
-def fork_map(task: Callable, items: Sequence, workers: int, chunk_size: int) -> list:
+def fork_map(
+    task: Callable, items: Sequence, workers: int, chunk_size: int, alone: int = 0
+) -> list:
     """``[task(item) for item in items]``, worked out in ``workers`` forked processes.
 
     ``task`` and everything it reaches are shared with the workers, not
     pickled; ``items`` and the results are. An exception in a task is raised
-    here, with the worker's traceback.
+    here, with the worker's traceback. The first ``alone`` items (long tasks,
+    put first) are sent one at a time, the rest ``chunk_size`` at a time.
     """
     global _task
     _task = task
-    chunks = [items[start : start + chunk_size] for start in range(0, len(items), chunk_size)]
+    chunks = [items[start : start + 1] for start in range(min(alone, len(items)))]
+    chunks += [items[start : start + chunk_size] for start in range(alone, len(items), chunk_size)]
     heap.hold()  # the workers' collector then leaves the shared memory unwritten
     try:
         context = multiprocessing.get_context("fork")

@@ -20,13 +20,15 @@ from __future__ import annotations
 import io
 import logging
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from pelican import signals
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from .reuse import PreviousSite, encoded, put
+from .pagekeys import PageKeys
+from .reuse import Manifest, PreviousSite, encoded, identity, link, put
 from .workers import can_fork, fork_map, worker_count
 
 logger = logging.getLogger(__name__)
@@ -34,46 +36,118 @@ logger = logging.getLogger(__name__)
 #: The fewest queued pages worth starting workers for (``NEWS_DIGEST_PARALLEL_MIN_PAGES``).
 DEFAULT_MIN_PAGES = 64
 #: Pages a worker renders at a time: few round trips, still balanced.
-CHUNK_SIZE = 32
+CHUNK_SIZE = 128
+
+
+#: Folders this process made or found this build (``ParallelWriter`` empties it):
+#: tens of thousands of files share a few dozen.
+_FOLDERS: set[str] = set()
+
+
+def make_folder(path: str) -> None:
+    if path not in _FOLDERS:
+        os.makedirs(path, exist_ok=True)
+        _FOLDERS.add(path)
 
 
 @dataclass
-class _Page:
+class _Job:
+    """A page or file to write, and what keeps the previous site's copy without making it again."""
+
     path: str
-    template: object
-    localcontext: dict
+    #: The file in the previous site, kept if this build's is the same (``reuse``).
+    previous: str | None = None
+    #: The file's path in the output folder, when it is keyed (``pagekeys``), and the keys.
+    relative: str | None = None
+    keys: PageKeys | None = None
+    manifest: Manifest | None = None
+
+    def _unchanged(self, key) -> tuple | None:
+        """The manifest entry, if the previous copy made for ``key`` is linked in its place."""
+        if key is None or self.previous is None:
+            return None
+        found = self.manifest.unchanged(self.relative, key, self.previous)
+        if found is None:
+            return None
+        make_folder(os.path.dirname(self.path))
+        return (self.relative, key, found) if link(self.previous, self.path) else None
+
+    def timed(self) -> tuple:
+        """What :meth:`run` returns, and how long it took."""
+        start = time.perf_counter()
+        return *self.run(), time.perf_counter() - start
+
+    def _entry(self, key) -> tuple | None:
+        return None if key is None else (self.relative, key, identity(self.path))
+
+
+@dataclass
+class _Page(_Job):
+    template: object = None
+    localcontext: dict | None = None
     #: The generator context, and its ``localsiteurl`` when Pelican rendered it:
     #: content objects read it to write their links relative to the page.
-    context: dict
-    siteurl: object
-    #: The page in the previous site, kept if this render is the same (``reuse``).
-    previous: str | None = None
+    context: dict | None = None
+    siteurl: object = None
 
-    def write(self) -> bool:
+    def run(self) -> tuple[bool, tuple | None, bool]:
+        """Write the page, or keep the previous copy unrendered if its key is the same.
+
+        Returns whether the previous copy was kept, the page's manifest entry,
+        and whether it was rendered.
+        """
+        key = None
+        if self.keys is not None:
+            key = self.keys.key(self.template, self.localcontext, self.relative, self.siteurl)
+        entry = self._unchanged(key)
+        if entry is not None:
+            return True, entry, False
         self.context["localsiteurl"] = self.siteurl
         text = self.template.render(self.localcontext)
-        return _File(self.path, text=text, previous=self.previous).write()
+        kept = _File(self.path, self.previous, text=text).write()
+        return kept, self._entry(key), True
 
 
 @dataclass
-class _File:
+class _File(_Job):
     """A file the plugin writes beside the pages: some text, or a copy of ``source``."""
 
-    path: str
     #: The text, or a function that makes it where the file is written.
     text: str | Callable[[], str] | None = None
     source: str | None = None
-    previous: str | None = None
+    #: The one value ``text`` is made from, with the settings: what keys the file.
+    made_from: object = None
 
-    def write(self) -> bool:
+    def write(self, data: bytes | None = None) -> bool:
         """Write the file; whether the previous site's copy was kept instead."""
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        make_folder(os.path.dirname(self.path))
+        if data is None:
+            data = self._data()
+        return put(self.path, data, self.previous)
+
+    def _data(self) -> bytes:
         if self.source is not None:
             with open(self.source, "rb") as stream:
-                data = stream.read()
-        else:
-            data = encoded(self.text() if callable(self.text) else self.text)
-        return put(self.path, data, self.previous)
+                return stream.read()
+        return encoded(self.text() if callable(self.text) else self.text)
+
+    def run(self) -> tuple[bool, tuple | None, bool]:
+        """Write the file, or keep the previous copy if its key is the same: made from
+        the same value, copied from the same file, or the same text."""
+        key = data = None
+        if self.keys is not None:
+            if self.source is not None:
+                key = self.keys.file_key(self.relative, "copy", identity(self.source))
+            elif self.made_from is not None:
+                key = self.keys.file_key(self.relative, "made", self.made_from)
+            elif not callable(self.text):
+                data = self._data()
+                key = self.keys.file_key(self.relative, "text", data)
+        entry = self._unchanged(key)
+        if entry is not None:
+            return True, entry, False
+        kept = self.write(data)
+        return kept, self._entry(key), False
 
 
 class _Pending(io.StringIO):
@@ -106,11 +180,15 @@ class ParallelWriter(Writer):
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
+        _FOLDERS.clear()  # a new build: the folders may be gone
         self._pages: dict[str, _Page] = {}
         self._files: list[_File] = []
         self._rendering = None
         self._queueing = can_fork(self.settings) and not signals.content_written.receivers
         self._previous = PreviousSite.from_settings(self.settings, output_path)
+        self._output = os.path.abspath(output_path) + os.sep
+        self._manifest = Manifest.from_settings(self.settings) if self._queueing else None
+        self._keys = PageKeys(self.settings) if self._manifest is not None else None
         self.kept = 0  # files the previous site's copies stand for
         # The plugin's generators flush at the end of their output, so every
         # page exists before ``finalized``; this catches any page queued later
@@ -134,7 +212,7 @@ class ParallelWriter(Writer):
             path = self._claim(filename, override)
             if path == os.devnull:
                 return open(os.devnull, "w", encoding=encoding)
-            return _Pending(self, _File(path, previous=self._previous_of(path)))
+            return _Pending(self, _File(path, self._previous_of(path)))
         template, localcontext, context = self._rendering
         self._rendering = None
         path = self._claim(filename, override)
@@ -142,16 +220,23 @@ class ParallelWriter(Writer):
             # A page overridden later (``override_output``) is written once, as the override.
             self._pages[path] = _Page(
                 path,
-                template,
-                localcontext,
-                context,
-                context.get("localsiteurl"),
-                self._previous_of(path),
+                *self._keyed(path),
+                template=template,
+                localcontext=localcontext,
+                context=context,
+                siteurl=context.get("localsiteurl"),
             )
         return io.StringIO()  # takes the empty render
 
     def _previous_of(self, path: str) -> str | None:
         return self._previous.of(path) if self._previous is not None else None
+
+    def _keyed(self, path: str) -> tuple:
+        """A job's ``previous``, ``relative``, ``keys`` and ``manifest`` fields for ``path``."""
+        relative = os.path.abspath(path)
+        if self._keys is None or not relative.startswith(self._output):
+            return self._previous_of(path), None, None, None
+        return self._previous_of(path), relative[len(self._output) :], self._keys, self._manifest
 
     def _claim(self, filename, override):
         """The checks of ``Writer._open_w``, without opening the file: where the page goes."""
@@ -174,10 +259,11 @@ class ParallelWriter(Writer):
 
     def save(self, file: _File) -> None:
         """Write ``file`` with the queued pages, or now if pages are not queued."""
-        file.previous = self._previous_of(file.path)
         if self._queueing:
+            file.previous, file.relative, file.keys, file.manifest = self._keyed(file.path)
             self._files.append(file)
         else:
+            file.previous = self._previous_of(file.path)
             self.kept += file.write()
 
     def flush(self) -> None:
@@ -186,24 +272,46 @@ class ParallelWriter(Writer):
         # jobs: first, so that no worker is left with one at the end.
         made = [file for file in self._files if callable(file.text)]
         given = [file for file in self._files if not callable(file.text)]
-        jobs = [*made, *self._pages.values(), *given]
+        pages = list(self._pages.values())
+        jobs = [*made, *pages, *given]
         self._pages, self._files = {}, []
-        if len(jobs) < self.settings.get("NEWS_DIGEST_PARALLEL_MIN_PAGES", DEFAULT_MIN_PAGES):
-            self.kept += sum(job.write() for job in jobs)
-            return
-        workers = worker_count(self.settings)
-        kept = fork_map(lambda number: jobs[number].write(), range(len(jobs)), workers, CHUNK_SIZE)
-        self.kept += sum(kept)
+        long = 0
+        if self._manifest is not None:  # the longest jobs of the last build first
+            took = self._manifest.seconds
+            jobs.sort(key=lambda job: -took.get(job.relative, 0.0))
+            long = sum(1 for job in jobs if job.relative in took)
+        fewest = self.settings.get("NEWS_DIGEST_PARALLEL_MIN_PAGES", DEFAULT_MIN_PAGES)
+        if len(jobs) < fewest:
+            workers, done = 1, [job.timed() for job in jobs]
+        else:
+            workers = worker_count(self.settings)
+            if self._keys is not None and pages:
+                articles = pages[0].context.get("articles", ())
+                self._keys.digest_articles(articles, workers, fewest)
+            run = lambda number: jobs[number].timed()  # noqa: E731
+            done = fork_map(run, range(len(jobs)), workers, CHUNK_SIZE, alone=long)
+        kept = sum(kept for kept, _, _, _ in done)
+        self.kept += kept
+        for job, (_, entry, _, seconds) in zip(jobs, done, strict=True):
+            if entry is not None:
+                self._manifest.note(*entry)
+            if self._manifest is not None and job.relative is not None:
+                self._manifest.took(job.relative, seconds)
         logger.debug(
-            "Wrote %d pages and files in %d processes (%d kept from the previous site)",
+            "Wrote %d pages and files in %d processes (%d kept from the previous site; "
+            "%d of %d pages rendered)",
             len(jobs),
             workers,
-            sum(kept),
+            kept,
+            sum(rendered for _, _, rendered, _ in done),
+            len(pages),
         )
 
     def _flush_at_the_end(self, sender, **kwargs):
         if self._pages or self._files:
             self.flush()
+        if self._manifest is not None:
+            self._manifest.save()
 
 
 def get_writer(pelican):
@@ -216,13 +324,16 @@ def flush(writer) -> None:
         writer.flush()
 
 
-def save_text(writer, path, text: str | Callable[[], str]) -> None:
+def save_text(writer, path, text: str | Callable[[], str], made_from=None) -> None:
     """Write ``text`` to ``path`` (UTF-8), with the pages when ``writer`` queues them.
 
     ``text`` may be a function that makes it: it is then made with the pages,
-    in a worker, rather than in the build's process.
+    in a worker, rather than in the build's process. If it makes the text
+    from one value (an article) and the settings alone, ``made_from`` is that
+    value: the file is then kept unmade while the value's digest is the same
+    (``pagekeys``).
     """
-    _save(writer, _File(str(path), text=text))
+    _save(writer, _File(str(path), text=text, made_from=made_from))
 
 
 def save_copy(writer, source, path) -> None:
