@@ -159,7 +159,9 @@ class DigestGenerator(Generator):
         )
         index_path = Path(self.output_path) / digest["search_index_url"]
         articles = self.context.get("articles", [])
-        save_text(writer, index_path, partial(search_index_script, articles))
+        save_text(
+            writer, index_path, partial(search_index_script, articles), pieces="search-documents"
+        )
         # The last of the plugin's generators: every page queued since the
         # articles' is rendered now, in one go, so the workers share it evenly.
         flush(writer)

@@ -62,3 +62,56 @@ def recall(settings, name: str, inputs: bytes, compute: Callable[[], T]) -> T:
     except OSError:
         logger.debug("Could not keep %s", path, exc_info=True)
     return value
+
+
+class Pieces:
+    """Texts made for the items of a collection, kept between builds by a digest of each item.
+
+    The search index and the export encode every article on every build,
+    though after an edit to one all others come out as before: about 1.3 s
+    of CPU at 10,000 seeds. Each article's text is kept in Pelican's cache
+    folder under a digest of everything it is made from (``digest``, from
+    ``pagekeys``), and given back while that digest is the same. It follows
+    Pelican's cache settings as :func:`recall` does.
+    """
+
+    def __init__(self, settings, name: str, digest: Callable[..., bytes | None] | None):
+        self.digest = digest
+        self.path = None
+        self.previous: dict[bytes, str] = {}
+        self.current: dict[bytes, str] = {}
+        if digest is None or not settings.get("CACHE_CONTENT"):
+            return
+        self.path = Path(settings["CACHE_PATH"]) / f"news-digest-{name}.pickle"
+        if settings.get("LOAD_CONTENT_CACHE", True):
+            try:
+                with open(self.path, "rb") as stream:
+                    self.previous = pickle.load(stream)
+            except FileNotFoundError:
+                pass
+            except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+                logger.debug("Unreadable %s, made again", self.path, exc_info=True)
+            if not isinstance(self.previous, dict):
+                self.previous = {}
+
+    def text(self, make: Callable[[], str], *sources) -> str:
+        """``make()``, or what it gave last build for the same ``sources`` (an article, a place)."""
+        key = self.digest(*sources) if self.digest is not None else None
+        if key is None:
+            return make()
+        found = self.previous.get(key)
+        if found is None:
+            found = make()
+        self.current[key] = found
+        return found
+
+    def save(self) -> None:
+        if self.path is None:
+            return
+        try:
+            partial = self.path.with_name(f"{self.path.name}.{os.getpid()}")
+            with open(partial, "wb") as stream:
+                pickle.dump(self.current, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(partial, self.path)
+        except OSError:
+            logger.debug("Could not keep %s", self.path, exc_info=True)

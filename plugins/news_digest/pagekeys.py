@@ -445,6 +445,18 @@ class PageKeys:
         except Unkeyable:
             return None
 
+    def item_key(self, item, *place) -> bytes | None:
+        """The key of a text made from ``item`` (an article) at ``place`` (``memo.Pieces``)."""
+        try:
+            return _combine([self._base_digest(), self.values.of(item, PAGE_DEPTH), *place])
+        except Unkeyable:
+            return None
+
+    def _base_digest(self) -> bytes:
+        if self._base is None:
+            self._base = _combine([_versions(), self._settings_digest()])
+        return self._base
+
     def file_key(self, path: str, kind: str, source) -> bytes | None:
         """The key of a file written beside the pages (``writer.save_text``, ``save_copy``).
 
@@ -452,8 +464,6 @@ class PageKeys:
         ``"copy"``, the identity of the file copied; ``"made"``, the value the
         file's text is made from (with the settings and the plugin's code).
         """
-        if self._base is None:
-            self._base = _combine([_versions(), self._settings_digest()])
         try:
             if kind == "text":
                 source = hashlib.blake2b(source, digest_size=_DIGEST_SIZE).digest()
@@ -461,7 +471,7 @@ class PageKeys:
                 source = self.values.of(source, PAGE_DEPTH)
         except Unkeyable:
             return None
-        return _combine([self._base, path, kind, source])
+        return _combine([self._base_digest(), path, kind, source])
 
     def key(self, template, localcontext: dict, path: str, siteurl) -> bytes | None:
         """The key of the page at ``path`` (in the output folder); None if it has none."""

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pelican import signals
 from pelican.writers import FileOverwriteFailedError, Writer
 
+from .memo import Pieces
 from .pagekeys import PageKeys
 from .reuse import Manifest, PreviousSite, encoded, identity, link, put
 from .workers import can_fork, fork_map, worker_count
@@ -117,6 +118,9 @@ class _File(_Job):
     source: str | None = None
     #: The one value ``text`` is made from, with the settings: what keys the file.
     made_from: object = None
+    #: ``text`` makes the file from pieces kept between builds under this name
+    #: (``memo.Pieces``), and takes them as its argument.
+    pieces: str | None = None
 
     def write(self, data: bytes | None = None) -> bool:
         """Write the file; whether the previous site's copy was kept instead."""
@@ -129,7 +133,17 @@ class _File(_Job):
         if self.source is not None:
             with open(self.source, "rb") as stream:
                 return stream.read()
-        return encoded(self.text() if callable(self.text) else self.text)
+        if not callable(self.text):
+            return encoded(self.text)
+        if self.pieces is None:
+            return encoded(self.text())
+        kept = None
+        if self.keys is not None:
+            kept = Pieces(self.keys.values.settings, self.pieces, self.keys.item_key)
+        data = encoded(self.text(kept))
+        if kept is not None:
+            kept.save()
+        return data
 
     def run(self) -> tuple[bool, tuple | None, bool]:
         """Write the file, or keep the previous copy if its key is the same: made from
@@ -324,16 +338,20 @@ def flush(writer) -> None:
         writer.flush()
 
 
-def save_text(writer, path, text: str | Callable[[], str], made_from=None) -> None:
+def save_text(
+    writer, path, text: str | Callable[..., str], made_from=None, pieces: str | None = None
+) -> None:
     """Write ``text`` to ``path`` (UTF-8), with the pages when ``writer`` queues them.
 
     ``text`` may be a function that makes it: it is then made with the pages,
     in a worker, rather than in the build's process. If it makes the text
     from one value (an article) and the settings alone, ``made_from`` is that
     value: the file is then kept unmade while the value's digest is the same
-    (``pagekeys``).
+    (``pagekeys``). If it makes it from a piece for each article, ``pieces``
+    names a store of them kept between builds (``memo.Pieces``), which it
+    is given as its argument (None when pages are not keyed).
     """
-    _save(writer, _File(str(path), text=text, made_from=made_from))
+    _save(writer, _File(str(path), text=text, made_from=made_from, pieces=pieces))
 
 
 def save_copy(writer, source, path) -> None:
