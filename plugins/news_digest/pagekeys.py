@@ -396,8 +396,13 @@ def _versions() -> bytes:
     return f"{pelican.__version__} {jinja2.__version__} {curation.code_fingerprint()}".encode()
 
 
+def _attribute_order(attribute) -> tuple[bool, str]:
+    """``name is defined`` first, then the attributes by name (the same in every process)."""
+    return (attribute is not DEFINED, "" if attribute is DEFINED else attribute)
+
+
 class PageKeys:
-    """Keys for the pages of one build (:func:`key`)."""
+    """Keys for the pages and files of one build (:meth:`key`, :meth:`file_key`)."""
 
     def __init__(self, settings):
         self.values = ValueDigests(settings)
@@ -491,7 +496,7 @@ class PageKeys:
                 elif attributes is None or isinstance(value, Content | URLWrapper):
                     parts.append(values.of(value, PAGE_DEPTH))
                 else:
-                    for attribute in sorted(attributes, key=str):
+                    for attribute in sorted(attributes, key=_attribute_order):
                         if attribute is DEFINED:
                             parts.append(b"defined")
                             continue

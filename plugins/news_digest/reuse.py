@@ -52,11 +52,6 @@ class PreviousSite:
             return None  # its files are the ones being replaced
         return cls(output_path, previous)
 
-    def relative(self, path: str) -> str | None:
-        """``path`` below the output folder, or None if it is elsewhere."""
-        path = os.path.abspath(path)
-        return path[len(self.output) :] if path.startswith(self.output) else None
-
     def of(self, path: str) -> str | None:
         path = os.path.abspath(path)
         if not path.startswith(self.output):
