@@ -36,31 +36,46 @@ def digest(parts: Iterable[bytes]) -> bytes:
     return found.digest()
 
 
+def load_kept(settings, path: Path):
+    """What :func:`keep` left at ``path`` last build; None if nothing readable, or if
+    Pelican is told not to load its cache (``LOAD_CONTENT_CACHE``, ``--ignore-cache``)."""
+    if not settings.get("LOAD_CONTENT_CACHE", True):
+        return None
+    try:
+        with open(path, "rb") as stream:
+            return pickle.load(stream)
+    except FileNotFoundError:
+        return None
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
+        logger.debug("Unreadable %s, made again", path, exc_info=True)
+        return None
+
+
+def keep(path: Path, value) -> bool:
+    """Pickle ``value`` to ``path`` for the next build, replacing the file whole; whether it was."""
+    partial = path.with_name(f"{path.name}.{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(partial, "wb") as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, path)
+        return True
+    except OSError:
+        logger.debug("Could not keep %s", path, exc_info=True)
+        return False
+
+
 def recall(settings, name: str, inputs: bytes, compute: Callable[[], T]) -> T:
     """``compute()``, or what it gave last build if ``inputs`` (a digest) are the same."""
     if not settings.get("CACHE_CONTENT"):
         return compute()
     path = Path(settings["CACHE_PATH"]) / f"news-digest-{name}.pickle"
     key = digest([curation.code_fingerprint().encode(), inputs])
-    if settings.get("LOAD_CONTENT_CACHE", True):
-        try:
-            with open(path, "rb") as stream:
-                kept, value = pickle.load(stream)
-            if kept == key:
-                return value
-        except FileNotFoundError:
-            pass
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError):
-            logger.debug("Unreadable %s, computed again", path, exc_info=True)
+    found = load_kept(settings, path)
+    if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
+        return found[1]
     value = compute()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f"{path.name}.{os.getpid()}")
-        with open(partial, "wb") as stream:
-            pickle.dump((key, value), stream, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, path)
-    except OSError:
-        logger.debug("Could not keep %s", path, exc_info=True)
+    keep(path, (key, value))
     return value
 
 
@@ -83,16 +98,8 @@ class Pieces:
         if digest is None or not settings.get("CACHE_CONTENT"):
             return
         self.path = Path(settings["CACHE_PATH"]) / f"news-digest-{name}.pickle"
-        if settings.get("LOAD_CONTENT_CACHE", True):
-            try:
-                with open(self.path, "rb") as stream:
-                    self.previous = pickle.load(stream)
-            except FileNotFoundError:
-                pass
-            except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-                logger.debug("Unreadable %s, made again", self.path, exc_info=True)
-            if not isinstance(self.previous, dict):
-                self.previous = {}
+        found = load_kept(settings, self.path)
+        self.previous = found if isinstance(found, dict) else {}
 
     def text(self, make: Callable[[], str], *sources) -> str:
         """``make()``, or what it gave last build for the same ``sources`` (an article, a place)."""
@@ -106,12 +113,5 @@ class Pieces:
         return found
 
     def save(self) -> None:
-        if self.path is None:
-            return
-        try:
-            partial = self.path.with_name(f"{self.path.name}.{os.getpid()}")
-            with open(partial, "wb") as stream:
-                pickle.dump(self.current, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(partial, self.path)
-        except OSError:
-            logger.debug("Could not keep %s", self.path, exc_info=True)
+        if self.path is not None:
+            keep(self.path, self.current)

@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import logging
 import os
-import pickle
 from pathlib import Path
+
+from .memo import keep, load_kept
 
 logger = logging.getLogger(__name__)
 
@@ -147,22 +148,7 @@ class Manifest:
         ):
             return None
         path = Path(settings["CACHE_PATH"]) / MANIFEST_NAME
-        previous = {}
-        if settings.get("LOAD_CONTENT_CACHE", True):
-            try:
-                with open(path, "rb") as stream:
-                    previous = pickle.load(stream)
-            except FileNotFoundError:
-                pass
-            except (
-                OSError,
-                EOFError,
-                pickle.UnpicklingError,
-                ValueError,
-                TypeError,
-                AttributeError,
-            ):
-                logger.debug("Unreadable %s, pages rendered again", path, exc_info=True)
+        previous = load_kept(settings, path)
         if not isinstance(previous, dict) or set(previous) != {"pages", "seconds"}:
             previous = {"pages": {}, "seconds": {}}
         return cls(path, previous["pages"], previous["seconds"])
@@ -187,14 +173,7 @@ class Manifest:
 
     def save(self) -> None:
         """Keep this build's entries for the next, replacing the file whole."""
-        partial = self.path.with_name(f"{self.path.name}.{os.getpid()}")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with open(partial, "wb") as stream:
-                kept = {"pages": self.current, "seconds": self.current_seconds}
-                pickle.dump(kept, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(partial, self.path)
-        except OSError:
+        if not keep(self.path, {"pages": self.current, "seconds": self.current_seconds}):
             logger.warning(
                 "Could not keep the pages' keys in %s: every page is rendered next build", self.path
             )
