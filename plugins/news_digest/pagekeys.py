@@ -324,23 +324,6 @@ class ValueDigests:
             return [(_name(type(item)), item.name, item.slug) for item in value]
         return self.of(value)
 
-    def _attribute(self, value, depth: int):
-        """``of(value, depth, link=True)`` for an attribute of a content object, with the
-        commonest cases (a plain value, a neighbour, a list of related articles) done inline."""
-        kind = type(value)
-        if kind in _AS_IS:
-            return value
-        if depth == 0:
-            if isinstance(value, Content):
-                return self._linked_once(value)
-            if kind is list and all(isinstance(item, Content) for item in value):
-                return [b"articles", *(self._linked_once(item) for item in value)]
-        return self.of(value, depth, link=True)
-
-    def _linked_once(self, content: Content) -> bytes:
-        found = self._memo.get((id(content), 0, False))
-        return found[1] if found is not None and found[1] is not None else self.of(content, 0)
-
     def _content(self, content: Content, depth: int) -> bytes:
         """A content object counted also by every attribute set on it since reading."""
         read = content.metadata
@@ -355,7 +338,7 @@ class ValueDigests:
                 continue
             if read.get(name, _MISSING) is value and name not in RENAMED_ATTRIBUTES:
                 continue  # as read: in the reader's digest
-            parts += [name, self._attribute(value, depth - 1)]
+            parts += [name, value if type(value) in _AS_IS else self.of(value, depth - 1, True)]
         if content.settings is not self.settings:
             parts.append(self.settings_digest(content.settings))
         return _combine(parts)
