@@ -54,10 +54,18 @@ class PreviousSite:
         return cls(output_path, previous)
 
     def of(self, path: str) -> str | None:
-        path = os.path.abspath(path)
-        if not path.startswith(self.output):
-            return None
-        return os.path.join(self.previous, path[len(self.output) :])
+        relative = below(self.output, path)
+        return None if relative is None else self.at(relative)
+
+    def at(self, relative: str) -> str:
+        """The previous site's file at ``relative`` (a path below the output folder)."""
+        return os.path.join(self.previous, relative)
+
+
+def below(folder: str, path: str) -> str | None:
+    """``path`` relative to ``folder`` (absolute, ending in a separator); None if outside it."""
+    path = os.path.abspath(path)
+    return path[len(folder) :] if path.startswith(folder) else None
 
 
 def encoded(text: str) -> bytes:

@@ -29,7 +29,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 
 from .memo import Pieces
 from .pagekeys import PageKeys
-from .reuse import Manifest, PreviousSite, encoded, identity, link, put
+from .reuse import Manifest, PreviousSite, below, encoded, identity, link, put
 from .workers import can_fork, fork_map, worker_count
 
 logger = logging.getLogger(__name__)
@@ -247,10 +247,13 @@ class ParallelWriter(Writer):
 
     def _keyed(self, path: str) -> tuple:
         """A job's ``previous``, ``relative``, ``keys`` and ``manifest`` fields for ``path``."""
-        relative = os.path.abspath(path)
-        if self._keys is None or not relative.startswith(self._output):
-            return self._previous_of(path), None, None, None
-        return self._previous_of(path), relative[len(self._output) :], self._keys, self._manifest
+        relative = below(self._output, path)  # found once: tens of thousands of files
+        previous = None
+        if self._previous is not None and relative is not None:
+            previous = self._previous.at(relative)
+        if self._keys is None or relative is None:
+            return previous, None, None, None
+        return previous, relative, self._keys, self._manifest
 
     def _claim(self, filename, override):
         """The checks of ``Writer._open_w``, without opening the file: where the page goes."""
