@@ -10,8 +10,6 @@ import datetime as dt
 import os
 import pickle
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +20,7 @@ from markupsafe import Markup
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 from test_bad_input import story
+from test_reuse import _invoke_build
 
 from news_digest.pagekeys import DEFINED, PageKeys, Unkeyable, ValueDigests, template_reads
 from news_digest.reuse import MANIFEST_NAME
@@ -183,13 +182,6 @@ def _project(tmp_path: Path, name: str = "project", seeds: int = 16) -> Path:
     return project
 
 
-def _build(project: Path) -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "invoke", "build"], cwd=project, capture_output=True, text=True
-    )
-    assert done.returncode == 0, done.stderr
-
-
 def _site(output: Path) -> dict[str, bytes]:
     return {
         p.relative_to(output).as_posix(): p.read_bytes() for p in output.rglob("*") if p.is_file()
@@ -203,7 +195,7 @@ def _edit(path: Path, change) -> None:
 @needs_fork
 def test_rebuilds_after_every_kind_of_edit_give_a_fresh_builds_site(tmp_path):
     project = _project(tmp_path)
-    _build(project)
+    _invoke_build(project)
     entries = pickle.loads((project / "cache" / MANIFEST_NAME).read_bytes())["pages"]
     assert sum(path.startswith("articles/") for path in entries) > 16  # pages are keyed
 
@@ -238,11 +230,11 @@ def test_rebuilds_after_every_kind_of_edit_give_a_fresh_builds_site(tmp_path):
     }
     for edit, apply in edits.items():
         apply()
-        _build(project)
+        _invoke_build(project)
         fresh = tmp_path / "fresh"
         shutil.rmtree(fresh, ignore_errors=True)
         shutil.copytree(project, fresh, ignore=shutil.ignore_patterns("output*", "cache"))
-        _build(fresh)
+        _invoke_build(fresh)
         assert _site(project / "output") == _site(fresh / "output"), edit
 
 
@@ -260,7 +252,7 @@ def _tamper(page: Path) -> None:
 @needs_fork
 def test_a_page_whose_key_is_the_same_is_kept_unrendered(tmp_path):
     project = _project(tmp_path, seeds=12)
-    _build(project)
+    _invoke_build(project)
     articles = project / "output" / "articles"
     page = articles / "bridge-report-number-4.html"
     nav = BeautifulSoup(page.read_text("utf-8"), "html.parser").select_one(".prev-next")
@@ -276,7 +268,7 @@ def test_a_page_whose_key_is_the_same_is_kept_unrendered(tmp_path):
         project / "seeds" / "seed-00004.txt",
         lambda t: t.replace("Bridge report", "Bridge works", 1),
     )
-    _build(project)
+    _invoke_build(project)
     # The pages linking to the article show its new title: rendered again, untampered.
     for neighbour in linking:
         assert "Bridge works number" in neighbour.read_text("utf-8")
