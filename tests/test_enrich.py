@@ -211,3 +211,32 @@ def test_lsh_pairs_are_the_pairs_datasketch_lsh_finds():
     assert 100 < len(expected) < 300 * 299 / 2  # neither nothing nor everything
     assert list(zip(first.tolist(), second.tolist(), strict=True)) == sorted(expected)
     assert all(len(side) == 0 for side in minhash.lsh_pairs(minhash.hash_values([], 64), 0.5))
+
+
+def test_shingle_hashes_stand_for_the_joined_shingles():
+    from news_digest.enrich.duplicates import SHINGLE_WORDS, shingle_hashes
+
+    rng = random.Random(3)
+    words = [rng.choice([f"w{n}" for n in range(40)]) for _ in range(3000)]
+    hashes = shingle_hashes(words).tolist()
+    joined = [" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(hashes))]
+    assert len(hashes) == len(words) - SHINGLE_WORDS + 1
+    by_shingle = dict(zip(joined, hashes, strict=True))
+    # the same run of words hashes alike wherever it is; distinct runs apart
+    assert all(by_shingle[s] == h for s, h in zip(joined, hashes, strict=True))
+    assert len(set(by_shingle.values())) == len(by_shingle)
+    assert shingle_hashes(["a", "b"]).tolist() != shingle_hashes(["b", "a"]).tolist()
+    assert len(shingle_hashes(["a", "b"])) == len(shingle_hashes([])) == 1
+
+
+def test_duplicate_signatures_estimate_shingle_similarity():
+    from news_digest.enrich.duplicates import SHINGLE_WORDS, signature
+
+    rng = random.Random(5)
+    base = [f"w{rng.randrange(5000)}" for _ in range(600)]
+    for keep in (200, 400, 550):
+        other = base[:keep] + [f"x{rng.randrange(5000)}" for _ in range(600 - keep)]
+        a, b = ({tuple(t[i : i + SHINGLE_WORDS]) for i in range(len(t) - 4)} for t in (base, other))
+        exact = len(a & b) / len(a | b)
+        estimate = signature(" ".join(base)).jaccard(signature(" ".join(other)))
+        assert abs(estimate - exact) < 0.12, (keep, exact, estimate)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from datasketch import LeanMinHash
 
 from . import minhash
@@ -21,17 +22,33 @@ DUPLICATE_THRESHOLD = 0.7
 SHINGLE_WORDS = 5
 NUM_PERM = 128
 
+#: Combines the words' hashes into a shingle's: odd, its bits spread evenly (2**64 / phi).
+_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
+_HALF = np.uint64(32)
+
 _WORDS = re.compile(r"\w+")
 
 
 def signature(text: str) -> LeanMinHash:
     """The MinHash of ``text``'s word shingles; lean: small to cache and to pickle."""
-    words = _WORDS.findall(text.lower())
-    shingles = {
-        " ".join(words[i : i + SHINGLE_WORDS])
-        for i in range(max(1, len(words) - SHINGLE_WORDS + 1))
-    }
-    return minhash.signature(shingles, NUM_PERM)
+    return minhash.signature_of_hashes(shingle_hashes(_WORDS.findall(text.lower())), NUM_PERM)
+
+
+def shingle_hashes(words: list[str]) -> np.ndarray:
+    """A 32-bit hash of each run of :data:`SHINGLE_WORDS` words (of all of them, if fewer).
+
+    Each word is hashed once, and a shingle's hash is a polynomial of its
+    words' hashes (modulo 2**64, its halves xor-ed), rather than a hash of the
+    joined shingle: most of a signature's cost was joining and hashing the
+    same words five times over.
+    """
+    hashes = minhash.token_hashes(words).astype(np.uint64)
+    count = max(1, len(words) - SHINGLE_WORDS + 1)
+    combined = np.zeros(count, dtype=np.uint64)
+    for offset in range(min(SHINGLE_WORDS, len(words))):
+        combined = combined * _MULTIPLIER + hashes[offset : offset + count]
+    # Both halves: the last word is only in the low one, the first mostly in the high one.
+    return (combined ^ (combined >> _HALF)).astype(np.uint32)
 
 
 def find_duplicates(

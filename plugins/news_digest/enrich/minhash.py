@@ -26,16 +26,26 @@ def _permutations(num_perm: int):
     return MinHash(num_perm=num_perm, seed=SEED, scheme=SCHEME).permutations
 
 
+def token_hashes(tokens: Iterable[str]) -> np.ndarray:
+    """Each token's 32-bit :data:`HASH`, as the signatures take them."""
+    return np.fromiter(map(HASH, map(str.encode, tokens)), dtype=np.uint32)
+
+
 def signature(tokens: Iterable[str], num_perm: int) -> LeanMinHash:
     """The MinHash of a set of tokens; lean (hash values only): small to cache and pickle."""
+    return signature_of_hashes(token_hashes(tokens), num_perm)
+
+
+def signature_of_hashes(hashes: np.ndarray, num_perm: int) -> LeanMinHash:
+    """The MinHash of tokens given by their 32-bit hashes (repeats change nothing)."""
     minhash = MinHash(
         num_perm=num_perm,
         seed=SEED,
-        hashfunc=HASH,
+        hashfunc=int,  # already hashed; the scheme mixes the bits before permuting
         permutations=_permutations(num_perm),
         scheme=SCHEME,
     )
-    minhash.update_batch([token.encode("utf-8") for token in tokens])
+    minhash.update_batch(hashes.tolist())
     return LeanMinHash(minhash)
 
 
