@@ -13,7 +13,7 @@ from jinja2 import Template
 from pelican.settings import DEFAULT_CONFIG
 
 from news_digest.reuse import PreviousSite, put
-from news_digest.writer import ParallelWriter
+from news_digest.writer import ParallelWriter, _spread
 
 
 def test_put_links_the_previous_copy_only_when_it_is_the_same(tmp_path):
@@ -114,3 +114,27 @@ def test_invoke_build_keeps_unchanged_files_and_gives_a_fresh_builds_site(tmp_pa
     assert {p: d for p, (d, _) in _files(fresh / "output").items()} == {
         p: d for p, (d, _) in after.items()
     }
+
+
+def test_spread_mixes_groups_evenly_each_in_its_order():
+    pages = [f"page{n}" for n in range(6)]
+    notes = ["note0", "note1", "note2"]
+    copies = ["copy0"]
+    mixed = _spread([pages, notes, copies])
+    assert sorted(mixed) == sorted(pages + notes + copies)
+    for group in (pages, notes, copies):
+        assert [item for item in mixed if item in group] == group
+    # no run of one group longer than its share
+    assert mixed == [
+        "page0",
+        "note0",
+        "page1",
+        "page2",
+        "note1",
+        "copy0",
+        "page3",
+        "page4",
+        "note2",
+        "page5",
+    ]
+    assert _spread([[], ["a"]]) == ["a"]
