@@ -10,7 +10,7 @@ from conftest import build_site, html_pages, run_pelican, story_seeds
 
 from news_digest import curation
 from news_digest.digest_pages import _cluster_inputs
-from news_digest.enrich.clusters import word_signature
+from news_digest.enrich.clusters import element_hashes, word_signature
 from news_digest.memo import Pieces, digest, recall
 
 
@@ -64,15 +64,15 @@ def test_digest_keeps_parts_apart():
 
 
 def _article(path, body, day=1, people=("Ann Lee",)):
-    words = " ".join(sorted(set(body.lower().split())))
+    words = set(body.lower().split())
     return SimpleNamespace(
         source_path=path,
         body_text=body,
         entities={"person": list(people)},
         date=dt.datetime(2024, 3, day),
         date_status="stated",
-        content_words=words,
-        word_signature=word_signature(set(words.split())),
+        content_word_hashes=element_hashes(words),
+        word_signature=word_signature(words),
     )
 
 
@@ -92,7 +92,7 @@ def test_cluster_inputs_change_with_everything_stories_read():
     unknown.date_status = "unknown"
     assert _cluster_inputs([unknown, base[1]]) != before
     words = _article("a.txt", "the council voted on the tram")
-    words.content_words += " extra"
+    words.content_word_hashes = element_hashes(set(words.body_text.split()) | {"extra"})
     assert _cluster_inputs([words, base[1]]) != before
     assert _cluster_inputs(base[::-1]) != before  # order can break ties
 

@@ -146,7 +146,7 @@ def curate(settings, html: str, meta: dict, article, annotation: Annotation | No
     meta["duplicate_signature"] = duplicates.signature(article.body_text)
     words = clusters.content_words(article.body_text)
     meta["word_signature"] = clusters.word_signature(words)
-    meta["content_words"] = " ".join(sorted(words))  # one string: quick to unpickle
+    meta["content_word_hashes"] = clusters.element_hashes(words)
     if annotation is not None:
         _overrides(meta, annotation)
 

@@ -195,13 +195,13 @@ def _entity_pages(articles, settings) -> dict[tuple[str, str], EntityPage]:
 
 def _cluster_fields(a) -> tuple:
     """What stories and related articles read of an article: key, text,
-    entities, date (None if unknown), content words and word signature."""
+    entities, date (None if unknown), content words' hashes and word signature."""
     return (
         a.source_path,
         a.body_text,
         {f"{k}:{n}" for k in KINDS for n in a.entities.get(k, [])},
         a.date.date() if a.date_status != "unknown" else None,
-        getattr(a, "content_words", ""),
+        getattr(a, "content_word_hashes", None),
         getattr(a, "word_signature", None),
     )
 
@@ -216,7 +216,7 @@ def _cluster_inputs(articles) -> bytes:
             text.encode("utf-8", "surrogatepass"),
             "\n".join(sorted(entities)).encode(),
             (date.isoformat() if date is not None else "-").encode(),
-            words.encode(),
+            b"-" if words is None else words.tobytes(),
             *_signature_parts(signature),
         ]
     return digest(parts)
@@ -227,7 +227,7 @@ def _clusters(articles) -> tuple[dict[str, list[str]], list[list[str]]]:
     items = []
     for a in articles:
         key, text, entities, date, words, signature = _cluster_fields(a)
-        items.append(Item(key, text, entities, date, words=set(words.split()), signature=signature))
+        items.append(Item(key, text, entities, date, signature=signature, word_hashes=words))
     pairs = close_pairs(items)  # scored once, for related articles and for stories
     return related(items, pairs), stories(items, pairs)
 

@@ -21,7 +21,9 @@ import datetime as dt
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from hashlib import blake2b
 
 import numpy as np
 from datasketch import LeanMinHash
@@ -62,6 +64,20 @@ def word_signature(words: set[str]) -> LeanMinHash:
     return minhash.signature(words, NUM_PERM)
 
 
+def element_hashes(elements: Iterable[str]) -> np.ndarray:
+    """A set of strings as the sorted 64-bit hashes of its elements (BLAKE2b).
+
+    Made when a seed is read, for its content words: a build's main process
+    then compares sets of numbers, without making and hashing the millions
+    of strings again. At 64 bits, two words of a digest share a hash about
+    once in 10**9 digests of a million distinct words.
+    """
+    joined = b"".join(
+        blake2b(e.encode("utf-8", "surrogatepass"), digest_size=8).digest() for e in elements
+    )
+    return np.unique(np.frombuffer(joined, dtype="<u8").astype(np.uint64))
+
+
 @dataclass
 class Item:
     key: str
@@ -71,30 +87,41 @@ class Item:
     words: set[str] = field(default_factory=set)
     #: :func:`word_signature` of the words, where already known.
     signature: LeanMinHash | None = None
+    #: :func:`element_hashes` of the words; made from ``words`` if not given.
+    word_hashes: np.ndarray | None = None
 
     def __post_init__(self):
-        if not self.words:
+        if not self.words and self.word_hashes is None:
             self.words = content_words(self.text)
+        if self.word_hashes is None:
+            self.word_hashes = element_hashes(self.words)
 
 
 def _set_masks(sets: list[set[str]]) -> np.ndarray:
-    """Each set as a row of bits, over a vocabulary of the elements sets share.
+    """Each set as a row of bits (see :func:`_hash_masks`)."""
+    return _hash_masks([element_hashes(elements) for elements in sets])
+
+
+def _hash_masks(sets: list[np.ndarray]) -> np.ndarray:
+    """Each set (its :func:`element_hashes`) as a row of bits, over a vocabulary of
+    the elements sets share.
 
     The size of two sets' intersection is then a bitwise AND and a bit count
     (:func:`_common`): many pairs at once, and as exact as intersecting the
     sets. An element only one set has is in no intersection, so it takes no bit.
     """
-    counts = Counter(element for elements in sets for element in elements)
-    vocabulary: dict[str, int] = {}
-    for element, count in counts.items():
-        if count > 1:
-            vocabulary[element] = len(vocabulary)
-    bits = max(64, -(-len(vocabulary) // 64) * 64)  # whole 64-bit words
-    masks = np.zeros((len(sets), bits // 64), dtype=np.uint64)
-    for row, elements in enumerate(sets):
-        present = np.zeros(bits, dtype=bool)
-        present[[vocabulary[e] for e in elements if e in vocabulary]] = True
-        masks[row] = np.packbits(present).view(np.uint64)
+    sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+    flat = np.concatenate(sets) if sets else np.empty(0, dtype=np.uint64)
+    _, element, counts = np.unique(flat, return_inverse=True, return_counts=True)
+    shared = counts > 1
+    bit = (np.cumsum(shared) - 1)[element]  # an element's place among the shared ones
+    kept = shared[element.ravel()]
+    row, bit = np.repeat(np.arange(len(sets)), sizes)[kept], bit.ravel()[kept]
+    masks = np.zeros((len(sets), max(1, -(-int(shared.sum()) // 64))), dtype=np.uint64)
+    # An element is once in a set: or-ing its bit in is adding it.
+    np.bitwise_or.at(
+        masks, (row, bit >> 6), np.left_shift(np.uint64(1), (bit & 63).astype(np.uint64))
+    )
     return masks
 
 
@@ -159,10 +186,10 @@ def _scored_pairs(items: list[Item]) -> tuple[np.ndarray, ...]:
         dtype=np.int64,
     )
     signatures = [
-        word_signature(item.words) if item.signature is None else item.signature for item in items
+        item.signature or word_signature(item.words or content_words(item.text)) for item in items
     ]
     values = minhash.hash_values(signatures, NUM_PERM)
-    worded = _worded_pairs(values, np.array([bool(item.words) for item in items], dtype=bool))
+    worded = _worded_pairs(values, np.array([len(item.word_hashes) > 0 for item in items]))
     worded = worded[~np.isin(worded, entity_pairs, assume_unique=True)]
     # LSH is tuned not to miss pairs, so on a large digest most of what it finds is
     # far from alike: estimating them all at once is much cheaper than scoring each.
@@ -170,8 +197,8 @@ def _scored_pairs(items: list[Item]) -> tuple[np.ndarray, ...]:
     worded = worded[estimate >= MIN_ESTIMATED_WORD_SIMILARITY]
     codes = np.sort(np.concatenate((entity_pairs, worded)))  # no pair is in both
     first, second = codes // size, codes % size
-    sizes = np.array([len(item.words) for item in items], dtype=np.int64)
-    common = _common(_set_masks([item.words for item in items]), first, second)
+    sizes = np.array([len(item.word_hashes) for item in items], dtype=np.int64)
+    common = _common(_hash_masks([item.word_hashes for item in items]), first, second)
     union = sizes[first] + sizes[second] - common
     # Jaccard similarity; an empty set is alike to nothing
     words = np.divide(common, union, out=np.zeros(len(codes)), where=union > 0)
