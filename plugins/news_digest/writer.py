@@ -336,11 +336,12 @@ class ParallelWriter(Writer):
 def _spread(groups: list[list]) -> list:
     """The groups' items mixed evenly, each group's in its order.
 
-    A group of files is tens of thousands of small files in one folder (the
-    cleaned Markdown, the seed copies): written one after another by every
-    worker at once, the workers queue for that folder, and creating a file
-    can take a millisecond (ext4 passes over recently freed inodes while it
-    holds the folder). Mixed with the pages, each worker mostly renders.
+    A group of files is tens of thousands of small files in a folder or two
+    (the export's Markdown; the cleaned Markdown and the seed copies):
+    written one after another by every worker at once, the workers queue for
+    that folder, and creating a file can take a millisecond (ext4 passes over
+    recently freed inodes while it holds the folder). Mixed with the pages,
+    each worker mostly renders.
     """
     placed = [
         ((number + 0.5) / len(group), order, item)

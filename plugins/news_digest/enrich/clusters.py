@@ -91,9 +91,8 @@ class Item:
     word_hashes: np.ndarray | None = None
 
     def __post_init__(self):
-        if not self.words and self.word_hashes is None:
-            self.words = content_words(self.text)
         if self.word_hashes is None:
+            self.words = self.words or content_words(self.text)
             self.word_hashes = element_hashes(self.words)
 
 
@@ -113,10 +112,11 @@ def _hash_masks(sets: list[np.ndarray]) -> np.ndarray:
     sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
     flat = np.concatenate(sets) if sets else np.empty(0, dtype=np.uint64)
     _, element, counts = np.unique(flat, return_inverse=True, return_counts=True)
+    element = element.ravel()  # numpy 2.0 gave it the input's shape
     shared = counts > 1
-    bit = (np.cumsum(shared) - 1)[element]  # an element's place among the shared ones
-    kept = shared[element.ravel()]
-    row, bit = np.repeat(np.arange(len(sets)), sizes)[kept], bit.ravel()[kept]
+    kept = shared[element]
+    row = np.repeat(np.arange(len(sets)), sizes)[kept]
+    bit = (np.cumsum(shared) - 1)[element[kept]]  # an element's place among the shared ones
     masks = np.zeros((len(sets), max(1, -(-int(shared.sum()) // 64))), dtype=np.uint64)
     # An element is once in a set: or-ing its bit in is adding it.
     np.bitwise_or.at(
@@ -186,7 +186,10 @@ def _scored_pairs(items: list[Item]) -> tuple[np.ndarray, ...]:
         dtype=np.int64,
     )
     signatures = [
-        item.signature or word_signature(item.words or content_words(item.text)) for item in items
+        word_signature(item.words or content_words(item.text))
+        if item.signature is None
+        else item.signature
+        for item in items
     ]
     values = minhash.hash_values(signatures, NUM_PERM)
     worded = _worded_pairs(values, np.array([len(item.word_hashes) > 0 for item in items]))
