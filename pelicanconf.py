@@ -53,7 +53,17 @@ AUTHOR_URL = AUTHOR_SAVE_AS = "authors/{slug}.html"
 AUTHORS_SAVE_AS = "authors.html"
 ARCHIVES_SAVE_AS = "archives.html"
 DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives"]
-DEFAULT_PAGINATION = False
+# A tag's, a source's or an author's articles, and the archives, are listed
+# 100 to a page: at thousands of articles one page would be megabytes, and an
+# edit to one article would have every such page written again. Later pages
+# go in a folder named for the first (tags/ukraine/2.html): a slug holds no
+# "/", so no page of one listing can take another's name.
+DEFAULT_PAGINATION = 100
+PAGINATED_TEMPLATES = {"tag": None, "category": None, "author": None, "archives": None}
+PAGINATION_PATTERNS = [
+    (1, "{name}{extension}", "{name}{extension}"),
+    (2, "{name}/{number}{extension}", "{name}/{number}{extension}"),
+]
 # Seeds are not translations of each other: two seeds with one title are two
 # articles (the plugin gives them distinct slugs), never a translation pair.
 ARTICLE_TRANSLATION_ID = None
