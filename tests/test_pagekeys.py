@@ -238,17 +238,6 @@ def test_rebuilds_after_every_kind_of_edit_give_a_fresh_builds_site(tmp_path):
         assert _site(project / "output") == _site(fresh / "output"), edit
 
 
-def _tamper(page: Path) -> None:
-    """Change one byte of ``page`` in place, leaving the identity the manifest checks."""
-    found = page.stat()
-    data = bytearray(page.read_bytes())
-    data[data.index(b"<title>") + 7] ^= 0x20  # the title's first letter, case flipped
-    with open(page, "r+b") as stream:
-        stream.write(data)
-    os.utime(page, ns=(found.st_atime_ns, found.st_mtime_ns))
-    assert page.stat().st_ino == found.st_ino and page.stat().st_size == found.st_size
-
-
 @needs_fork
 def test_a_page_whose_key_is_the_same_is_kept_unrendered(tmp_path):
     project = _project(tmp_path, seeds=12)

@@ -30,6 +30,9 @@ DEFAULTS = {
     "NEWS_DIGEST_SEED_DIR": "seeds",
     "NEWS_DIGEST_REPORT_JSON": "report.json",
     "NEWS_DIGEST_REPORT_HTML": "report.html",
+    # Seeds a page of the build report lists: at 10,000 seeds one page would be
+    # 16 MB, and a change to one seed's entry would have all of it written again.
+    "NEWS_DIGEST_REPORT_PER_PAGE": 200,
 }
 
 
@@ -243,15 +246,45 @@ def write_files(generator, writer):
         output / _setting(generator.settings, "NEWS_DIGEST_REPORT_JSON"),
         partial(report.to_json, entries),
     )
-    writer.write_file(
-        _setting(generator.settings, "NEWS_DIGEST_REPORT_HTML"),
-        generator.get_template("report"),
-        generator.context,
-        relative_urls=generator.settings["RELATIVE_URLS"],
-        report=entries,
-        report_summary=report.summary(entries),
-        page_name="report",
-    )
+    write_report_pages(generator, writer, entries)
+
+
+def write_report_pages(generator, writer, entries) -> None:
+    """The build report, split into pages by Pelican's paginator (its ``PAGINATION_PATTERNS``).
+
+    Each page gets plain values only (its entries, its number, its
+    neighbours' URLs), so that its key (``pagekeys``) covers its own entries;
+    the first also lists every seed that needs a look, linked to its entry.
+    """
+    settings = generator.settings
+    save_as = _setting(settings, "NEWS_DIGEST_REPORT_HTML")
+    per_page = _setting(settings, "NEWS_DIGEST_REPORT_PER_PAGE")
+    pages = report.report_pages(save_as, entries, settings, per_page)
+    urls = [page.url for page in pages]
+    attention = report.attention(entries, [page.object_list for page in pages], urls)
+    summary = report.summary(entries)
+    offset = 0
+    for number, page in enumerate(pages, 1):
+        writer.write_file(
+            page.save_as,
+            generator.get_template("report"),
+            generator.context,
+            relative_urls=settings["RELATIVE_URLS"],
+            report=page.object_list,
+            report_summary=summary,
+            report_count=len(entries),
+            report_offset=offset,
+            report_attention=attention if number == 1 else [],
+            report_number=number,
+            report_pages=len(pages),
+            report_urls=(
+                urls[0],
+                urls[number - 2] if number > 1 else None,
+                urls[number] if number < len(pages) else None,
+            ),
+            page_name="report",
+        )
+        offset += len(page.object_list)
 
 
 def prepare_articles(generator):

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from pelican.paginator import Paginator
+
 from .jsontext import dumps_by_line
 
 logger = logging.getLogger(__name__)
@@ -131,6 +133,31 @@ def summary(entries: list[SeedEntry]) -> dict[str, int]:
         counts[entry.status] += 1
     counts["warnings"] = sum(len(e.warnings) for e in entries)
     return counts
+
+
+def report_pages(save_as: str, entries: list[SeedEntry], settings, per_page: int) -> list:
+    """Pelican's pages of the report: ``per_page`` entries each, at least one page."""
+    paginator = Paginator(save_as, save_as, entries, settings, per_page)
+    return [paginator.page(number) for number in paginator.page_range]
+
+
+def attention(entries: list[SeedEntry], pages: list[list], urls: list[str]) -> list[dict]:
+    """The seeds a curator must look at (not published, or with warnings), each
+    with the URL of its entry (``#seed-N``, N counted over the whole report)."""
+    found, number = [], 0
+    for page, url in zip(pages, urls, strict=True):
+        for entry in page:
+            number += 1
+            if entry.status != PUBLISHED or entry.warnings:
+                found.append(
+                    {
+                        "file": entry.file,
+                        "status": entry.status,
+                        "warnings": len(entry.warnings),
+                        "url": f"{url}#seed-{number}",
+                    }
+                )
+    return found
 
 
 def to_json(entries: list[SeedEntry]) -> str:
