@@ -242,9 +242,11 @@ def test_strict_build_fails_on_warnings_and_plain_build_does_not(project):
     plain = _run_build(project)
     assert plain.returncode == 0, plain.stderr
     assert "1 rejected" in plain.stderr and "empty.txt" in plain.stderr
+    # Logged as the build goes (Pelican's log, on standard output), and counted.
+    assert "WARNING" in plain.stdout and "empty.txt" in plain.stdout
     strict = _run_build(project, "--strict")
     assert strict.returncode != 0
-    assert "--strict" in strict.stderr
+    assert "--strict: 1 warning(s)" in strict.stderr
 
 
 def test_failed_build_leaves_the_previous_output_untouched(project):
@@ -254,6 +256,7 @@ def test_failed_build_leaves_the_previous_output_untouched(project):
     (project / "seeds" / "new.txt").write_text(story("A new story that will not build"))
     failed = _run_build(project)
     assert failed.returncode != 0
+    assert "Encountered unknown tag 'broken'" in failed.stdout  # says why
     after = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
     assert after == before
     assert not (project / "output.partial").exists()
