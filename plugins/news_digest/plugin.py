@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+import string
 from collections import defaultdict
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from types import MethodType
 from urllib.parse import quote
@@ -111,9 +112,35 @@ def freeze_urls(generator):
     and story lists); ``override_url`` and ``override_save_as`` are Pelican's
     own way to give them instead.
     """
+    settings = generator.settings
     for article in generator.articles:
-        article.override_url = article.url
-        article.override_save_as = article.save_as
+        if hasattr(article, "override_url") or hasattr(article, "override_save_as"):
+            continue  # given in the metadata: Pelican's to use
+        article.override_url = _slug_url(article, "url", settings) or article.url
+        article.override_save_as = _slug_url(article, "save_as", settings) or article.save_as
+
+
+def _slug_url(article, key: str, settings) -> str | None:
+    """``article``'s ``key`` (``url`` or ``save_as``) when its setting names only the slug.
+
+    Pelican formats the setting with a copy of the article's metadata, its
+    path and its author's and source's slugs (about 15 µs an article, twice
+    an article); with the project's ``articles/{slug}.html`` only the slug is
+    read. The setting is the one Pelican's ``Article._expand_settings`` picks.
+    """
+    kind = "draft" if article.status == "draft" else "article"
+    name = f"{kind}_{key if article.in_default_lang else f'lang_{key}'}".upper()
+    pattern = str(settings[name])
+    if _names_only_slug(pattern):
+        return pattern.format(slug=getattr(article, "slug", ""))
+    return None
+
+
+@cache
+def _names_only_slug(pattern: str) -> bool:
+    """Whether ``pattern`` formats no field but ``slug`` (with any spec: ``format`` applies it)."""
+    names = [name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None]
+    return all(name == "slug" for name in names)
 
 
 def link_neighbours(generator):
@@ -261,7 +288,7 @@ def write_report_pages(generator, writer, entries) -> None:
     per_page = _setting(settings, "NEWS_DIGEST_REPORT_PER_PAGE")
     pages = report.report_pages(save_as, entries, settings, per_page)
     urls = [page.url for page in pages]
-    attention = report.attention(entries, [page.object_list for page in pages], urls)
+    attention = report.attention([page.object_list for page in pages], urls)
     summary = report.summary(entries)
     offset = 0
     for number, page in enumerate(pages, 1):
@@ -277,11 +304,9 @@ def write_report_pages(generator, writer, entries) -> None:
             report_attention=attention if number == 1 else [],
             report_number=number,
             report_pages=len(pages),
-            report_urls=(
-                urls[0],
-                urls[number - 2] if number > 1 else None,
-                urls[number] if number < len(pages) else None,
-            ),
+            report_first_url=urls[0],
+            report_previous_url=urls[number - 2] if number > 1 else None,
+            report_next_url=urls[number] if number < len(pages) else None,
             page_name="report",
         )
         offset += len(page.object_list)

@@ -141,7 +141,7 @@ def report_pages(save_as: str, entries: list[SeedEntry], settings, per_page: int
     return [paginator.page(number) for number in paginator.page_range]
 
 
-def attention(entries: list[SeedEntry], pages: list[list], urls: list[str]) -> list[dict]:
+def attention(pages: list[list[SeedEntry]], urls: list[str]) -> list[dict]:
     """The seeds a curator must look at (not published, or with warnings), each
     with the URL of its entry (``#seed-N``, N counted over the whole report)."""
     found, number = [], 0
