@@ -28,6 +28,10 @@ logger = logging.getLogger(__name__)
 _saving: list[tuple[int, str]] = []
 
 
+#: How much lower the saving child's CPU priority is than the build's.
+CHILD_NICENESS = 10
+
+
 def save_in_background(cacher, settings) -> None:
     """Have ``cacher`` (a Pelican ``FileDataCacher``) save from a forked child."""
     if getattr(cacher, "_cache_data_policy", False) and can_fork(settings):
@@ -40,6 +44,9 @@ def _fork_save(cacher) -> None:
     if pid == 0:  # the child: write, and leave without running the parent's exit handlers
         code = 1
         try:
+            # Behind the build's own process and its workers: the build waits for
+            # the cache only at its end, and the build's process is its longest path.
+            os.nice(CHILD_NICENESS)
             write(cacher)
             code = 0
         finally:
