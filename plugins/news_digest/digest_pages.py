@@ -23,6 +23,7 @@ from .enrich.duplicates import find_duplicates
 from .enrich.entities import KINDS
 from .jsontext import Encoded, dumps_by_line
 from .memo import digest, recall
+from .workers import Background, can_fork
 from .writer import save_text
 
 logger = logging.getLogger(__name__)
@@ -232,15 +233,46 @@ def _clusters(articles) -> tuple[dict[str, list[str]], list[list[str]]]:
     return related(items, pairs), stories(items, pairs)
 
 
-def _story_pages(articles, settings) -> list[StoryPage]:
+#: The context key of the stories being clustered in the background (:func:`start_stories`).
+STORIES_UNDER_WAY = "news_digest_stories_under_way"
+
+#: The fewest articles worth clustering in a process of its own
+#: (``NEWS_DIGEST_PARALLEL_MIN_SEEDS``, as for reading).
+DEFAULT_MIN_ARTICLES = 64
+
+
+def start_stories(articles, settings) -> Background | None:
+    """Start clustering ``articles`` in a forked process, if worth it.
+
+    Clustering reads only what the reader made (texts, entities, dates), so
+    it can start once duplicates are dropped; the build's process meanwhile
+    settles the articles, writes the report and groups the tags (about a
+    second at 10,000 seeds) before :func:`_story_pages` needs the stories.
+    """
+    if len(articles) < settings.get("NEWS_DIGEST_PARALLEL_MIN_SEEDS", DEFAULT_MIN_ARTICLES):
+        return None
+    if not can_fork(settings):
+        return None
+    return Background(partial(_recalled_clusters, list(articles), settings))
+
+
+def _recalled_clusters(articles, settings) -> tuple[bytes, tuple]:
+    """The digest of the clustering's inputs, and its result (kept between builds, ``memo``)."""
+    inputs = _cluster_inputs(articles)
+    return inputs, recall(settings, "stories", inputs, lambda: _clusters(articles))
+
+
+def _story_pages(articles, settings, under_way: Background | None = None) -> list[StoryPage]:
     by_key = {a.source_path: a for a in articles}
     for article in articles:
         article.related_articles = []
         article.story = None
-    # The same texts, entities and dates as last build: the same stories (see memo).
-    related_keys, groups = recall(
-        settings, "stories", _cluster_inputs(articles), lambda: _clusters(articles)
-    )
+    started, clustered = under_way.result() if under_way is not None else (None, None)
+    inputs = _cluster_inputs(articles)
+    if started != inputs:  # not started, or on other articles than these
+        # The same texts, entities and dates as last build: the same stories (see memo).
+        clustered = recall(settings, "stories", inputs, lambda: _clusters(articles))
+    related_keys, groups = clustered
     for key, others in related_keys.items():
         by_key[key].related_articles = [by_key[k] for k in others]
     pages = []
@@ -340,7 +372,10 @@ class DigestPagesGenerator(Generator):
         articles = [a for a in self.context.get("articles", []) if hasattr(a, "body_text")]
         dropped = self.context.get("duplicate_articles", [])
         self.entity_pages = _entity_pages(articles, self.settings)
-        self.story_pages = _story_pages(articles, self.settings)
+        # Not later: where pages are not queued (``writer``), Pelican writes
+        # the articles' pages next, and they show each article's story.
+        under_way = self.context.pop(STORIES_UNDER_WAY, None)
+        self.story_pages = _story_pages(articles, self.settings, under_way)
         for article in articles:
             article.entity_links = {
                 kind: [self.entity_pages[(kind, n)] for n in article.entities.get(kind, [])]

@@ -16,7 +16,13 @@ from pelican.writers import FileOverwriteFailedError
 from . import cachesave, digest, heap, report
 from .curation import forget_stale_cache
 from .digest import DigestGenerator
-from .digest_pages import DigestPagesGenerator, distinct_tag_slugs, drop_duplicates
+from .digest_pages import (
+    STORIES_UNDER_WAY,
+    DigestPagesGenerator,
+    distinct_tag_slugs,
+    drop_duplicates,
+    start_stories,
+)
 from .fragments import add_macro_cache
 from .prefetch import preclean
 from .reader import SeedReader
@@ -328,6 +334,8 @@ def settle_articles(generator):
     drop_duplicates(generator)
     distinct_slugs(generator)
     distinct_tag_slugs(generator)
+    articles = [a for a in generator.articles if hasattr(a, "body_text")]
+    generator.context[STORIES_UNDER_WAY] = start_stories(articles, generator.settings)
 
 
 def finish_articles(generator):

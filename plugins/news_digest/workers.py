@@ -14,6 +14,7 @@ import logging
 import logging.handlers
 import multiprocessing
 import os
+import pickle
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -101,3 +102,55 @@ def fork_map(
     finally:
         heap.release()
         _task = None
+
+
+class Background:
+    """``function()`` worked out in a forked process while the build goes on.
+
+    For a step whose inputs are ready before the build needs its result
+    (story clustering, after reading): the build goes on with what comes in
+    between, and :meth:`result` waits for the child. The result and the
+    child's log records come back pickled; an exception in the child is
+    raised by :meth:`result`. Call :meth:`result` once, in the process that
+    started it.
+    """
+
+    def __init__(self, function: Callable):
+        read, write = os.pipe()
+        self._pid = os.fork()
+        if self._pid == 0:
+            os.close(read)
+            code = 1
+            try:
+                with os.fdopen(write, "wb") as stream:
+                    pickle.dump(_outcome(function), stream, protocol=pickle.HIGHEST_PROTOCOL)
+                code = 0
+            finally:
+                os._exit(code)  # not the parent's exit handlers, nor its buffers
+        os.close(write)
+        self._read = read
+
+    def result(self):
+        with os.fdopen(self._read, "rb") as stream:
+            data = stream.read()
+        _, status = os.waitpid(self._pid, 0)
+        if status or not data:
+            raise ChildProcessError(f"a background step ended with status {status}")
+        value, error, records = pickle.loads(data)
+        for record in records:
+            logging.getLogger(record.name).handle(record)
+        if error is not None:
+            raise error
+        return value
+
+
+def _outcome(function: Callable) -> tuple:
+    """``(function(), None, log records)``, or ``(None, the exception, log records)``."""
+    heap.hold()  # the child's collector then leaves the memory it shares unwritten
+    collector = _Collector()
+    root = logging.getLogger()
+    root.handlers = [collector]
+    try:
+        return function(), None, collector.records
+    except Exception as error:  # raised again in the parent
+        return None, error, collector.records
