@@ -57,7 +57,9 @@ DIRECT_TEMPLATES = ["index", "tags", "categories", "authors", "archives"]
 # 100 to a page: at thousands of articles one page would be megabytes, and an
 # edit to one article would have every such page written again. Later pages
 # go in a folder named for the first (tags/ukraine/2.html): a slug holds no
-# "/", so no page of one listing can take another's name.
+# "/", so no page of one listing can take another's name. The theme's tag,
+# source, author and archive pages show Pelican's page of them
+# (``articles_page``): keep those four in PAGINATED_TEMPLATES.
 DEFAULT_PAGINATION = 100
 PAGINATED_TEMPLATES = {"tag": None, "category": None, "author": None, "archives": None}
 PAGINATION_PATTERNS = [
