@@ -18,8 +18,15 @@ from test_reuse import _invoke_build
 PER_PAGE, REPORT_PER_PAGE = 3, 5
 
 
+#: A person every seed names: an entity page of twelve articles.
+PERSON = "Jane Porter, the mayor, said the work would start in May.\n"
+
+
 def _paged_project(tmp_path: Path) -> Path:
     project = _project(tmp_path, seeds=12)
+    for seed in (project / "seeds").glob("seed-*.txt"):
+        text = seed.read_text("utf-8")
+        seed.write_text(text.replace("\nShare this article", f"\n{PERSON}\nShare this article"))
     with open(project / "pelicanconf.py", "a", encoding="utf-8") as settings:
         settings.write(
             f"\nDEFAULT_PAGINATION = {PER_PAGE}\nNEWS_DIGEST_REPORT_PER_PAGE = {REPORT_PER_PAGE}\n"
@@ -88,6 +95,14 @@ def test_listings_and_the_report_are_split_into_linked_pages(tmp_path):
     assert len(pages) == 4
     assert sum(len(_soup(p).select(".entry")) for p in pages) == 12
 
+    # A person's page: the twelve articles naming her, three to a page.
+    pages = _follow(output, "people/jane-porter.html")
+    assert [p.relative_to(output).as_posix() for p in pages[1:]] == [
+        f"people/jane-porter/{n}.html" for n in (2, 3, 4)
+    ]
+    assert [len(_soup(p).select(".entry")) for p in pages] == [PER_PAGE] * 4
+    assert all("Named in 12 articles." in _soup(p).select_one(".lede").text for p in pages)
+
     # The report: every seed, 5 to a page, numbered on across its pages.
     pages = _follow(output, "report.html")
     ids, files = [], []
@@ -126,7 +141,8 @@ def test_an_edit_renders_only_the_pages_that_list_the_edited_seed(tmp_path):
     output = project / "output"
     archives = [output / "archives.html", *sorted((output / "archives").glob("*.html"))]
     report = [output / "report.html", *sorted((output / "report").glob("*.html"))]
-    for page in [*archives, *report]:
+    person = [output / "people/jane-porter.html", *(output / "people/jane-porter").glob("*.html")]
+    for page in [*archives, *report, *person]:
         _tamper(page)
 
     # Page furniture: the seed's entry in the report changes, and what its reader made.
@@ -136,7 +152,7 @@ def test_an_edit_renders_only_the_pages_that_list_the_edited_seed(tmp_path):
     def shows_seed_4(page: Path) -> bool:
         return bool(re.search(r"seed-00004\.txt|report-number-4\.html", page.read_text("utf-8")))
 
-    for page in [*archives, *report]:
+    for page in [*archives, *report, *person]:
         # Rendered again exactly where the edited seed is listed; every other page kept as it was.
         assert _tampered(page) != shows_seed_4(page), page.relative_to(output)
-    assert sum(map(shows_seed_4, archives)) == 1 and sum(map(shows_seed_4, report)) == 1
+    assert [sum(map(shows_seed_4, pages)) for pages in (archives, report, person)] == [1, 1, 1]

@@ -23,6 +23,7 @@ from .enrich.duplicates import find_duplicates
 from .enrich.entities import KINDS
 from .jsontext import Encoded, dumps_by_line
 from .memo import digest, recall
+from .paging import listing_pages
 from .workers import Background, can_fork
 from .writer import save_text
 
@@ -406,6 +407,20 @@ class DigestPagesGenerator(Generator):
             **context,
         )
 
+    def _write_entity(self, writer, entity: EntityPage, kind_title: str) -> None:
+        """An entity's page, its articles in pages as Pelican's (``DEFAULT_PAGINATION``)."""
+        per_page = self.settings.get("DEFAULT_PAGINATION")
+        for page in listing_pages(entity.url, entity.articles, self.settings, per_page):
+            self._write(
+                writer,
+                page.save_as,
+                "entity",
+                entity=entity,
+                entity_count=len(entity.articles),
+                listing=page,
+                kind_title=kind_title,
+            )
+
     def generate_output(self, writer):
         for kind, folder in ENTITY_FOLDERS.items():
             pages = sorted(
@@ -422,7 +437,7 @@ class DigestPagesGenerator(Generator):
                 page_name=folder,
             )
             for page in pages:
-                self._write(writer, page.url, "entity", entity=page, kind_title=ENTITY_TITLES[kind])
+                self._write_entity(writer, page, ENTITY_TITLES[kind])
         self._write(
             writer,
             f"{STORY_FOLDER}.html",

@@ -24,6 +24,7 @@ from .digest_pages import (
     start_stories,
 )
 from .fragments import add_macro_cache
+from .paging import listing_pages
 from .prefetch import preclean
 from .reader import SeedReader
 from .typography import take_over_typogrify
@@ -283,39 +284,29 @@ def write_files(generator, writer):
 
 
 def write_report_pages(generator, writer, entries) -> None:
-    """The build report, split into pages by Pelican's paginator (its ``PAGINATION_PATTERNS``).
-
-    Each page gets plain values only (its entries, its number, its
-    neighbours' URLs), so that its key (``pagekeys``) covers its own entries;
-    the first also lists every seed that needs a look, linked to its entry.
-    """
+    """The build report in pages (``paging``); the first also lists every seed
+    that needs a look, linked to its entry."""
     settings = generator.settings
-    save_as = _setting(settings, "NEWS_DIGEST_REPORT_HTML")
-    per_page = _setting(settings, "NEWS_DIGEST_REPORT_PER_PAGE")
-    pages = report.report_pages(save_as, entries, settings, per_page)
-    urls = [page.url for page in pages]
-    attention = report.attention([page.object_list for page in pages], urls)
+    pages = listing_pages(
+        _setting(settings, "NEWS_DIGEST_REPORT_HTML"),
+        entries,
+        settings,
+        _setting(settings, "NEWS_DIGEST_REPORT_PER_PAGE"),
+    )
+    attention = report.attention(pages)
     summary = report.summary(entries)
-    offset = 0
-    for number, page in enumerate(pages, 1):
+    for page in pages:
         writer.write_file(
             page.save_as,
             generator.get_template("report"),
             generator.context,
             relative_urls=settings["RELATIVE_URLS"],
-            report=page.object_list,
+            listing=page,
             report_summary=summary,
             report_count=len(entries),
-            report_offset=offset,
-            report_attention=attention if number == 1 else [],
-            report_number=number,
-            report_pages=len(pages),
-            report_first_url=urls[0],
-            report_previous_url=urls[number - 2] if number > 1 else None,
-            report_next_url=urls[number] if number < len(pages) else None,
+            report_attention=attention if page.number == 1 else [],
             page_name="report",
         )
-        offset += len(page.object_list)
 
 
 def prepare_articles(generator):

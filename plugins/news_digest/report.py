@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from pelican.paginator import Paginator
-
 from .jsontext import dumps_by_line
+from .paging import ListingPage
 
 logger = logging.getLogger(__name__)
 
@@ -135,26 +134,19 @@ def summary(entries: list[SeedEntry]) -> dict[str, int]:
     return counts
 
 
-def report_pages(save_as: str, entries: list[SeedEntry], settings, per_page: int) -> list:
-    """Pelican's pages of the report: ``per_page`` entries each, at least one page."""
-    paginator = Paginator(save_as, save_as, entries, settings, per_page)
-    return [paginator.page(number) for number in paginator.page_range]
-
-
-def attention(pages: list[list[SeedEntry]], urls: list[str]) -> list[dict]:
+def attention(pages: list[ListingPage]) -> list[dict]:
     """The seeds a curator must look at (not published, or with warnings), each
     with the URL of its entry (``#seed-N``, N counted over the whole report)."""
-    found, number = [], 0
-    for page, url in zip(pages, urls, strict=True):
-        for entry in page:
-            number += 1
+    found = []
+    for page in pages:
+        for number, entry in enumerate(page.items, page.offset + 1):
             if entry.status != PUBLISHED or entry.warnings:
                 found.append(
                     {
                         "file": entry.file,
                         "status": entry.status,
                         "warnings": len(entry.warnings),
-                        "url": f"{url}#seed-{number}",
+                        "url": f"{page.url}#seed-{number}",
                     }
                 )
     return found
