@@ -17,8 +17,9 @@ import os
 import pickle
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 
 from . import heap
 
@@ -61,18 +62,31 @@ class _Collector(logging.handlers.QueueHandler):
         self.records.append(record)
 
 
+@contextmanager
+def _collected_logs() -> Iterator[list[logging.LogRecord]]:
+    """In a forked process: its log records kept, for the parent to log (:func:`_log_again`)."""
+    collector = _Collector()
+    root = logging.getLogger()
+    root.handlers, saved = [collector], root.handlers
+    try:
+        yield collector.records
+    finally:
+        root.handlers = saved
+
+
+def _log_again(records: list[logging.LogRecord]) -> None:
+    """A child's log records, logged here as if the work had been done here."""
+    for record in records:
+        logging.getLogger(record.name).handle(record)
+
+
 #: What the workers run: set before they are forked, so they share it.
 _task: Callable | None = None
 
 
 def _run_chunk(chunk: Sequence):
-    collector = _Collector()
-    root = logging.getLogger()
-    root.handlers, saved = [collector], root.handlers
-    try:
-        return [_task(item) for item in chunk], collector.records
-    finally:
-        root.handlers = saved
+    with _collected_logs() as records:
+        return [_task(item) for item in chunk], records
 
 
 def fork_map(
@@ -95,8 +109,7 @@ def fork_map(
         results = []
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             for done, records in pool.map(_run_chunk, chunks):
-                for record in records:
-                    logging.getLogger(record.name).handle(record)
+                _log_again(records)
                 results += done
         return results
     finally:
@@ -137,8 +150,7 @@ class Background:
         if status or not data:
             raise ChildProcessError(f"a background step ended with status {status}")
         value, error, records = pickle.loads(data)
-        for record in records:
-            logging.getLogger(record.name).handle(record)
+        _log_again(records)
         if error is not None:
             raise error
         return value
@@ -147,10 +159,8 @@ class Background:
 def _outcome(function: Callable) -> tuple:
     """``(function(), None, log records)``, or ``(None, the exception, log records)``."""
     heap.hold()  # the child's collector then leaves the memory it shares unwritten
-    collector = _Collector()
-    root = logging.getLogger()
-    root.handlers = [collector]
-    try:
-        return function(), None, collector.records
-    except Exception as error:  # raised again in the parent
-        return None, error, collector.records
+    with _collected_logs() as records:
+        try:
+            return function(), None, records
+        except Exception as error:  # raised again in the parent
+            return None, error, records
