@@ -20,12 +20,12 @@ import os
 import pickle
 from functools import partial
 
-from .workers import can_fork
+from .workers import Background, can_fork
 
 logger = logging.getLogger(__name__)
 
-#: Children still writing: (process id, cache file).
-_saving: list[tuple[int, str]] = []
+#: Children still writing, and their cache files.
+_saving: list[tuple[Background, str]] = []
 
 
 #: How much lower the saving child's CPU priority is than the build's.
@@ -40,18 +40,14 @@ def save_in_background(cacher, settings) -> None:
 
 def _fork_save(cacher) -> None:
     wait()  # one child at a time per cache file
-    pid = os.fork()
-    if pid == 0:  # the child: write, and leave without running the parent's exit handlers
-        code = 1
-        try:
-            # Behind the build's own process and its workers: the build waits for
-            # the cache only at its end, and the build's process is its longest path.
-            os.nice(CHILD_NICENESS)
-            write(cacher)
-            code = 0
-        finally:
-            os._exit(code)
-    _saving.append((pid, cacher._cache_path))
+    _saving.append((Background(partial(_write_behind, cacher)), cacher._cache_path))
+
+
+def _write_behind(cacher) -> None:
+    # Behind the build's own process and its workers: the build waits for
+    # the cache only at its end, and the build's process is its longest path.
+    os.nice(CHILD_NICENESS)
+    write(cacher)
 
 
 def write(cacher) -> None:
@@ -71,12 +67,11 @@ def write(cacher) -> None:
 def wait() -> None:
     """Wait for every save under way; a failed one is a warning (the next build reads again)."""
     while _saving:
-        pid, path = _saving.pop()
+        saving, path = _saving.pop()
         try:
-            _, status = os.waitpid(pid, 0)
-        except ChildProcessError:  # already reaped elsewhere
-            continue
-        if status:
+            saving.result()
+        except Exception:
+            logger.debug("Saving %s failed", path, exc_info=True)
             logger.warning(
                 "Could not save the content cache %s: the next build reads every seed again",
                 path,

@@ -146,7 +146,10 @@ class Background:
     def result(self):
         with os.fdopen(self._read, "rb") as stream:
             data = stream.read()
-        _, status = os.waitpid(self._pid, 0)
+        try:
+            _, status = os.waitpid(self._pid, 0)
+        except ChildProcessError:  # reaped elsewhere: what it sent tells how it ended
+            status = 0
         if status or not data:
             raise ChildProcessError(f"a background step ended with status {status}")
         value, error, records = pickle.loads(data)
