@@ -24,6 +24,7 @@ from .enrich.entities import KINDS
 from .jsontext import Encoded, dumps_by_line
 from .memo import digest, recall
 from .paging import listing_pages
+from .prefetch import DEFAULT_MIN_SEEDS
 from .workers import Background, can_fork
 from .writer import save_text
 
@@ -237,10 +238,6 @@ def _clusters(articles) -> tuple[dict[str, list[str]], list[list[str]]]:
 #: The context key of the stories being clustered in the background (:func:`start_stories`).
 STORIES_UNDER_WAY = "news_digest_stories_under_way"
 
-#: The fewest articles worth clustering in a process of its own
-#: (``NEWS_DIGEST_PARALLEL_MIN_SEEDS``, as for reading).
-DEFAULT_MIN_ARTICLES = 64
-
 
 def start_stories(articles, settings) -> Background | None:
     """Start clustering ``articles`` in a forked process, if worth it.
@@ -250,16 +247,21 @@ def start_stories(articles, settings) -> Background | None:
     settles the articles, writes the report and groups the tags (about a
     second at 10,000 seeds) before :func:`_story_pages` needs the stories.
     """
-    if len(articles) < settings.get("NEWS_DIGEST_PARALLEL_MIN_SEEDS", DEFAULT_MIN_ARTICLES):
+    # As few as are worth reading in workers (``NEWS_DIGEST_PARALLEL_MIN_SEEDS``).
+    if len(articles) < settings.get("NEWS_DIGEST_PARALLEL_MIN_SEEDS", DEFAULT_MIN_SEEDS):
         return None
     if not can_fork(settings):
         return None
     return Background(partial(_recalled_clusters, list(articles), settings))
 
 
-def _recalled_clusters(articles, settings) -> tuple[bytes, tuple]:
-    """The digest of the clustering's inputs, and its result (kept between builds, ``memo``)."""
-    inputs = _cluster_inputs(articles)
+def _recalled_clusters(articles, settings, inputs: bytes | None = None) -> tuple[bytes, tuple]:
+    """The digest of the clustering's inputs (made if not given), and its result.
+
+    The same texts, entities and dates as last build give the same stories (``memo``).
+    """
+    if inputs is None:
+        inputs = _cluster_inputs(articles)
     return inputs, recall(settings, "stories", inputs, lambda: _clusters(articles))
 
 
@@ -271,8 +273,7 @@ def _story_pages(articles, settings, under_way: Background | None = None) -> lis
     started, clustered = under_way.result() if under_way is not None else (None, None)
     inputs = _cluster_inputs(articles)
     if started != inputs:  # not started, or on other articles than these
-        # The same texts, entities and dates as last build: the same stories (see memo).
-        clustered = recall(settings, "stories", inputs, lambda: _clusters(articles))
+        _, clustered = _recalled_clusters(articles, settings, inputs)
     related_keys, groups = clustered
     for key, others in related_keys.items():
         by_key[key].related_articles = [by_key[k] for k in others]
