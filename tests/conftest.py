@@ -6,6 +6,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -75,6 +76,11 @@ def story_seeds() -> dict[str, bytes]:
         "hill.txt": (fixtures / "6ebac05f637e.txt").read_bytes(),
         "nasa.txt": (fixtures / "c50845a7158a.txt").read_bytes(),
     }
+
+
+def resolve_link(page: Path, href: str) -> Path:
+    """The file a relative link on ``page`` opens from ``file://`` (resolved)."""
+    return (page.parent / unquote(urlsplit(href).path)).resolve()
 
 
 def html_pages(output: Path) -> dict[Path, BeautifulSoup]:

@@ -7,12 +7,12 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 from xml.etree import ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site, html_pages, reader_seeds
+from conftest import build_site, html_pages, reader_seeds, resolve_link
 from pelican import signals
 
 from news_digest.digest import Week
@@ -30,10 +30,6 @@ def _titles(node) -> list[str]:
     # Typogrify joins the last two words of a title with a no-break space.
     links = node.select("article.entry .entry-title a")
     return [a.get_text(" ", strip=True).replace("\u00a0", " ") for a in links]
-
-
-def _resolve(page: Path, href: str) -> Path:
-    return (page.parent / unquote(urlsplit(href).path)).resolve()
 
 
 def search_index(output: Path) -> dict:
@@ -69,14 +65,14 @@ def test_home_groups_weeks_then_days_newest_first(reader_site):
 def test_week_pages_list_their_week_and_link_neighbours(reader_site):
     index = reader_site / "index.html"
     link = _soup(index).select_one("section.week h2 a")
-    week_page = _resolve(index, link["href"])
+    week_page = resolve_link(index, link["href"])
     assert week_page == (reader_site / "weeks" / "2018-W07.html").resolve()
     soup = _soup(week_page)
     assert soup.h1.get_text(strip=True) == "Week 7, 2018"
     titles = _titles(soup)
     assert len(titles) == 2 and titles[0].startswith("City council")
     older = soup.select_one(".prev-next a.older")
-    assert _resolve(week_page, older["href"]) == (reader_site / "weeks/2017-W16.html").resolve()
+    assert resolve_link(week_page, older["href"]) == (reader_site / "weeks/2017-W16.html").resolve()
     assert soup.select_one(".prev-next a.newer") is None
 
     # Every dated article page says which week it is in; the undated one does not.
@@ -85,7 +81,7 @@ def test_week_pages_list_their_week_and_link_neighbours(reader_site):
         if "lighthouse" in article.h1.get_text():
             assert kicker is None
         else:
-            assert _resolve(page, kicker["href"]).parent.name == "weeks"
+            assert resolve_link(page, kicker["href"]).parent.name == "weeks"
 
 
 def test_search_index_holds_every_article_as_plain_text(reader_site):
@@ -128,7 +124,7 @@ def test_every_page_has_a_search_box_that_targets_the_search_page(reader_site):
     for page, soup in html_pages(reader_site).items():
         form = soup.select_one("header form.site-search")
         assert form is not None, page.name
-        assert _resolve(page, form["action"]) == (reader_site / "search.html").resolve()
+        assert resolve_link(page, form["action"]) == (reader_site / "search.html").resolve()
         assert form.find("input", attrs={"name": "q"}) is not None
 
 
@@ -140,7 +136,7 @@ def test_index_pages_share_one_shape_with_counts(reader_site):
         items = soup.select("main .page-header + ul > li")
         assert items, name
         for item in items:
-            target = _soup(_resolve(page, item.a["href"]))
+            target = _soup(resolve_link(page, item.a["href"]))
             count = int(item.select_one(".count").contents[0])
             assert len(target.select("article.entry")) == count, item.a.get_text()
 
@@ -216,10 +212,10 @@ def test_publish_build_has_atom_feeds(published_site):
     assert len(tag_feed.findall(f"{ATOM}entry")) == 2
     home = _soup(published_site / "index.html")
     alternate = home.find("link", attrs={"type": "application/atom+xml"})
-    assert _resolve(published_site / "index.html", alternate["href"]).is_file()
+    assert resolve_link(published_site / "index.html", alternate["href"]).is_file()
     tag_page = published_site / "tags" / "jeff-sessions.html"
     alternate = _soup(tag_page).find("link", attrs={"title": re.compile("Jeff Sessions")})
-    assert _resolve(tag_page, alternate["href"]).name == "tag.jeff-sessions.atom.xml"
+    assert resolve_link(tag_page, alternate["href"]).name == "tag.jeff-sessions.atom.xml"
 
 
 def test_publish_build_has_a_sitemap_of_every_page(published_site):
@@ -267,12 +263,12 @@ def test_home_shows_the_latest_weeks_in_full_and_links_older_ones(tmp_path):
 
 def test_article_pages_link_their_neighbours_in_archive_order(reader_site):
     archives = reader_site / "archives.html"
-    order = [_resolve(archives, a["href"]) for a in _soup(archives).select(".what a")]
+    order = [resolve_link(archives, a["href"]) for a in _soup(archives).select(".what a")]
     assert len(order) >= 3
     for newer, older in itertools.pairwise(order):
         link = _soup(newer).select_one(".prev-next a.older")
-        assert _resolve(newer, link["href"]) == older
+        assert resolve_link(newer, link["href"]) == older
         link = _soup(older).select_one(".prev-next a.newer")
-        assert _resolve(older, link["href"]) == newer
+        assert resolve_link(older, link["href"]) == newer
     assert _soup(order[0]).select_one(".prev-next a.newer") is None
     assert _soup(order[-1]).select_one(".prev-next a.older") is None

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import unquote, urljoin
 
 from bs4 import BeautifulSoup
-from conftest import needs_fork
+from conftest import needs_fork, resolve_link
 from test_pagekeys import _edit, _project, _tamper, _tampered
 from test_reuse import _invoke_build
 
@@ -38,23 +37,18 @@ def _soup(page: Path) -> BeautifulSoup:
     return BeautifulSoup(page.read_text("utf-8"), "html.parser")
 
 
-def _target(page: Path, href: str) -> Path:
-    """The file a link on ``page`` opens, as a browser resolves it from ``file://``."""
-    return Path(unquote(urljoin(page.as_uri(), href).split("#")[0][len("file://") :]))
-
-
 def _follow(output: Path, first: str) -> list[Path]:
     """The pages reached from ``first`` by its "next" links, checking each "prev" link back."""
-    pages = [output / first]
+    pages = [(output / first).resolve()]
     while True:
         soup = _soup(pages[-1])
         following = soup.select_one('.pager a[rel="next"]')
         if following is None:
             return pages
-        page = _target(pages[-1], following["href"])
+        page = resolve_link(pages[-1], following["href"])
         assert page.is_file() and page not in pages, following["href"]
         back = _soup(page).select_one('.pager a[rel="prev"]')
-        assert _target(page, back["href"]) == pages[-1]
+        assert resolve_link(page, back["href"]) == pages[-1]
         pages.append(page)
 
 
@@ -62,7 +56,7 @@ def _follow(output: Path, first: str) -> list[Path]:
 def test_listings_and_the_report_are_split_into_linked_pages(tmp_path):
     project = _paged_project(tmp_path)
     _invoke_build(project)
-    output = project / "output"
+    output = (project / "output").resolve()
     articles = sorted(f"articles/{p.name}" for p in (output / "articles").glob("*.html"))
     count = len(articles)  # the 12 and the project's own seeds
     assert count > 12
@@ -79,7 +73,7 @@ def test_listings_and_the_report_are_split_into_linked_pages(tmp_path):
         rows = soup.select(".archive li a")
         assert len(rows) == (PER_PAGE if page != pages[-1] else count - PER_PAGE * (len(pages) - 1))
         assert f"{count} in all" in soup.select_one(".lede").text
-        listed += [_target(page, row["href"]).relative_to(output).as_posix() for row in rows]
+        listed += [resolve_link(page, row["href"]).relative_to(output).as_posix() for row in rows]
         years += [int(h.text) for h in soup.select(".archive-group h2")]
         assert soup.select_one('.pager [aria-current="page"]').text.startswith(
             f"Page {pages.index(page) + 1} of {len(pages)}"
