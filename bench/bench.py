@@ -93,21 +93,21 @@ def settle(site: Path, patience: float = 120.0) -> None:
         os.sync()
 
 
-def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak resident MB of one command run in its own process."""
+def timed(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + sys of every process it waited for) and peak MB."""
     runner = (
         "import resource, subprocess, sys, time\n"
         "t = time.perf_counter(); rc = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, "
         "stderr=subprocess.DEVNULL)\n"
-        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
-        "print(time.perf_counter() - t, peak)\n"
+        "use = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(time.perf_counter() - t, use.ru_utime + use.ru_stime, use.ru_maxrss / 1024)\n"
         "sys.exit(rc)\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", runner, *cmd], cwd=cwd, capture_output=True, text=True, check=True
     )
-    seconds, peak = out.stdout.split()
-    return float(seconds), float(peak)
+    seconds, cpu, peak = out.stdout.split()
+    return float(seconds), float(cpu), float(peak)
 
 
 def project(tmp: Path, n: int) -> Path:
@@ -169,16 +169,25 @@ def cleaner_rate(seeds: Path) -> float:
     return float(out.stdout)
 
 
+def pages(output: Path) -> int:
+    """HTML pages in a built site."""
+    return sum(1 for _ in output.rglob("*.html"))
+
+
+#: The builds of one size, in the order they run.
+BUILDS = ("cold", "plain", "warm_seed", "warm_note")
+
+
 def run(n: int, repeat: int = 1) -> dict:
     """One size: each build ``repeat`` times, alternating ours and plain Pelican's.
 
     Times are the medians (this kind of machine varies by 10-20% from run to
     run); peak memory is the largest seen.
     """
-    runs: dict[str, list[float]] = {}
+    runs: dict[str, list[tuple[float, float, float, int]]] = {}
 
-    def keep(name, value):
-        runs.setdefault(name, []).append(value)
+    def keep(name, measured, output):
+        runs.setdefault(name, []).append((*measured, pages(output)))
 
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
@@ -187,38 +196,33 @@ def run(n: int, repeat: int = 1) -> dict:
             settle(site)
             for built in ("output", "cache"):  # a cold build: no site, no cache
                 shutil.rmtree(site / built, ignore_errors=True)
-            keep("cold", timed(INVOKE_BUILD, site))
+            keep("cold", timed(INVOKE_BUILD, site), site / "output")
             if number == 0:
                 plain = plain_project(site, tmp)
             shutil.rmtree(plain / "out", ignore_errors=True)
             settle(plain)
-            keep("plain", timed(pelican("pelicanconf.py", "out"), plain))
+            keep("plain", timed(pelican("pelicanconf.py", "out"), plain), plain / "out")
             seed = site / "seeds" / "seed-00000.txt"
             seed.write_text(seed.read_text("utf-8").replace("Comments", "Comments (2)"), "utf-8")
             settle(site)
-            keep("warm_seed", timed(INVOKE_BUILD, site))
+            keep("warm_seed", timed(INVOKE_BUILD, site), site / "output")
             note = site / "content" / "annotations" / "seed-00001.md"
             note.parent.mkdir(parents=True, exist_ok=True)
             note.write_text(
                 f"---\ntags: [benchmarked]\n---\nA curator's note, take {number + 1}.\n", "utf-8"
             )
             settle(site)
-            keep("warm_note", timed(INVOKE_BUILD, site))
+            keep("warm_note", timed(INVOKE_BUILD, site), site / "output")
         rates = [cleaner_rate(site / "seeds") for _ in range(repeat)]
-    seconds = {key: statistics.median(s for s, _ in values) for key, values in runs.items()}
-    peaks = {key: max(mb for _, mb in values) for key, values in runs.items()}
-    return {
-        "n": n,
-        "repeat": repeat,
-        "cold_s": seconds["cold"],
-        "plain_s": seconds["plain"],
-        "warm_seed_s": seconds["warm_seed"],
-        "warm_note_s": seconds["warm_note"],
-        "peak_mb": max(peaks["cold"], peaks["warm_seed"], peaks["warm_note"]),
-        "plain_peak_mb": peaks["plain"],
-        "clean_per_s": statistics.median(rates),
-        "runs_s": {key: [round(s, 1) for s, _ in values] for key, values in runs.items()},
-    }
+    result = {"n": n, "repeat": repeat, "clean_per_s": statistics.median(rates)}
+    for build, values in runs.items():
+        result[build] = {
+            "wall_s": statistics.median(v[0] for v in values),
+            "cpu_s": statistics.median(v[1] for v in values),
+            "peak_mb": max(v[2] for v in values),
+            "pages": values[-1][3],
+        }
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -231,31 +235,30 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [args.n]
     results = [run(n, max(1, args.repeat)) for n in sizes]
-    print(
-        f"{'seeds':>7} {'ours cold s':>11} {'plain s':>8} {'ratio':>6} {'warm seed s':>11} "
-        f"{'warm note s':>11} {'peak MB':>8} {'plain MB':>8} {'clean/s':>8}"
-    )
+    print(f"{'seeds':>7} {'build':<10} {'wall s':>7} {'CPU s':>7} {'peak MB':>8} {'pages':>7}")
     for r in results:
-        print(
-            f"{r['n']:>7} {r['cold_s']:>11.1f} {r['plain_s']:>8.1f} "
-            f"{r['cold_s'] / r['plain_s']:>6.2f} "
-            f"{r['warm_seed_s']:>11.1f} {r['warm_note_s']:>11.1f} {r['peak_mb']:>8.0f} "
-            f"{r['plain_peak_mb']:>8.0f} {r['clean_per_s']:>8.0f}"
-        )
+        for build in BUILDS:
+            b = r[build]
+            print(
+                f"{r['n']:>7} {build:<10} {b['wall_s']:>7.1f} {b['cpu_s']:>7.1f} "
+                f"{b['peak_mb']:>8.0f} {b['pages']:>7}"
+            )
     if len(results) > 1:
         first, last = results[0], results[-1]
-        growth = (last["cold_s"] / first["cold_s"]) / (last["n"] / first["n"])
+        growth = (last["cold"]["wall_s"] / first["cold"]["wall_s"]) / (last["n"] / first["n"])
         print(
             f"growth: {last['n'] / first['n']:.0f}x seeds took "
-            f"{last['cold_s'] / first['cold_s']:.1f}x "
+            f"{last['cold']['wall_s'] / first['cold']['wall_s']:.1f}x "
             f"the time (1.0 per seed = linear; here {growth:.2f})"
         )
     r = results[-1]
     print(json.dumps(r), file=sys.stderr)
+    cold, plain = r["cold"], r["plain"]
     print(
-        f"ratio_vs_plain={r['cold_s'] / r['plain_s']:.2f} "
-        f"warm_ratio={r['warm_seed_s'] / r['cold_s']:.2f} "
-        f"peak_mb={r['peak_mb']:.0f} clean_per_s={r['clean_per_s']:.0f}"
+        f"wall_vs_plain={cold['wall_s'] / plain['wall_s']:.2f} "
+        f"cpu_vs_plain={cold['cpu_s'] / plain['cpu_s']:.2f} "
+        f"warm_ratio={r['warm_seed']['wall_s'] / cold['wall_s']:.2f} "
+        f"peak_mb={cold['peak_mb']:.0f} clean_per_s={r['clean_per_s']:.0f}"
     )
     return 0
 

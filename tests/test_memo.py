@@ -11,7 +11,7 @@ from conftest import build_site, html_pages, run_pelican, story_seeds
 from news_digest import curation
 from news_digest.digest_pages import _cluster_inputs
 from news_digest.enrich.clusters import element_hashes, word_signature
-from news_digest.memo import Pieces, digest, recall
+from news_digest.memo import digest, recall
 
 
 def _settings(tmp_path, **more):
@@ -167,31 +167,3 @@ def test_a_cached_rebuild_finds_duplicates_afresh_when_a_seed_changes(tmp_path):
     assert sorted(p.name for p in (output / "articles").glob("*.html")) == sorted(
         p.name for p in (fresh / "articles").glob("*.html")
     )
-
-
-def test_pieces_give_back_a_text_only_for_the_same_digest(tmp_path):
-    settings = {"CACHE_CONTENT": True, "CACHE_PATH": str(tmp_path)}
-    made = []
-
-    def make(name):
-        made.append(name)
-        return f"text of {name}"
-
-    first = Pieces(settings, "docs", lambda item, *place: item.encode() + repr(place).encode())
-    assert [first.text(lambda: make("a"), "a", 0), first.text(lambda: make("b"), "b", 1)] == [
-        "text of a",
-        "text of b",
-    ]
-    first.save()
-    again = Pieces(settings, "docs", lambda item, *place: item.encode() + repr(place).encode())
-    assert again.text(lambda: make("a again"), "a", 0) == "text of a"  # kept
-    assert again.text(lambda: make("b moved"), "b", 2) == "text of b moved"  # another place
-    assert made == ["a", "b", "b moved"]
-    again.save()
-    # Only what the last build used is kept; without a digest nothing is.
-    third = Pieces(settings, "docs", lambda item, *place: item.encode() + repr(place).encode())
-    assert third.text(lambda: make("b at 1"), "b", 1) == "text of b at 1"
-    unkeyed = Pieces(settings, "docs", None)
-    assert unkeyed.text(lambda: make("plain"), "a", 0) == "text of plain"
-    cold = Pieces({**settings, "LOAD_CONTENT_CACHE": False}, "docs", lambda item: item.encode())
-    assert cold.previous == {}

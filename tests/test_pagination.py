@@ -1,4 +1,4 @@
-"""Long listings and the build report split into pages, each keyed by its own entries.
+"""Long listings and the build report split into pages.
 
 The project's 12 seeds are listed 3 to a page and the report 5 seeds to a
 page, so that every listing has several pages at a size a test can build.
@@ -6,13 +6,12 @@ page, so that every listing has several pages at a size a test can build.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 from conftest import needs_fork, resolve_link
-from test_pagekeys import _edit, _project, _tamper, _tampered
 from test_reuse import _invoke_build
+from test_warm_build import numbered_project as _project
 
 PER_PAGE, REPORT_PER_PAGE = 3, 5
 
@@ -126,27 +125,3 @@ def test_the_report_lists_what_needs_a_look_with_links_to_its_entries(tmp_path):
         entry = target.find(id=anchor)
         assert entry is not None and link.text in entry.text, link["href"]
     assert any("seed-00007.txt" in link.text for link in attention)
-
-
-@needs_fork
-def test_an_edit_renders_only_the_pages_that_list_the_edited_seed(tmp_path):
-    project = _paged_project(tmp_path)
-    _invoke_build(project)
-    output = project / "output"
-    archives = [output / "archives.html", *sorted((output / "archives").glob("*.html"))]
-    report = [output / "report.html", *sorted((output / "report").glob("*.html"))]
-    person = [output / "people/jane-porter.html", *(output / "people/jane-porter").glob("*.html")]
-    for page in [*archives, *report, *person]:
-        _tamper(page)
-
-    # Page furniture: the seed's entry in the report changes, and what its reader made.
-    _edit(project / "seeds" / "seed-00004.txt", lambda t: t + "\nSign up for our newsletter\n")
-    _invoke_build(project)
-
-    def shows_seed_4(page: Path) -> bool:
-        return bool(re.search(r"seed-00004\.txt|report-number-4\.html", page.read_text("utf-8")))
-
-    for page in [*archives, *report, *person]:
-        # Rendered again exactly where the edited seed is listed; every other page kept as it was.
-        assert _tampered(page) != shows_seed_4(page), page.relative_to(output)
-    assert [sum(map(shows_seed_4, pages)) for pages in (archives, report, person)] == [1, 1, 1]

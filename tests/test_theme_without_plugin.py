@@ -25,8 +25,7 @@ def test_the_theme_builds_without_the_plugin_and_its_neighbours(tmp_path):
     """Pelican core sets no neighbours; the theme does not look for them itself.
 
     Finding an article in the list of all articles, on every article's page,
-    made a page depend on every article: after an edit to one, none could be
-    kept (``pagekeys``). The plugin, like Pelican's ``neighbors`` plugin, sets them.
+    is quadratic. The plugin, like Pelican's ``neighbors`` plugin, sets them.
     """
     content = tmp_path / "content"
     content.mkdir()

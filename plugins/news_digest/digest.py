@@ -50,9 +50,6 @@ class Week:
     newer: Week | None = None
     older: Week | None = None
 
-    #: What counts where another page links to the week (``pagekeys``).
-    page_key_fields = ("year", "number", "url")
-
     @property
     def key(self) -> str:
         return f"{self.year}-W{self.number:02d}"
@@ -159,9 +156,7 @@ class DigestGenerator(Generator):
         )
         index_path = Path(self.output_path) / digest["search_index_url"]
         articles = self.context.get("articles", [])
-        save_text(
-            writer, index_path, partial(search_index_script, articles), pieces="search-documents"
-        )
+        save_text(writer, index_path, partial(search_index_script, articles), whole_site=True)
         # The last of the plugin's generators: every page queued since the
         # articles' is rendered now, in one go, so the workers share it evenly.
         flush(writer)

@@ -6,7 +6,6 @@ Signal handlers and one small generator; the decisions are made in
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field
 from functools import partial
@@ -21,7 +20,7 @@ from .curation import annotations_dir
 from .enrich.clusters import Item, close_pairs, related, stories
 from .enrich.duplicates import find_duplicates
 from .enrich.entities import KINDS
-from .jsontext import Encoded, dumps_by_line
+from .jsontext import dumps_by_line
 from .memo import digest, recall
 from .paging import listing_pages
 from .prefetch import DEFAULT_MIN_SEEDS
@@ -149,9 +148,6 @@ class EntityPage:
     articles: list = field(default_factory=list)
     quotations: list = field(default_factory=list)  # (article, Quotation)
 
-    #: What counts where another page links to the entity (``pagekeys``).
-    page_key_fields = ("kind", "name", "url")
-
     @property
     def quotations_by_article(self) -> list[tuple]:
         """``(article, [Quotation, …])`` in the order the quotations were found."""
@@ -168,10 +164,6 @@ class StoryPage:
     url: str
     articles: list
     entities: list
-
-    #: What counts where another page links to the story: its members too,
-    #: which an article's page counts (``pagekeys``).
-    page_key_fields = ("title", "slug", "url", "articles")
 
 
 def _entity_pages(articles, settings) -> dict[tuple[str, str], EntityPage]:
@@ -452,23 +444,16 @@ class DigestPagesGenerator(Generator):
         output = Path(self.output_path)
         for article in self.articles:
             target = output / EXPORT_FOLDER / "articles" / f"{article.slug}.md"
-            save_text(writer, target, partial(_annotated_markdown, article), made_from=article)
-        save_text(writer, output / EXPORT_JSON, self._export_json, pieces="export-records")
+            save_text(writer, target, partial(_annotated_markdown, article))
+        save_text(writer, output / EXPORT_JSON, self._export_json, whole_site=True)
         # Not flushed here: the digest generator, which Pelican runs next
         # (``plugin.get_generators``), renders everything queued in one go.
 
-    def _export_json(self, pieces=None) -> str:
-        """The whole digest as JSON; ``pieces`` (``memo.Pieces``) keeps each article's record."""
-
-        def record(article) -> Encoded:
-            return Encoded(json.dumps(_record(article), ensure_ascii=False, default=str))
-
+    def _export_json(self) -> str:
+        """The whole digest as JSON."""
         bundle = {
             "site": self.settings.get("SITENAME"),
-            "articles": [
-                pieces.text(partial(record, a), a) if pieces is not None else _record(a)
-                for a in self.articles
-            ],
+            "articles": [_record(a) for a in self.articles],
             "stories": [
                 {"slug": s.slug, "title": s.title, "articles": [a.slug for a in s.articles]}
                 for s in self.story_pages

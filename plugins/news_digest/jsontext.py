@@ -12,10 +12,6 @@ import json
 from functools import partial
 
 
-class Encoded(str):
-    """An item already encoded as JSON (``memo.Pieces``): written as it is."""
-
-
 def dumps_by_line(data: dict, **options) -> str:
     """``data`` (a dict) as JSON text, a top-level list's items a line each.
 
@@ -31,8 +27,7 @@ def dumps_by_line(data: dict, **options) -> str:
         if isinstance(value, list) and value:
             pieces.append("[")
             for count, item in enumerate(value):
-                text = item if isinstance(item, Encoded) else line(item)
-                pieces += (",\n    " if count else "\n    ", text)
+                pieces += (",\n    " if count else "\n    ", line(item))
             pieces.append("\n  ]")
         else:
             pieces.append(line(value))

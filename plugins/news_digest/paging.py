@@ -3,9 +3,8 @@
 Pelican's own listings are split by its writer (``DEFAULT_PAGINATION``,
 ``PAGINATED_TEMPLATES``), which hands each page the whole listing too. Here
 each page is given plain values only: its items, its number and its
-neighbours' URLs. A page's key (``pagekeys``) then covers its own items, and
-an edit to one item renders only the page that lists it. The pages are cut
-and named by Pelican's paginator (``PAGINATION_PATTERNS``).
+neighbours' URLs. The pages are cut and named by Pelican's paginator
+(``PAGINATION_PATTERNS``).
 """
 
 from __future__ import annotations

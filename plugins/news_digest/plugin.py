@@ -269,9 +269,7 @@ def write_files(generator, writer):
     """Cleaned Markdown and raw seed copies beside the pages, then the build report."""
     output = Path(generator.output_path)
     for article in _seed_articles(generator):
-        save_text(
-            writer, output / article.cleaned_md_path, article.cleaned_markdown, made_from=article
-        )
+        save_text(writer, output / article.cleaned_md_path, article.cleaned_markdown)
         save_copy(writer, article.source_path, output / article.seed_copy_path)
 
     entries = generator.seed_report

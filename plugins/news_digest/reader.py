@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
-import pickle
 import re
 from functools import lru_cache
 from html import escape as html_escape
@@ -102,15 +100,7 @@ def read_seed(path: Path, settings, typogrify=None) -> tuple[str, dict]:
                 meta[key] = CAPS_MARKUP.sub(r"\1", typogrify(meta[key]))
     if "slug" not in meta and meta.get("title") and _slug_from_title(settings):
         meta["slug"] = pelican_slug(meta["title"], settings)
-    meta["content_digest"] = content_digest(content, meta)
     return content, meta
-
-
-def content_digest(content: str, meta: dict) -> bytes:
-    """A digest of what reading a seed made: the whole of it, for the pages' keys (``pagekeys``)."""
-    return hashlib.blake2b(
-        pickle.dumps((content, meta), protocol=pickle.HIGHEST_PROTOCOL), digest_size=16
-    ).digest()
 
 
 #: typogrify's markup for a run of capitals: noise in ``<title>``, feeds and

@@ -15,21 +15,14 @@ is written as usual. Either way the path gets an inode of its own, never one
 it shares: writing into a linked file would change the previous site too,
 which stays the site until the new one is swapped in.
 
-A page with a key (``pagekeys``) need not even be rendered: the
-:class:`Manifest` remembers, for each page of the previous build, its key and
-the identity of the file written for it (device, inode, size, modification
-time). A page whose key is the same, and whose previous copy is still that
-file, is linked from it unread. Files are never written in place here (a
-changed file gets a new inode), so the same identity is the same bytes.
+Every page is rendered: whether it came out the same is decided by its
+bytes, never by guessing from what its templates read.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
-
-from .memo import keep, load_kept
 
 logger = logging.getLogger(__name__)
 
@@ -117,71 +110,3 @@ def link(previous: str, path: str) -> bool:
         return True
     except OSError:
         return False
-
-
-def identity(path: str) -> tuple[int, int, int, int]:
-    """What tells one file from another here: device, inode, size and modification time."""
-    found = os.stat(path)
-    return found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns
-
-
-#: Keep the pages' keys between builds (``NEWS_DIGEST_PAGE_KEYS``), in Pelican's cache folder.
-DEFAULT_PAGE_KEYS = True
-MANIFEST_NAME = "news-digest-pages.pickle"
-#: Jobs that took this long are remembered, to be started first next build.
-LONG_JOB_SECONDS = 0.005
-
-
-class Manifest:
-    """Each page's key and file identity, from the previous build to the next.
-
-    It follows Pelican's cache settings as ``memo`` does: ``CACHE_CONTENT``
-    keeps it, ``LOAD_CONTENT_CACHE`` (off with ``--ignore-cache``) uses it.
-    """
-
-    def __init__(self, path: Path | None, previous: dict, seconds: dict):
-        self.path = path
-        self.previous = previous  # relative path → (key, identity)
-        self.current: dict[str, tuple] = {}
-        #: How long the longer jobs took last build (relative path → seconds): the
-        #: writer starts them first, so that no worker is left with one at the end.
-        self.seconds = seconds
-        self.current_seconds: dict[str, float] = {}
-
-    @classmethod
-    def from_settings(cls, settings) -> Manifest | None:
-        if not (
-            settings.get("NEWS_DIGEST_PAGE_KEYS", DEFAULT_PAGE_KEYS)
-            and settings.get("CACHE_CONTENT")
-        ):
-            return None
-        path = Path(settings["CACHE_PATH"]) / MANIFEST_NAME
-        previous = load_kept(settings, path)
-        if not isinstance(previous, dict) or set(previous) != {"pages", "seconds"}:
-            previous = {"pages": {}, "seconds": {}}
-        return cls(path, previous["pages"], previous["seconds"])
-
-    def unchanged(self, relative: str, key: bytes, previous: str) -> tuple | None:
-        """The identity of ``previous`` if it is the file written for ``key`` last build."""
-        entry = self.previous.get(relative)
-        if entry is None or entry[0] != key:
-            return None
-        try:
-            found = identity(previous)
-        except OSError:
-            return None
-        return found if found == entry[1] else None
-
-    def note(self, relative: str, key: bytes, found: tuple) -> None:
-        self.current[relative] = (key, found)
-
-    def took(self, relative: str, seconds: float) -> None:
-        if seconds >= LONG_JOB_SECONDS:
-            self.current_seconds[relative] = seconds
-
-    def save(self) -> None:
-        """Keep this build's entries for the next, replacing the file whole."""
-        if not keep(self.path, {"pages": self.current, "seconds": self.current_seconds}):
-            logger.warning(
-                "Could not keep the pages' keys in %s: every page is rendered next build", self.path
-            )

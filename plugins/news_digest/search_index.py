@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from functools import partial
 
 #: The global the search index script assigns; theme/static/js/search.js reads it.
 SEARCH_INDEX_GLOBAL = "DIGEST_SEARCH_INDEX"
@@ -86,20 +85,11 @@ def search_document(number: int, article) -> dict:
     }
 
 
-def search_index_script(articles, pieces=None) -> str:
-    """The index as a script assigning a global: ``<script src>`` loads it from file://.
-
-    ``pieces`` (``memo.Pieces``) keeps each article's document between builds.
-    """
-
-    def encoded(number, article) -> str:
-        # ensure_ascii keeps the file plain ASCII: no encoding or line-separator surprises.
-        return json.dumps(search_document(number, article), ensure_ascii=True, sort_keys=True)
-
+def search_index_script(articles) -> str:
+    """The index as a script assigning a global: ``<script src>`` loads it from file://."""
+    # ensure_ascii keeps the file plain ASCII: no encoding or line-separator surprises.
     documents = [
-        pieces.text(partial(encoded, number, article), article, number)
-        if pieces is not None
-        else encoded(number, article)
+        json.dumps(search_document(number, article), ensure_ascii=True, sort_keys=True)
         for number, article in enumerate(articles)
     ]
     # As json.dumps({"documents": [...]}, ensure_ascii=True, sort_keys=True) writes it.

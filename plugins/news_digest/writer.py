@@ -20,16 +20,13 @@ from __future__ import annotations
 import io
 import logging
 import os
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from pelican import signals
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from .memo import Pieces
-from .pagekeys import PageKeys
-from .reuse import Manifest, PreviousSite, below, encoded, identity, link, put
+from .reuse import PreviousSite, encoded, put
 from .workers import can_fork, fork_map, worker_count
 
 logger = logging.getLogger(__name__)
@@ -53,33 +50,11 @@ def make_folder(path: str) -> None:
 
 @dataclass
 class _Job:
-    """A page or file to write, and what keeps the previous site's copy without making it again."""
+    """A page or file to write."""
 
     path: str
     #: The file in the previous site, kept if this build's is the same (``reuse``).
     previous: str | None = None
-    #: The file's path in the output folder, when it is keyed (``pagekeys``), and the keys.
-    relative: str | None = None
-    keys: PageKeys | None = None
-    manifest: Manifest | None = None
-
-    def _unchanged(self, key) -> tuple | None:
-        """The manifest entry, if the previous copy made for ``key`` is linked in its place."""
-        if key is None or self.previous is None:
-            return None
-        found = self.manifest.unchanged(self.relative, key, self.previous)
-        if found is None:
-            return None
-        make_folder(os.path.dirname(self.path))
-        return (self.relative, key, found) if link(self.previous, self.path) else None
-
-    def timed(self) -> tuple:
-        """What :meth:`run` returns, and how long it took."""
-        start = time.perf_counter()
-        return *self.run(), time.perf_counter() - start
-
-    def _entry(self, key) -> tuple | None:
-        return None if key is None else (self.relative, key, identity(self.path))
 
 
 @dataclass
@@ -91,22 +66,11 @@ class _Page(_Job):
     context: dict | None = None
     siteurl: object = None
 
-    def run(self) -> tuple[bool, tuple | None, bool]:
-        """Write the page, or keep the previous copy unrendered if its key is the same.
-
-        Returns whether the previous copy was kept, the page's manifest entry,
-        and whether it was rendered.
-        """
-        key = None
-        if self.keys is not None:
-            key = self.keys.key(self.template, self.localcontext, self.relative, self.siteurl)
-        entry = self._unchanged(key)
-        if entry is not None:
-            return True, entry, False
+    def run(self) -> bool:
+        """Render and write the page; whether the previous site's copy was kept."""
         self.context["localsiteurl"] = self.siteurl
         text = self.template.render(self.localcontext)
-        kept = _File(self.path, self.previous, text=text).write()
-        return kept, self._entry(key), True
+        return _File(self.path, self.previous, text=text).write()
 
 
 @dataclass
@@ -116,11 +80,7 @@ class _File(_Job):
     #: The text, or a function that makes it where the file is written.
     text: str | Callable[[], str] | None = None
     source: str | None = None
-    #: The one value ``text`` is made from, with the settings: what keys the file.
-    made_from: object = None
-    #: ``text`` makes the file from pieces kept between builds under this name
-    #: (``memo.Pieces``), and takes them as its argument.
-    pieces: str | None = None
+    whole_site: bool = False
 
     def write(self, data: bytes | None = None) -> bool:
         """Write the file; whether the previous site's copy was kept instead."""
@@ -133,35 +93,10 @@ class _File(_Job):
         if self.source is not None:
             with open(self.source, "rb") as stream:
                 return stream.read()
-        if not callable(self.text):
-            return encoded(self.text)
-        if self.pieces is None:
-            return encoded(self.text())
-        kept = None
-        if self.keys is not None:
-            kept = Pieces(self.keys.values.settings, self.pieces, self.keys.item_key)
-        data = encoded(self.text(kept))
-        if kept is not None:
-            kept.save()
-        return data
+        return encoded(self.text() if callable(self.text) else self.text)
 
-    def run(self) -> tuple[bool, tuple | None, bool]:
-        """Write the file, or keep the previous copy if its key is the same: made from
-        the same value, copied from the same file, or the same text."""
-        key = data = None
-        if self.keys is not None:
-            if self.source is not None:
-                key = self.keys.file_key(self.relative, "copy", identity(self.source))
-            elif self.made_from is not None:
-                key = self.keys.file_key(self.relative, "made", self.made_from)
-            elif not callable(self.text):
-                data = self._data()
-                key = self.keys.file_key(self.relative, "text", data)
-        entry = self._unchanged(key)
-        if entry is not None:
-            return True, entry, False
-        kept = self.write(data)
-        return kept, self._entry(key), False
+    def run(self) -> bool:
+        return self.write()
 
 
 class _Pending(io.StringIO):
@@ -201,8 +136,6 @@ class ParallelWriter(Writer):
         self._queueing = can_fork(self.settings) and not signals.content_written.receivers
         self._previous = PreviousSite.from_settings(self.settings, output_path)
         self._output = os.path.abspath(output_path) + os.sep
-        self._manifest = Manifest.from_settings(self.settings) if self._queueing else None
-        self._keys = PageKeys(self.settings) if self._manifest is not None else None
         self.kept = 0  # files the previous site's copies stand for
         # The plugin's generators flush at the end of their output, so every
         # page exists before ``finalized``; this catches any page queued later
@@ -234,7 +167,7 @@ class ParallelWriter(Writer):
             # A page overridden later (``override_output``) is written once, as the override.
             self._pages[path] = _Page(
                 path,
-                *self._keyed(path),
+                self._previous_of(path),
                 template=template,
                 localcontext=localcontext,
                 context=context,
@@ -244,16 +177,6 @@ class ParallelWriter(Writer):
 
     def _previous_of(self, path: str) -> str | None:
         return self._previous.of(path) if self._previous is not None else None
-
-    def _keyed(self, path: str) -> tuple:
-        """A job's ``previous``, ``relative``, ``keys`` and ``manifest`` fields for ``path``."""
-        relative = below(self._output, path)  # found once: tens of thousands of files
-        previous = None
-        if self._previous is not None and relative is not None:
-            previous = self._previous.at(relative)
-        if self._keys is None or relative is None:
-            return previous, None, None, None
-        return previous, relative, self._keys, self._manifest
 
     def _claim(self, filename, override):
         """The checks of ``Writer._open_w``, without opening the file: where the page goes."""
@@ -277,7 +200,7 @@ class ParallelWriter(Writer):
     def save(self, file: _File) -> None:
         """Write ``file`` with the queued pages, or now if pages are not queued."""
         if self._queueing:
-            file.previous, file.relative, file.keys, file.manifest = self._keyed(file.path)
+            file.previous = self._previous_of(file.path)
             self._files.append(file)
         else:
             file.previous = self._previous_of(file.path)
@@ -288,49 +211,31 @@ class ParallelWriter(Writer):
         # Texts made in the workers from the whole site (a search index, an
         # export) are the longest jobs: first, so that no worker is left with
         # one at the end. The rest are mixed (see ``_spread``).
-        whole = [file for file in self._files if callable(file.text) and file.made_from is None]
-        each = [file for file in self._files if callable(file.text) and file.made_from is not None]
-        given = [file for file in self._files if not callable(file.text)]
+        whole = [file for file in self._files if file.whole_site]
+        each = [file for file in self._files if callable(file.text) and not file.whole_site]
+        given = [file for file in self._files if not callable(file.text) and not file.whole_site]
         pages = list(self._pages.values())
         jobs = [*whole, *_spread([pages, each, given])]
         self._pages, self._files = {}, []
-        long = 0
-        if self._manifest is not None:  # the longest jobs of the last build first
-            took = self._manifest.seconds
-            jobs.sort(key=lambda job: -took.get(job.relative, 0.0))
-            long = sum(1 for job in jobs if job.relative in took)
         fewest = self.settings.get("NEWS_DIGEST_PARALLEL_MIN_PAGES", DEFAULT_MIN_PAGES)
         if len(jobs) < fewest:
-            workers, done = 1, [job.timed() for job in jobs]
+            workers, done = 1, [job.run() for job in jobs]
         else:
             workers = worker_count(self.settings)
-            if self._keys is not None and pages:
-                articles = pages[0].context.get("articles", ())
-                self._keys.digest_articles(articles, workers, fewest)
-            run = lambda number: jobs[number].timed()  # noqa: E731
-            done = fork_map(run, range(len(jobs)), workers, CHUNK_SIZE, alone=long)
-        kept = sum(kept for kept, _, _, _ in done)
+            run = lambda number: jobs[number].run()  # noqa: E731
+            done = fork_map(run, range(len(jobs)), workers, CHUNK_SIZE, alone=len(whole))
+        kept = sum(done)
         self.kept += kept
-        for job, (_, entry, _, seconds) in zip(jobs, done, strict=True):
-            if entry is not None:
-                self._manifest.note(*entry)
-            if self._manifest is not None and job.relative is not None:
-                self._manifest.took(job.relative, seconds)
         logger.debug(
-            "Wrote %d pages and files in %d processes (%d kept from the previous site; "
-            "%d of %d pages rendered)",
+            "Wrote %d pages and files in %d processes (%d kept from the previous site)",
             len(jobs),
             workers,
             kept,
-            sum(rendered for _, _, rendered, _ in done),
-            len(pages),
         )
 
     def _flush_at_the_end(self, sender, **kwargs):
         if self._pages or self._files:
             self.flush()
-        if self._manifest is not None:
-            self._manifest.save()
 
 
 def _spread(groups: list[list]) -> list:
@@ -362,20 +267,14 @@ def flush(writer) -> None:
         writer.flush()
 
 
-def save_text(
-    writer, path, text: str | Callable[..., str], made_from=None, pieces: str | None = None
-) -> None:
+def save_text(writer, path, text: str | Callable[[], str], whole_site: bool = False) -> None:
     """Write ``text`` to ``path`` (UTF-8), with the pages when ``writer`` queues them.
 
     ``text`` may be a function that makes it: it is then made with the pages,
-    in a worker, rather than in the build's process. If it makes the text
-    from one value (an article) and the settings alone, ``made_from`` is that
-    value: the file is then kept unmade while the value's digest is the same
-    (``pagekeys``). If it makes it from a piece for each article, ``pieces``
-    names a store of them kept between builds (``memo.Pieces``), which it
-    is given as its argument (None when pages are not keyed).
+    in a worker, rather than in the build's process. ``whole_site``: it is
+    made from every article (a search index, an export), a long job started first.
     """
-    _save(writer, _File(str(path), text=text, made_from=made_from, pieces=pieces))
+    _save(writer, _File(str(path), text=text, whole_site=whole_site))
 
 
 def save_copy(writer, source, path) -> None:
