@@ -10,6 +10,7 @@ from pathlib import Path
 from types import MethodType
 from urllib.parse import quote
 
+from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 from pelican.writers import FileOverwriteFailedError
 
@@ -42,6 +43,24 @@ DEFAULTS = {
     # 16 MB, and a change to one seed's entry would have all of it written again.
     "NEWS_DIGEST_REPORT_PER_PAGE": 200,
 }
+
+
+#: Plain pages for the plugin's own templates (report, week, entity, story…),
+#: used where the theme has none of its own (Pelican's ``notmyidea``, ``simple``).
+FALLBACK_TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def add_fallback_templates(generator):
+    """``generator_init``: the plugin's templates, searched after the theme's and Pelican's.
+
+    Pelican's loader is a Jinja ``ChoiceLoader`` (``THEME_TEMPLATES_OVERRIDES``,
+    the theme, the ``simple`` theme); a template the theme has is always its own.
+    """
+    loader = generator.env.loader
+    if isinstance(loader, ChoiceLoader):
+        loader.loaders.append(FileSystemLoader(str(FALLBACK_TEMPLATES)))
+    else:
+        generator.env.loader = ChoiceLoader([loader, FileSystemLoader(str(FALLBACK_TEMPLATES))])
 
 
 def _setting(settings, name):
@@ -348,6 +367,7 @@ def register():
     # receivers in no fixed order (it changes from run to run).
     signals.readers_init.connect(add_reader)
     signals.generator_init.connect(add_macro_cache)
+    signals.generator_init.connect(add_fallback_templates)
     signals.generator_init.connect(cache_loaded)
     signals.article_generator_init.connect(prepare_articles)
     signals.article_generator_context.connect(note_metadata)

@@ -133,7 +133,7 @@ class ParallelWriter(Writer):
         self._pages: dict[str, _Page] = {}
         self._files: list[_File] = []
         self._rendering = None
-        self._queueing = can_fork(self.settings) and not signals.content_written.receivers
+        self._queueing = can_fork(self.settings) and not _listeners("content_written")
         self._previous = PreviousSite.from_settings(self.settings, output_path)
         self._output = os.path.abspath(output_path) + os.sep
         self.kept = 0  # files the previous site's copies stand for
@@ -257,7 +257,34 @@ def _spread(groups: list[list]) -> list:
     return [item for _, _, item in placed]
 
 
+def _listeners(name: str) -> list[str]:
+    """Who, besides this plugin, is connected to Pelican's signal ``name``: logged by name."""
+    found = []
+    for receiver in getattr(signals, name).receivers_for(None):
+        where = getattr(receiver, "__module__", None) or type(receiver).__module__
+        if where is not None and not where.startswith(__package__):
+            found.append(f"{where}.{getattr(receiver, '__qualname__', type(receiver).__name__)}")
+    if found and name == "content_written":
+        # Pelican sends it as each page is written; a queued page is not yet.
+        logger.info("Pages rendered in one process: %s listen to content_written", found)
+    return found
+
+
 def get_writer(pelican):
+    """``get_writer``: the parallel writer, unless another plugin offers a writer.
+
+    Pelican uses one writer class. Where another plugin has its own, it is
+    that one: pages are then rendered in one process, by that writer, and
+    the plugin's other files written directly.
+    """
+    others = [
+        receiver
+        for receiver in signals.get_writer.receivers_for(pelican)
+        if receiver is not get_writer
+    ]
+    if others:
+        logger.info("Pages rendered in one process: another plugin's writer is used")
+        return None
     return ParallelWriter
 
 
