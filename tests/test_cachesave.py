@@ -9,7 +9,7 @@ import pytest
 from conftest import needs_fork
 from pelican.cache import FileDataCacher
 
-from news_digest import cachesave
+from news_digest.engine import cachesave
 
 pytestmark = needs_fork
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader
 
-from news_digest.fragments import MacroCache
+from news_digest.engine.fragments import MacroCache
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "theme" / "templates"
 PAGE = '{% import "_macros.html" as m with context %}{{ m.listing(items) }}'

@@ -10,8 +10,8 @@ from conftest import build_site, html_pages, run_pelican, story_seeds
 
 from news_digest import curation
 from news_digest.digest_pages import _cluster_inputs
+from news_digest.engine.memo import digest, recall
 from news_digest.enrich.clusters import element_hashes, word_signature
-from news_digest.memo import digest, recall
 
 
 def _settings(tmp_path, **more):

@@ -32,7 +32,7 @@ def _argv(site, output):
 @pytest.fixture
 def forks(monkeypatch):
     """Names of the plugin's steps that forked workers."""
-    from news_digest import prefetch, writer
+    from news_digest.engine import prefetch, writer
 
     steps = []
     for module in (prefetch, writer):

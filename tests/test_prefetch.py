@@ -29,7 +29,8 @@ def _files(output):
 def _build(site, monkeypatch, **settings):
     """The site; for each seed read, whether a worker read it first; pages workers rendered;
     and how many times stories were clustered in a process of their own."""
-    from news_digest import digest_pages, writer
+    from news_digest import digest_pages
+    from news_digest.engine import writer
     from news_digest.reader import SeedReader
 
     ahead, rendered, apart = [], [], []

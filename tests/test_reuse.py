@@ -12,8 +12,8 @@ from conftest import ROOT
 from jinja2 import Template
 from pelican.settings import DEFAULT_CONFIG
 
-from news_digest.reuse import PreviousSite, put
-from news_digest.writer import ParallelWriter, _spread
+from news_digest.engine.reuse import PreviousSite, put
+from news_digest.engine.writer import ParallelWriter, _spread
 
 
 def test_put_links_the_previous_copy_only_when_it_is_the_same(tmp_path):

@@ -63,8 +63,8 @@ def test_the_slug_made_while_reading_is_the_one_pelican_makes(tmp_path):
     from pelican.contents import Article
     from pelican.settings import read_settings
 
+    from news_digest.engine.typography import typogrifier
     from news_digest.reader import PELICAN_OBJECTS, read_seed
-    from news_digest.typography import typogrifier
 
     settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(tmp_path)})
     for number, title in enumerate(TITLES):

@@ -264,7 +264,7 @@ class RandomEdits:
 
 
 #: Random sequences run, and edits in each (each edit: a warm build and a fresh one).
-SEQUENCES, STEPS = 3, 4
+SEQUENCES, STEPS = 3, 5
 
 
 def test_random_sequences_of_edits_give_a_fresh_builds_site_after_every_step(tmp_path):
@@ -272,8 +272,9 @@ def test_random_sequences_of_edits_give_a_fresh_builds_site_after_every_step(tmp
         rng = random.Random(sequence)
         folder = project(tmp_path, f"project-{sequence}")
         edits = RandomEdits(folder, rng)
-        for _ in range(4):
+        for _ in range(5):
             edits.add_seed()
+        edits.edit_template()  # a theme that reads into linked articles from the start
         invoke_build(folder)
         done = []
         for _ in range(STEPS):

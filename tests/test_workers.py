@@ -11,8 +11,8 @@ from jinja2 import Template
 from pelican.settings import DEFAULT_CONFIG
 from pelican.writers import FileOverwriteFailedError
 
-from news_digest.workers import fork_map
-from news_digest.writer import ParallelWriter
+from news_digest.engine.workers import fork_map
+from news_digest.engine.writer import ParallelWriter
 
 pytestmark = needs_fork
 
@@ -75,7 +75,7 @@ def test_writer_keeps_pelicans_rules_on_writing_a_file_twice(tmp_path):
 def test_heap_holds_nest_and_the_last_release_thaws():
     import gc
 
-    from news_digest import heap
+    from news_digest.engine import heap
 
     heap.reset()
     kept = [object() for _ in range(10)]
@@ -95,7 +95,7 @@ def test_heap_holds_nest_and_the_last_release_thaws():
 def test_heap_pause_resumes_only_what_it_stopped():
     import gc
 
-    from news_digest import heap
+    from news_digest.engine import heap
 
     heap.pause()
     assert not gc.isenabled()

@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import logging
 import os
-from functools import lru_cache
+from functools import lru_cache, partial
 from html import escape as html_escape
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from .annotations import (
     mark_highlights,
     render_note,
 )
+from .engine.pelican_adapter import cache_path, forget_cache, wrap_filestamp
 from .enrich import clusters, duplicates
 from .enrich.entities import KINDS, extract_entities
 from .enrich.quotes import find_quotations
@@ -252,11 +253,8 @@ def forget_stale_cache(generator):
     """
     rules_changed = _rules_mtime(generator.settings)
     for cacher in (generator, getattr(generator, "readers", None)):
-        stamp = getattr(cacher, "_filestamp_func", None)
-        if stamp is not None:
-            cacher._filestamp_func = _with_annotation_stamp(stamp, generator.settings)
-        path = getattr(cacher, "_cache_path", None)
+        wrap_filestamp(cacher, partial(_with_annotation_stamp, settings=generator.settings))
+        path = cache_path(cacher)
         cache = Path(path) if path else None
-        stale = cache is not None and cache.exists() and cache.stat().st_mtime < rules_changed
-        if stale and getattr(cacher, "_cache", None):
-            cacher._cache = {}
+        if cache is not None and cache.exists() and cache.stat().st_mtime < rules_changed:
+            forget_cache(cacher)

@@ -17,8 +17,8 @@ from pathlib import Path
 from pelican.generators import Generator
 
 from . import sitemap
+from .engine.writer import flush, save_text
 from .search_index import search_index_script
-from .writer import flush, save_text
 
 #: Settings and their defaults. URLs are files, never bare folders (file:// works).
 DEFAULTS = {

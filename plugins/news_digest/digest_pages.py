@@ -17,15 +17,15 @@ from pelican.utils import slugify
 
 from .cleaner import escape
 from .curation import annotations_dir
+from .engine.memo import digest, recall
+from .engine.prefetch import DEFAULT_MIN_SEEDS
+from .engine.workers import Background, can_fork
+from .engine.writer import save_text
 from .enrich.clusters import Item, close_pairs, related, stories
 from .enrich.duplicates import find_duplicates
 from .enrich.entities import KINDS
 from .jsontext import dumps_by_line
-from .memo import digest, recall
 from .paging import listing_pages
-from .prefetch import DEFAULT_MIN_SEEDS
-from .workers import Background, can_fork
-from .writer import save_text
 
 logger = logging.getLogger(__name__)
 

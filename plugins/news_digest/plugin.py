@@ -7,14 +7,13 @@ import string
 from collections import defaultdict
 from functools import cache, partial
 from pathlib import Path
-from types import MethodType
 from urllib.parse import quote
 
 from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 from pelican.writers import FileOverwriteFailedError
 
-from . import cachesave, digest, heap, report
+from . import digest, report
 from .curation import forget_stale_cache
 from .digest import DigestGenerator
 from .digest_pages import (
@@ -24,12 +23,14 @@ from .digest_pages import (
     drop_duplicates,
     start_stories,
 )
-from .fragments import add_macro_cache
+from .engine import cachesave, heap
+from .engine.fragments import add_macro_cache
+from .engine.pelican_adapter import replace_generate_tags
+from .engine.prefetch import preclean
+from .engine.typography import take_over_typogrify
+from .engine.writer import get_writer, save_copy, save_text
 from .paging import listing_pages
-from .prefetch import preclean
 from .reader import SeedReader
-from .typography import take_over_typogrify
-from .writer import get_writer, save_copy, save_text
 
 logger = logging.getLogger(__name__)
 
@@ -212,7 +213,9 @@ def index_memberships(generator):
     """
     generator.categories = [(cat, _indexed(arts)) for cat, arts in generator.categories]
     generator.authors = [(author, _indexed(arts)) for author, arts in generator.authors]
-    generator._update_context(("categories", "authors"))
+    # As Pelican puts them in the context: the generator's lists.
+    generator.context["categories"] = generator.categories
+    generator.context["authors"] = generator.authors
 
 
 def generate_tags_indexed(self, write):
@@ -351,7 +354,7 @@ def finish_articles(generator):
     freeze_urls(generator)
     link_neighbours(generator)
     index_memberships(generator)
-    generator.generate_tags = MethodType(generate_tags_indexed, generator)
+    replace_generate_tags(generator, generate_tags_indexed)
     link_files(generator)
     make_report(generator)
     heap.hold()  # the articles live until the build ends

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
-from . import curation
+from .. import curation
 
 logger = logging.getLogger(__name__)
 

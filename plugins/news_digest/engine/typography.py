@@ -14,7 +14,7 @@ from collections.abc import Callable
 import smartypants
 from typogrify.filters import typogrify
 
-from .reader import seed_reader
+from ..reader import seed_reader
 
 
 def typogrifier(settings) -> Callable[[str], str]:

@@ -24,8 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pelican import signals
-from pelican.writers import FileOverwriteFailedError, Writer
 
+from .pelican_adapter import QueueingWriter
 from .reuse import PreviousSite, encoded, put
 from .workers import can_fork, fork_map, worker_count
 
@@ -124,7 +124,7 @@ class _Deferred:
         return ""
 
 
-class ParallelWriter(Writer):
+class ParallelWriter(QueueingWriter):
     """Pelican's :class:`~pelican.writers.Writer`, rendering pages in worker processes."""
 
     def __init__(self, output_path, settings=None):
@@ -152,10 +152,10 @@ class ParallelWriter(Writer):
         finally:
             self._rendering = None
 
-    def _open_w(self, filename, encoding, override=False):
+    def open_output(self, filename, encoding, override=False):
         if self._rendering is None:  # a feed, or a page written at once
             if self._previous is None or encoding.lower().replace("-", "") != "utf8":
-                return super()._open_w(filename, encoding, override)
+                return super().open_output(filename, encoding, override)
             path = self._claim(filename, override)
             if path == os.devnull:
                 return open(os.devnull, "w", encoding=encoding)
@@ -179,23 +179,11 @@ class ParallelWriter(Writer):
         return self._previous.of(path) if self._previous is not None else None
 
     def _claim(self, filename, override):
-        """The checks of ``Writer._open_w``, without opening the file: where the page goes."""
-        if filename in self._overridden_files:
-            if override:
-                raise FileOverwriteFailedError(
-                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
-                )
+        """Where the page goes, by Pelican's rules against writing a file twice."""
+        path = self.claim(filename, override)
+        if path == os.devnull:
             logger.info('Skipping "%s", not overwriting', filename)
-            return os.devnull
-        if filename in self._written_files and not override:
-            raise FileOverwriteFailedError(
-                f'Failed to overwrite "{filename}" as Pelican has already '
-                "written to it previously (set `override=True` if intended)"
-            )
-        if override:
-            self._overridden_files.add(filename)
-        self._written_files.add(filename)
-        return filename
+        return path
 
     def save(self, file: _File) -> None:
         """Write ``file`` with the queued pages, or now if pages are not queued."""

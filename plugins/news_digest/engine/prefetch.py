@@ -13,7 +13,7 @@ import logging
 import os
 from functools import partial
 
-from .reader import SeedReader, seed_reader
+from ..reader import SeedReader, seed_reader
 from .workers import can_fork, fork_map, worker_count
 
 logger = logging.getLogger(__name__)

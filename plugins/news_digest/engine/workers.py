@@ -14,7 +14,6 @@ import logging
 import logging.handlers
 import multiprocessing
 import os
-import pickle
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -121,42 +120,44 @@ class Background:
     """``function()`` worked out in a forked process while the build goes on.
 
     For a step whose inputs are ready before the build needs its result
-    (story clustering, after reading): the build goes on with what comes in
-    between, and :meth:`result` waits for the child. The result and the
-    child's log records come back pickled; an exception in the child is
-    raised by :meth:`result`. Call :meth:`result` once, in the process that
-    started it.
+    (story clustering, after reading; saving the content cache): the build
+    goes on with what comes in between, and :meth:`result` waits for the
+    child. The result and the child's log records come back pickled; an
+    exception in the child is raised by :meth:`result`. Call :meth:`result`
+    once, in the process that started it.
+
+    A ``multiprocessing`` process on the ``fork`` context rather than a
+    one-worker ``ProcessPoolExecutor``: the executor keeps a thread running
+    in the build's process, and the build forks its workers later
+    (``can_fork`` refuses to fork beside another thread).
     """
 
     def __init__(self, function: Callable):
-        read, write = os.pipe()
-        self._pid = os.fork()
-        if self._pid == 0:
-            os.close(read)
-            code = 1
-            try:
-                with os.fdopen(write, "wb") as stream:
-                    pickle.dump(_outcome(function), stream, protocol=pickle.HIGHEST_PROTOCOL)
-                code = 0
-            finally:
-                os._exit(code)  # not the parent's exit handlers, nor its buffers
-        os.close(write)
-        self._read = read
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_send_outcome, args=(function, send), daemon=True)
+        self._process.start()
+        send.close()
 
     def result(self):
-        with os.fdopen(self._read, "rb") as stream:
-            data = stream.read()
         try:
-            _, status = os.waitpid(self._pid, 0)
-        except ChildProcessError:  # reaped elsewhere: what it sent tells how it ended
-            status = 0
-        if status or not data:
-            raise ChildProcessError(f"a background step ended with status {status}")
-        value, error, records = pickle.loads(data)
+            value, error, records = self._receive.recv()
+        except EOFError:
+            value = error = records = None
+        finally:
+            self._receive.close()
+            self._process.join()
+        if records is None:
+            raise ChildProcessError(f"a background step ended with status {self._process.exitcode}")
         _log_again(records)
         if error is not None:
             raise error
         return value
+
+
+def _send_outcome(function: Callable, send) -> None:
+    send.send(_outcome(function))
+    send.close()
 
 
 def _outcome(function: Callable) -> tuple:

@@ -20,6 +20,7 @@ import os
 import pickle
 from functools import partial
 
+from .pelican_adapter import cache_path, caches_data, dump_cache, replace_save
 from .workers import Background, can_fork
 
 logger = logging.getLogger(__name__)
@@ -34,13 +35,13 @@ CHILD_NICENESS = 10
 
 def save_in_background(cacher, settings) -> None:
     """Have ``cacher`` (a Pelican ``FileDataCacher``) save from a forked child."""
-    if getattr(cacher, "_cache_data_policy", False) and can_fork(settings):
-        cacher.save_cache = partial(_fork_save, cacher)
+    if caches_data(cacher) and can_fork(settings):
+        replace_save(cacher, partial(_fork_save, cacher))
 
 
 def _fork_save(cacher) -> None:
     wait()  # one child at a time per cache file
-    _saving.append((Background(partial(_write_behind, cacher)), cacher._cache_path))
+    _saving.append((Background(partial(_write_behind, cacher)), cache_path(cacher)))
 
 
 def _write_behind(cacher) -> None:
@@ -53,11 +54,10 @@ def _write_behind(cacher) -> None:
 def write(cacher) -> None:
     """What Pelican's ``save_cache`` writes, through a temporary file."""
     os.makedirs(cacher.settings["CACHE_PATH"], exist_ok=True)
-    partial_path = f"{cacher._cache_path}.{os.getpid()}.partial"
+    partial_path = f"{cache_path(cacher)}.{os.getpid()}.partial"
     try:
-        with cacher._cache_open(partial_path, "wb") as stream:
-            pickle.dump(cacher._cache, stream)
-        os.replace(partial_path, cacher._cache_path)
+        dump_cache(cacher, partial_path, pickle.dump)
+        os.replace(partial_path, cache_path(cacher))
     except BaseException:
         if os.path.exists(partial_path):
             os.unlink(partial_path)
