@@ -11,8 +11,10 @@ the whole site in memory. A short queue is rendered in this process.
 It queues only where that cannot be seen: nothing listens to Pelican's
 ``content_written`` signal (which would run before the file exists) and
 ``fork`` is available. Otherwise every page is written at once, as by
-Pelican's writer. The plugin's generators flush the queue as their last step,
-so every page exists before Pelican's ``finalized`` signal.
+Pelican's writer, and the log says why. The plugin's generators flush the
+queue as their last step, so every page exists before Pelican's
+``finalized`` signal. Pelican's private file opening is reached through
+``pelican_adapter.QueueingWriter``.
 """
 
 from __future__ import annotations
