@@ -56,3 +56,14 @@ def test_cached_entries_match_the_macro():
     cached = _render(env, items, "..", cached_macro=MacroCache())
     fresh_items = [Article(number) for number in range(3)]
     assert cached == _render(env, fresh_items, "..")  # no cache in the context: plain macro
+
+
+def test_the_theme_macros_read_nothing_of_the_page_but_what_the_cache_keys_on():
+    """A cached macro sees the first page's context: its template may read only SITEURL."""
+    from jinja2 import meta
+
+    environment = Environment(loader=FileSystemLoader(TEMPLATES))
+    source = environment.loader.get_source(environment, "_macros.html")[0]
+    tree = environment.parse(source)
+    assert meta.find_undeclared_variables(tree) <= {"SITEURL", "cached_macro"}
+    assert list(meta.find_referenced_templates(tree)) == []
