@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import traceback
 import zipfile
 from pathlib import Path
@@ -63,7 +64,7 @@ def build(c, strict=False):
     # Where the build ran in this process (no fork), it ends next: the collector
     # need not walk the build's objects again (about 0.5 s at 10,000 seeds).
     gc.freeze()
-    print_report(output / "report.json")
+    print_report(output / "report.json", warnings)
     if strict and warnings:
         sys.exit(f"--strict: {warnings} warning(s) in the build (see above and output/report.html)")
 
@@ -413,12 +414,127 @@ def package(c, dest="news-digest.zip", publish=False):
 
 
 class _WarningCounter(logging.Handler):
+    """Counts the build's warnings and errors, and shows each warning on one line.
+
+    The details are in the build report; Pelican's own handler wrapped each
+    warning over several lines. Errors keep Pelican's handler (and traceback).
+    What is shown is what is counted, so the summary and ``--strict`` agree.
+    """
+
     def __init__(self):
         super().__init__(logging.WARNING)
         self.count = 0
 
     def emit(self, record):
         self.count += 1
+        if record.levelno < logging.ERROR:
+            from rich.text import Text
+
+            message = " ".join(record.getMessage().split())
+            console.print(Text(f"WARNING {_printable(message)}"), soft_wrap=True)
+
+
+def _not_a_warning(record):
+    return record.levelno != logging.WARNING
+
+
+def _printable(text):
+    _plugin_package()
+    from news_digest.authoring import printable
+
+    return printable(text)
+
+
+class BuildProgress:
+    """A progress bar for a build that takes more than :attr:`after` seconds (on a terminal).
+
+    Driven by Pelican's signals in the build's own process: articles made
+    while reading, then articles handed to the writer. No refresh thread:
+    the plugin's workers fork only from a single-threaded process.
+    """
+
+    #: Seconds a build runs before the bar is shown.
+    after = 3.0
+    #: At most this many redraws a second.
+    redraws = 10
+
+    def __init__(self, seeds):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        self.seeds = seeds
+        self.started = time.monotonic()
+        self.drawn = 0.0
+        self.shown = False
+        self.progress = Progress(
+            "{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+            auto_refresh=False,
+        )
+        self.reading = self.progress.add_task("Reading seeds", total=seeds)
+        self.writing = self.progress.add_task("Writing pages", total=seeds, start=False)
+
+    def connect(self):
+        from pelican import signals
+        from pelican.contents import Article
+
+        def read(sender, **kwargs):
+            if isinstance(sender, Article):
+                self.step(self.reading)
+
+        self._receivers = [
+            (signals.content_object_init, read),
+            (signals.article_generator_finalized, lambda sender: self.done(self.reading)),
+            (signals.article_generator_write_article, lambda sender, **kw: self.step(self.writing)),
+            (signals.finalized, lambda sender: self.stop()),
+        ]
+        for signal, receiver in self._receivers:
+            signal.connect(receiver)
+        return self
+
+    def disconnect(self):
+        for signal, receiver in self._receivers:
+            signal.disconnect(receiver)
+        self.stop()
+
+    def step(self, task):
+        self.progress.start_task(task)
+        self.progress.advance(task)
+        self.redraw()
+
+    def done(self, task):
+        self.progress.update(task, completed=self.seeds)
+        self.progress.start_task(self.writing)
+        self.redraw()
+
+    def redraw(self):
+        now = time.monotonic()
+        if not console.is_terminal or now - self.started < self.after:
+            return
+        if not self.shown:
+            self.progress.start()
+            self.shown = True
+        if now - self.drawn >= 1 / self.redraws:
+            self.progress.refresh()
+            self.drawn = now
+
+    def stop(self):
+        if self.shown:
+            self.progress.stop()
+            self.shown = False
+
+
+def _seed_count(settings_file):
+    settings = get_settings_from_file(settings_file)
+    base = Path(settings.get("PATH", "."))
+    return sum(
+        1
+        for folder in settings.get("ARTICLE_PATHS", ["seeds"])
+        for _ in (base / folder).rglob("*.txt")
+    )
 
 
 def atomic_build(settings, output):
@@ -467,20 +583,17 @@ def remove_later(folder):
     )
 
 
-def print_report(path):
+def print_report(path, warnings):
+    """The build's summary; ``warnings`` is the count ``--strict`` goes by (each shown above)."""
     if not path.is_file():
         return
     data = json.loads(path.read_text(encoding="utf-8"))
     counts = data["summary"]
     sys.stderr.write(
         f"Build report: {len(data['seeds'])} seed(s): {counts['published']} published, "
-        f"{counts['duplicate']} duplicate, {counts['rejected']} rejected, "
-        f"{counts['warnings']} warning(s) — see {path.with_suffix('.html')}\n"
+        f"{counts['duplicate']} duplicate, {counts['rejected']} rejected; "
+        f"{warnings} warning(s) — see {path.with_suffix('.html')}\n"
     )
-    for seed in data["seeds"]:
-        if seed["status"] != "published":
-            detail = seed["reason"]
-            sys.stderr.write(f"  {seed['status']}: {seed['file']}: {detail}\n")
 
 
 def build_into(output, settings, previous=None):
@@ -504,13 +617,19 @@ def _counting_warnings(argv):
         # Pelican's handler first: ``logging.basicConfig`` sets up nothing once
         # the root logger has a handler, and the build's messages went nowhere.
         init_logging(*args, **kwargs)
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(_not_a_warning)  # warnings: one line each, from the counter
         logging.getLogger().addHandler(counter)
 
     pelican.init_logging = init_then_count
+    progress = BuildProgress(_seed_count(argv[argv.index("-s") + 1])).connect()
     try:
         pelican_main(argv)
     finally:
+        progress.disconnect()
         pelican.init_logging = init_logging
+        for handler in logging.getLogger().handlers:
+            handler.removeFilter(_not_a_warning)
         logging.getLogger().removeHandler(counter)
     return counter.count
 

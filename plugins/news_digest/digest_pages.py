@@ -68,7 +68,8 @@ def drop_duplicates(generator):
         copy.duplicate_of = kept
         copy.duplicate_similarity = score
         kept.duplicates = [*getattr(kept, "duplicates", []), copy]
-        logger.warning(
+        # Info, not a warning: the build report warns once for each duplicate seed.
+        logger.info(
             "Near-duplicate seed %s (%.0f%% alike) dropped: same story as %s",
             copy.seed_path,
             score * 100,
