@@ -15,6 +15,10 @@ from pelican.server import ComplexHTTPRequestHandler
 
 #: The page served, with status 404, for an address that has no file.
 NOT_FOUND_PAGE = "404.html"
+#: livereload ignores a change within this many seconds of the last reload or of
+#: the first browser connecting (3 by default): the site was rebuilt, the tab
+#: not reloaded. Every rebuild reloads the tab.
+RELOAD_MIN_SECONDS = 0
 
 
 def not_found_body(root: str | Path) -> bytes | None:
@@ -93,6 +97,7 @@ def live_reload_server(root: str | Path):
     class CspServer(Server):
         def application(self, port, host, liveport=None, debug=None, live_css=True):
             LiveReloadHandler.watcher = self.watcher
+            LiveReloadHandler.DEFAULT_RELOAD_TIME = RELOAD_MIN_SECONDS
             LiveReloadHandler.live_css = live_css
             # livereload.js reads its port from its own address and connects back to it.
             tag = f'<script src="/livereload.js?port={int(port)}"></script>'.encode()
