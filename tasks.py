@@ -335,6 +335,15 @@ if getattr(program, "core", None) is not None:
 
 
 @task
+def settings(c):
+    """Print the table of every NEWS_DIGEST_* setting and its default (docs/settings.md)"""
+    _plugin_package()
+    from news_digest.settings import markdown_table
+
+    print(markdown_table(), end="")
+
+
+@task
 def test(c):
     """Run the test suite"""
     c.run(f"{shlex.quote(sys.executable)} -m pytest", pty=False)

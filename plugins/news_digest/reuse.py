@@ -30,11 +30,12 @@ import os
 from pathlib import Path
 
 from .memo import keep, load_kept
+from .settings import default
 
 logger = logging.getLogger(__name__)
 
 #: A folder holding the previous build of the site (``NEWS_DIGEST_PREVIOUS_SITE``); off by default.
-DEFAULT_PREVIOUS_SITE = None
+DEFAULT_PREVIOUS_SITE = default("NEWS_DIGEST_PREVIOUS_SITE")
 
 
 class PreviousSite:
@@ -126,7 +127,7 @@ def identity(path: str) -> tuple[int, int, int, int]:
 
 
 #: Keep the pages' keys between builds (``NEWS_DIGEST_PAGE_KEYS``), in Pelican's cache folder.
-DEFAULT_PAGE_KEYS = True
+DEFAULT_PAGE_KEYS = default("NEWS_DIGEST_PAGE_KEYS")
 MANIFEST_NAME = "news-digest-pages.pickle"
 #: Jobs that took this long are remembered, to be started first next build.
 LONG_JOB_SECONDS = 0.005

@@ -22,9 +22,10 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
 from . import heap
+from .settings import default
 
 #: Worker processes (``NEWS_DIGEST_WORKERS``); 0 means one per usable core.
-DEFAULT_WORKERS = 0
+DEFAULT_WORKERS = default("NEWS_DIGEST_WORKERS")
 
 
 def worker_count(settings) -> int:

@@ -30,12 +30,13 @@ from pelican.writers import FileOverwriteFailedError, Writer
 from .memo import Pieces
 from .pagekeys import PageKeys
 from .reuse import Manifest, PreviousSite, below, encoded, identity, link, put
+from .settings import default
 from .workers import can_fork, fork_map, worker_count
 
 logger = logging.getLogger(__name__)
 
 #: The fewest queued pages worth starting workers for (``NEWS_DIGEST_PARALLEL_MIN_PAGES``).
-DEFAULT_MIN_PAGES = 64
+DEFAULT_MIN_PAGES = default("NEWS_DIGEST_PARALLEL_MIN_PAGES")
 #: Pages a worker renders at a time: few round trips, still balanced.
 CHUNK_SIZE = 128
 
