@@ -271,10 +271,11 @@ def annotate(c, seed):
     from news_digest.authoring import annotation_stub
     from news_digest.curation import annotation_path, annotations_dir
 
-    path = Path(seed)
+    folder = _seed_folder().resolve()
+    path = Path(seed).resolve()
     if not path.is_file():
-        path = _seed_folder() / (path.name if path.suffix == ".txt" else f"{path.name}.txt")
-    if not path.is_file():
+        path = folder / (path.name if path.suffix == ".txt" else f"{path.name}.txt")
+    if not path.is_file() or folder not in path.parents:
         sys.exit(f"annotate: no seed {seed!r} in {_seed_folder().as_posix()}/")
     target = annotation_path(path, annotations_dir(SETTINGS))
     if target.exists():
@@ -467,10 +468,11 @@ class BuildProgress:
     #: At most this many redraws a second.
     redraws = 10
 
-    def __init__(self, seeds):
+    def __init__(self, seeds, output=None):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
         self.seeds = seeds
+        self.console = output or console
         self.started = time.monotonic()
         self.drawn = 0.0
         self.shown = False
@@ -479,7 +481,7 @@ class BuildProgress:
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
-            console=console,
+            console=self.console,
             transient=True,
             auto_refresh=False,
         )
@@ -521,7 +523,7 @@ class BuildProgress:
 
     def redraw(self):
         now = time.monotonic()
-        if not console.is_terminal or now - self.started < self.after:
+        if not self.console.is_terminal or now - self.started < self.after:
             return
         if not self.shown:
             self.progress.start()

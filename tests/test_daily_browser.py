@@ -7,6 +7,7 @@ as ``test_browser`` does.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -177,4 +178,27 @@ def test_html_lang_is_the_articles_language(open_context, tmp_path):
         assert page.evaluate("document.documentElement.lang") == expected[name], name
     page.goto((output / "index.html").as_uri())
     assert page.evaluate("document.documentElement.lang") == "en"
+    watch.assert_clean()
+
+
+def test_search_snippets_start_and_end_on_whole_words(open_context, reader_site):
+    index = (reader_site / "search-index.js").read_text(encoding="utf-8")
+    documents = json.loads(index[index.index("{") : index.rindex("}") + 1])["documents"]
+    bodies = [" ".join(doc["body"].split()) for doc in documents]
+    base = reader_site.as_uri() + "/"
+    page, watch = open_context(base, viewport=DESKTOP)
+    page.goto(base + "search.html?q=enforcement")
+    snippets = page.locator("#search-results .result-snippet")
+    snippets.first.wait_for()
+    for i in range(snippets.count()):
+        snippet = snippets.nth(i)
+        assert snippet.locator("mark").count() >= 1
+        text = " ".join(snippet.inner_text().split())
+        inner = text.removeprefix("…").removesuffix("…").strip()
+        assert inner != text, "a snippet of a long body is cut"
+        body = next(b for b in bodies if inner in b)
+        at = body.index(inner)
+        assert at == 0 or body[at - 1] == " ", f"starts mid-word: {text[:40]}"
+        end = at + len(inner)
+        assert end == len(body) or body[end] == " ", f"ends mid-word: {text[-40:]}"
     watch.assert_clean()

@@ -15,7 +15,7 @@ import sys
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import READER_SEEDS, ROOT
+from conftest import READER_SEEDS, ROOT, build_site, reader_seeds
 from test_publish import COPY_IGNORE, GIT_ENV, _git
 
 from news_digest.annotations.parse import load_annotation
@@ -228,3 +228,40 @@ def test_gh_pages_names_the_commit_and_any_uncommitted_change(project, tmp_path)
     assert message == f"Publish digest built from {head} with uncommitted changes"
     published = _git("ls-tree", "-r", "--name-only", "gh-pages", cwd=bare).decode().split()
     assert "sitemap.xml" in published and "feeds/all.atom.xml" in published
+
+
+def test_progress_bar_follows_the_build_on_a_terminal(tmp_path):
+    import io
+
+    from rich.console import Console
+
+    from tasks import BuildProgress
+
+    screen = io.StringIO()
+    terminal = Console(file=screen, force_terminal=True, width=100)
+    progress = BuildProgress(len(READER_SEEDS) + 2, output=terminal)
+    progress.after = 0  # shown at once: this build is short
+    progress.redraws = 10**6  # every step drawn
+    progress.connect()
+    try:
+        build_site(tmp_path / "site", reader_seeds())
+    finally:
+        progress.disconnect()
+    drawn = screen.getvalue()
+    assert "Reading seeds" in drawn and "Writing pages" in drawn
+    assert "4/4" in drawn  # every seed read, every article handed to the writer
+    assert not progress.shown
+
+
+def test_annotate_refuses_a_file_outside_the_seeds(project, tmp_path):
+    outside = tmp_path / "secret.txt"
+    outside.write_bytes(TRAM)
+    done = invoke(project, "annotate", str(outside), check=False)
+    assert done.returncode != 0 and b"no seed" in done.stderr
+    assert not (project / "content" / "annotations" / "secret.md").exists()
+
+
+def test_jump_to_lists_weeks_by_their_dates(reader_site):
+    soup = BeautifulSoup((reader_site / "index.html").read_text("utf-8"), "html.parser")
+    labels = [" ".join(a.get_text().split()) for a in soup.select(".week-jump a")]
+    assert labels == ["12–18 February 2018", "17–23 April 2017", "Date unknown"]
