@@ -109,10 +109,15 @@ def test_serve_answers_a_missing_page_with_404_html(project, run_task, open_cont
     icon = page.locator("link[rel=icon]").get_attribute("href")
     assert page.request.get(base + icon.removeprefix("./")).status == 200
 
-    response = page.goto(base + "no-such-page.html")
-    assert response.status == 404
-    assert page.locator("h1").inner_text() == "Page not found"
-    assert response.body() == (project / "output" / "404.html").read_bytes()
+    for missing in ("no-such-page.html", "articles/gone/deeper/no-such-article.html"):
+        response = page.goto(base + missing)
+        assert response.status == 404
+        assert page.locator("h1").inner_text() == "Page not found"
+        # Styled, and its links work, at any depth.
+        color = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert color != "rgba(0, 0, 0, 0)"
+        page.get_by_role("link", name="The digest").click()
+        page.wait_for_url(base + "index.html")
 
 
 def test_livereload_reloads_the_page_when_a_seed_changes(project, run_task, open_context):

@@ -9,6 +9,7 @@ policy itself is the published one, unrelaxed.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from pelican.server import ComplexHTTPRequestHandler
@@ -21,10 +22,15 @@ NOT_FOUND_PAGE = "404.html"
 RELOAD_MIN_SECONDS = 0
 
 
+#: ``404.html``'s links are relative to the site's top (``RELATIVE_URLS``), and it
+#: is served at any depth: from the server's root they are absolute paths.
+_RELATIVE_LINK = re.compile(rb'((?:href|src|action)=")\./')
+
+
 def not_found_body(root: str | Path) -> bytes | None:
-    """The site's ``404.html``, when it has one."""
+    """The site's ``404.html`` as served from its top folder, when it has one."""
     page = Path(root) / NOT_FOUND_PAGE
-    return page.read_bytes() if page.is_file() else None
+    return _RELATIVE_LINK.sub(rb"\1/", page.read_bytes()) if page.is_file() else None
 
 
 class SiteRequestHandler(ComplexHTTPRequestHandler):
