@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -265,3 +266,17 @@ def test_jump_to_lists_weeks_by_their_dates(reader_site):
     soup = BeautifulSoup((reader_site / "index.html").read_text("utf-8"), "html.parser")
     labels = [" ".join(a.get_text().split()) for a in soup.select(".week-jump a")]
     assert labels == ["12–18 February 2018", "17–23 April 2017", "Date unknown"]
+
+
+def test_add_reads_the_clipboard_with_the_first_tool_there_is(project, tmp_path):
+    # The clipboard as wl-paste gives it: a program on PATH printing its text.
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    clipboard = tmp_path / "clipboard.txt"
+    clipboard.write_bytes(TRAM)
+    paste = tools / "wl-paste"
+    paste.write_text(f"#!/bin/sh\nexec cat {shlex.quote(str(clipboard))}\n")
+    paste.chmod(0o755)
+    path = f"{tools}{os.pathsep}{os.environ['PATH']}"
+    invoke(project, "add", "--clipboard", env={"PATH": path})
+    assert (project / "seeds" / f"{TRAM_STEM}.txt").read_bytes() == TRAM
