@@ -11,6 +11,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import traceback
 import zipfile
 from pathlib import Path
@@ -20,7 +21,7 @@ from invoke import task
 from invoke.main import program
 from pelican import main as pelican_cli
 from pelican.log import console
-from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+from pelican.server import RootedHTTPServer
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
 OPEN_BROWSER_ON_SERVE = os.environ.get("CI") is None
@@ -63,7 +64,7 @@ def build(c, strict=False):
     # Where the build ran in this process (no fork), it ends next: the collector
     # need not walk the build's objects again (about 0.5 s at 10,000 seeds).
     gc.freeze()
-    print_report(output / "report.json")
+    print_report(output / "report.json", warnings)
     if strict and warnings:
         sys.exit(f"--strict: {warnings} warning(s) in the build (see above and output/report.html)")
 
@@ -80,25 +81,29 @@ def regenerate(c):
     pelican_run("-r -s {settings_base}".format(**CONFIG))
 
 
-@task
-def serve(c):
-    """Serve site at http://$HOST:$PORT/ (default is localhost:8000)"""
+@task(help={"port": "port to serve on (default 8000)"})
+def serve(c, port=None):
+    """Serve output/ at http://localhost:8000/ (--port to change); a missing page gets 404.html"""
+    _plugin_package()
+    from news_digest.devserver import SiteRequestHandler
+
+    port = int(port or CONFIG["port"])
 
     class AddressReuseTCPServer(RootedHTTPServer):
         allow_reuse_address = True
 
     server = AddressReuseTCPServer(
         CONFIG["deploy_path"],
-        (CONFIG["host"], CONFIG["port"]),
-        ComplexHTTPRequestHandler,
+        (CONFIG["host"], port),
+        SiteRequestHandler,
     )
 
     if OPEN_BROWSER_ON_SERVE:
         import webbrowser
 
-        webbrowser.open("http://{host}:{port}/index.html".format(**CONFIG))
+        webbrowser.open(f"http://{CONFIG['host']}:{port}/index.html")
 
-    sys.stderr.write("Serving at {host}:{port} ...\n".format(**CONFIG))
+    sys.stderr.write(f"Serving at {CONFIG['host']}:{port} ...\n")
     server.serve_forever()
 
 
@@ -112,19 +117,23 @@ def reserve(c):
 @task
 def preview(c):
     """Build the public version of the site (publishconf.py)"""
+    warn_without_siteurl()
     pelican_run("-s {settings_publish}".format(**CONFIG))
 
 
-@task
-def livereload(c):
+@task(help={"port": "port to serve on (default 8000)"})
+def livereload(c, port=None):
     """Rebuild on every change to seeds, content, theme or settings, and reload the browser tab"""
-    from livereload import Server
+    _plugin_package()
+    from news_digest.devserver import live_reload_server
+
+    port = int(port or CONFIG["port"])
 
     def cached_build():  # the content cache is on in pelicanconf.py
         pelican_run("-s {settings_base}".format(**CONFIG))
 
     cached_build()
-    server = Server()
+    server = live_reload_server(CONFIG["deploy_path"])
     theme_path = SETTINGS["THEME"]
     watched_globs = [
         CONFIG["settings_base"],
@@ -140,9 +149,9 @@ def livereload(c):
     if OPEN_BROWSER_ON_SERVE:
         import webbrowser
 
-        webbrowser.open("http://{host}:{port}/index.html".format(**CONFIG))
+        webbrowser.open(f"http://{CONFIG['host']}:{port}/index.html")
 
-    server.serve(host=CONFIG["host"], port=CONFIG["port"], root=CONFIG["deploy_path"])
+    server.serve(host=CONFIG["host"], port=port, root=CONFIG["deploy_path"])
 
 
 @task
@@ -153,6 +162,151 @@ def extract(c, src, dest):
 
     articles = extract_dir(Path(src), Path(dest))
     print(f"extracted {len(articles)} pages from {src} into {dest}")
+
+
+# -- authoring: add a seed, annotate it, check what the cleaner is unsure of ------------
+
+#: Commands that print the clipboard, tried in order where ``--clipboard`` is given
+#: or nothing is piped in.
+CLIPBOARD_COMMANDS = (
+    ("wl-paste", "--no-newline"),
+    ("xclip", "-selection", "clipboard", "-o"),
+    ("xsel", "--clipboard", "--output"),
+    ("pbpaste",),
+    ("powershell.exe", "-NoProfile", "-Command", "Get-Clipboard"),
+)
+
+
+def _plugin_package():
+    """The plugin's package, importable from the tasks without a build."""
+    plugins = os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins")
+    if plugins not in sys.path:
+        sys.path.insert(0, plugins)
+    import news_digest
+
+    return news_digest
+
+
+def _seed_folder():
+    return Path(SETTINGS["PATH"]) / SETTINGS["ARTICLE_PATHS"][0]
+
+
+def _clipboard_text():
+    for command in CLIPBOARD_COMMANDS:
+        if shutil.which(command[0]):
+            done = subprocess.run(command, capture_output=True, check=False)
+            if done.returncode == 0 and done.stdout.strip():
+                return done.stdout
+    return None
+
+
+def _clean_seed_file(path):
+    """The cleaner's record of the seed at ``path``, with its annotation's forced lines."""
+    _plugin_package()
+    from news_digest.cleaner import clean_bytes
+    from news_digest.curation import annotations_dir, clean_seed, load_seed_annotation
+
+    annotation = load_seed_annotation(path, annotations_dir(SETTINGS))
+    return clean_seed(clean_bytes, path.read_bytes(), annotation)
+
+
+@task(
+    help={
+        "file": "read the article from this file (default: standard input, else the clipboard)",
+        "clipboard": "read the article from the clipboard (wl-paste, xclip, xsel or pbpaste)",
+        "name": "the seed's file name without .txt (default: from its headline)",
+    }
+)
+def add(c, file=None, clipboard=False, name=None):
+    """Add an article's text as a new seed, named after its headline, and show what was found"""
+    _plugin_package()
+    from news_digest.authoring import describe, printable, seed_stem
+    from news_digest.cleaner import UndecodableError, clean_bytes
+
+    if file:
+        data = Path(file).read_bytes()
+    elif clipboard or sys.stdin is None or sys.stdin.isatty():
+        data = _clipboard_text()
+        if data is None:
+            sys.exit(
+                "add: nothing to read: pipe the text in (invoke add < article.txt), "
+                "give --file, or install wl-paste, xclip or xsel for the clipboard"
+            )
+    else:
+        data = sys.stdin.buffer.read()
+    if not data.strip():
+        sys.exit("add: the text is empty; nothing was added")
+    try:
+        article = clean_bytes(data)
+    except UndecodableError as error:
+        sys.exit(f"add: {error}: a seed must be text; nothing was added")
+    folder = _seed_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    for other in folder.rglob("*.txt"):
+        if other.stat().st_size == len(data) and other.read_bytes() == data:
+            sys.exit(f"add: the same text is already {other.as_posix()}; nothing was added")
+    taken = {p.stem for p in folder.glob("*.txt")}
+    if name:
+        stem = seed_stem(name, name)
+        if stem in taken:
+            sys.exit(f"add: {folder / stem}.txt exists; choose another --name")
+    else:
+        stem = seed_stem(article.title, data.decode("utf-8", "replace"), taken)
+    path = folder / f"{stem}.txt"
+    with open(path, "xb") as seed:  # never over an existing seed
+        seed.write(data)
+    print(f"Added {path.as_posix()}")
+    for line in describe(article):
+        print(f"  {line}")
+    print(
+        f"Annotate it with: invoke annotate {printable(stem)}   "
+        "(then invoke build, and check output/report.html)"
+    )
+
+
+@task(help={"seed": "the seed: its file name, with or without .txt, or its path"})
+def annotate(c, seed):
+    """Write an annotation stub for SEED: its headline and lines to quote, ready to edit"""
+    _plugin_package()
+    from news_digest.authoring import annotation_stub
+    from news_digest.curation import annotation_path, annotations_dir
+
+    folder = _seed_folder().resolve()
+    path = Path(seed).resolve()
+    if not path.is_file():
+        path = folder / (path.name if path.suffix == ".txt" else f"{path.name}.txt")
+    if not path.is_file() or folder not in path.parents:
+        sys.exit(f"annotate: no seed {seed!r} in {_seed_folder().as_posix()}/")
+    target = annotation_path(path, annotations_dir(SETTINGS))
+    if target.exists():
+        sys.exit(f"annotate: {target.as_posix()} exists already; edit it")
+    seed_name = path.resolve().relative_to(Path(SETTINGS["PATH"]).resolve()).as_posix()
+    stub = annotation_stub(seed_name, _clean_seed_file(path))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(stub, encoding="utf-8")
+    print(f"Wrote {target.as_posix()}: add tags, highlights or a note, then invoke build")
+
+
+@task
+def check(c):
+    """List the seeds whose title, byline, date or source the cleaner is unsure of (no build)"""
+    _plugin_package()
+    from news_digest.authoring import printable, unsure
+    from news_digest.cleaner import UndecodableError
+
+    seeds = sorted(_seed_folder().rglob("*.txt"))
+    flagged = 0
+    for path in seeds:
+        try:
+            notes = unsure(_clean_seed_file(path))
+        except UndecodableError as error:
+            notes = [str(error)]
+        if notes:
+            flagged += 1
+            print(f"{path.as_posix()}:")
+            for note in notes:
+                print(f"  {printable(note)}")
+    print(f"{flagged} of {len(seeds)} seed(s) to check")
 
 
 @task(
@@ -182,6 +336,15 @@ if getattr(program, "core", None) is not None:
 
 
 @task
+def settings(c):
+    """Print the table of every NEWS_DIGEST_* setting and its default (docs/settings.md)"""
+    _plugin_package()
+    from news_digest.settings import markdown_table
+
+    print(markdown_table(), end="")
+
+
+@task
 def test(c):
     """Run the test suite"""
     c.run(f"{shlex.quote(sys.executable)} -m pytest", pty=False)
@@ -207,12 +370,12 @@ def gh_pages(c, branch=None, remote=None, cname=None, push=True):
 
     branch = branch or CONFIG["github_pages_branch"]
     remote = remote or CONFIG["github_pages_remote"]
-    source = c.run("git rev-parse --short HEAD", hide=True, warn=True).stdout.strip()
+    message = f"Publish digest built from {source_description(c)}"
+    warn_without_siteurl()
     with tempfile.TemporaryDirectory() as tmp:
         # A failed build raises SystemExit here: nothing half-built is published.
         site = Path(tmp) / "site"
         build_into(site, CONFIG["settings_publish"])
-        message = f"Publish digest built from {source or 'an uncommitted tree'}"
         ghp_import(
             str(site),
             mesg=message,
@@ -223,6 +386,25 @@ def gh_pages(c, branch=None, remote=None, cname=None, push=True):
             cname=cname,
         )
     sys.stderr.write(f"Published to {remote}/{branch}: {message}\n")
+
+
+def source_description(c):
+    """The commit the site is built from, and whether the tree differs from it."""
+    head = c.run("git rev-parse --short HEAD", hide=True, warn=True)
+    if not head.ok or not head.stdout.strip():
+        return "a tree with no commit"
+    changes = c.run("git status --porcelain --untracked-files=all", hide=True, warn=True)
+    dirty = " with uncommitted changes" if changes.ok and changes.stdout.strip() else ""
+    return f"{head.stdout.strip()}{dirty}"
+
+
+def warn_without_siteurl():
+    """Feeds and the sitemap need absolute links: say so when they will be left out."""
+    if not os.environ.get("SITEURL", "").strip():
+        sys.stderr.write(
+            "Warning: SITEURL is not set, so the Atom feeds and sitemap.xml are left out; "
+            "set it to the site's address, e.g. SITEURL=https://you.github.io/repo\n"
+        )
 
 
 @task(
@@ -242,12 +424,128 @@ def package(c, dest="news-digest.zip", publish=False):
 
 
 class _WarningCounter(logging.Handler):
+    """Counts the build's warnings and errors, and shows each warning on one line.
+
+    The details are in the build report; Pelican's own handler wrapped each
+    warning over several lines. Errors keep Pelican's handler (and traceback).
+    What is shown is what is counted, so the summary and ``--strict`` agree.
+    """
+
     def __init__(self):
         super().__init__(logging.WARNING)
         self.count = 0
 
     def emit(self, record):
         self.count += 1
+        if record.levelno < logging.ERROR:
+            from rich.text import Text
+
+            message = " ".join(record.getMessage().split())
+            console.print(Text(f"WARNING {_printable(message)}"), soft_wrap=True)
+
+
+def _not_a_warning(record):
+    return record.levelno != logging.WARNING
+
+
+def _printable(text):
+    _plugin_package()
+    from news_digest.authoring import printable
+
+    return printable(text)
+
+
+class BuildProgress:
+    """A progress bar for a build that takes more than :attr:`after` seconds (on a terminal).
+
+    Driven by Pelican's signals in the build's own process: articles made
+    while reading, then articles handed to the writer. No refresh thread:
+    the plugin's workers fork only from a single-threaded process.
+    """
+
+    #: Seconds a build runs before the bar is shown.
+    after = 3.0
+    #: At most this many redraws a second.
+    redraws = 10
+
+    def __init__(self, seeds, output=None):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        self.seeds = seeds
+        self.console = output or console
+        self.started = time.monotonic()
+        self.drawn = 0.0
+        self.shown = False
+        self.progress = Progress(
+            "{task.description}",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=self.console,
+            transient=True,
+            auto_refresh=False,
+        )
+        self.reading = self.progress.add_task("Reading seeds", total=seeds)
+        self.writing = self.progress.add_task("Writing pages", total=seeds, start=False)
+
+    def connect(self):
+        from pelican import signals
+        from pelican.contents import Article
+
+        def read(sender, **kwargs):
+            if isinstance(sender, Article):
+                self.step(self.reading)
+
+        self._receivers = [
+            (signals.content_object_init, read),
+            (signals.article_generator_finalized, lambda sender: self.done(self.reading)),
+            (signals.article_generator_write_article, lambda sender, **kw: self.step(self.writing)),
+            (signals.finalized, lambda sender: self.stop()),
+        ]
+        for signal, receiver in self._receivers:
+            signal.connect(receiver)
+        return self
+
+    def disconnect(self):
+        for signal, receiver in self._receivers:
+            signal.disconnect(receiver)
+        self.stop()
+
+    def step(self, task):
+        self.progress.start_task(task)
+        self.progress.advance(task)
+        self.redraw()
+
+    def done(self, task):
+        self.progress.update(task, completed=self.seeds)
+        self.progress.start_task(self.writing)
+        self.redraw()
+
+    def redraw(self):
+        now = time.monotonic()
+        if not self.console.is_terminal or now - self.started < self.after:
+            return
+        if not self.shown:
+            self.progress.start()
+            self.shown = True
+        if now - self.drawn >= 1 / self.redraws:
+            self.progress.refresh()
+            self.drawn = now
+
+    def stop(self):
+        if self.shown:
+            self.progress.stop()
+            self.shown = False
+
+
+def _seed_count(settings_file):
+    settings = get_settings_from_file(settings_file)
+    base = Path(settings.get("PATH", "."))
+    return sum(
+        1
+        for folder in settings.get("ARTICLE_PATHS", ["seeds"])
+        for _ in (base / folder).rglob("*.txt")
+    )
 
 
 def atomic_build(settings, output):
@@ -296,20 +594,17 @@ def remove_later(folder):
     )
 
 
-def print_report(path):
+def print_report(path, warnings):
+    """The build's summary; ``warnings`` is the count ``--strict`` goes by (each shown above)."""
     if not path.is_file():
         return
     data = json.loads(path.read_text(encoding="utf-8"))
     counts = data["summary"]
     sys.stderr.write(
         f"Build report: {len(data['seeds'])} seed(s): {counts['published']} published, "
-        f"{counts['duplicate']} duplicate, {counts['rejected']} rejected, "
-        f"{counts['warnings']} warning(s) — see {path.with_suffix('.html')}\n"
+        f"{counts['duplicate']} duplicate, {counts['rejected']} rejected; "
+        f"{warnings} warning(s) — see {path.with_suffix('.html')}\n"
     )
-    for seed in data["seeds"]:
-        if seed["status"] != "published":
-            detail = seed["reason"]
-            sys.stderr.write(f"  {seed['status']}: {seed['file']}: {detail}\n")
 
 
 def build_into(output, settings, previous=None):
@@ -333,13 +628,19 @@ def _counting_warnings(argv):
         # Pelican's handler first: ``logging.basicConfig`` sets up nothing once
         # the root logger has a handler, and the build's messages went nowhere.
         init_logging(*args, **kwargs)
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(_not_a_warning)  # warnings: one line each, from the counter
         logging.getLogger().addHandler(counter)
 
     pelican.init_logging = init_then_count
+    progress = BuildProgress(_seed_count(argv[argv.index("-s") + 1])).connect()
     try:
         pelican_main(argv)
     finally:
+        progress.disconnect()
         pelican.init_logging = init_logging
+        for handler in logging.getLogger().handlers:
+            handler.removeFilter(_not_a_warning)
         logging.getLogger().removeHandler(counter)
     return counter.count
 

@@ -76,7 +76,7 @@ class Watch:
         context.route("**/*", self._route)
         context.on("console", self._console)
         context.on("weberror", lambda error: self.errors.append(str(error.error)))
-        context.on("requestfailed", lambda request: self.failed.append(request.url))
+        context.on("requestfailed", self._failed)
 
     def _route(self, route):
         url = route.request.url
@@ -85,6 +85,12 @@ class Watch:
         else:
             self.foreign.append(url)
             route.abort()
+
+    def _failed(self, request):
+        # Chromium cancels a page's pending loads (its icon, most often) when the
+        # test navigates on: that is the browser leaving, not a load that failed.
+        if request.failure != "net::ERR_ABORTED":
+            self.failed.append(request.url)
 
     def _console(self, message):
         if message.type == "error":

@@ -28,14 +28,11 @@ from .engine.pelican_adapter import cache_path, forget_cache, wrap_filestamp
 from .enrich import clusters, duplicates
 from .enrich.entities import KINDS, extract_entities
 from .enrich.quotes import find_quotations
+from .settings import DEFAULTS
 
 logger = logging.getLogger(__name__)
 
-#: Settings (relative to ``PATH``) and their defaults.
-DEFAULTS = {
-    "NEWS_DIGEST_ANNOTATIONS_DIR": "content/annotations",
-    "NEWS_DIGEST_TAGGING_RULES": "content/tagging-rules.yaml",
-}
+# Settings (relative to ``PATH``): defaults in the one table of them (settings.py).
 
 
 def setting(settings, name):

@@ -19,17 +19,10 @@ from pelican.generators import Generator
 from . import sitemap
 from .engine.writer import flush, save_text
 from .search_index import search_index_script
+from .settings import DEFAULTS
 
 #: Settings and their defaults. URLs are files, never bare folders (file:// works).
-DEFAULTS = {
-    "NEWS_DIGEST_WEEK_URL": "weeks/{key}.html",
-    "NEWS_DIGEST_WEEK_SAVE_AS": "weeks/{key}.html",
-    "NEWS_DIGEST_SEARCH_SAVE_AS": "search.html",
-    "NEWS_DIGEST_SEARCH_INDEX_SAVE_AS": "search-index.js",
-    "NEWS_DIGEST_404_SAVE_AS": "404.html",
-    # Weeks shown in full on the home page; older weeks are listed as links.
-    "NEWS_DIGEST_HOME_WEEKS": 6,
-}
+# Defaults: the one table of NEWS_DIGEST_* settings (settings.py).
 
 
 @dataclass

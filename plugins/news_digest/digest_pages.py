@@ -26,6 +26,7 @@ from .enrich.duplicates import find_duplicates
 from .enrich.entities import KINDS
 from .jsontext import dumps_by_line
 from .paging import listing_pages
+from .search_index import plain_text
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +67,8 @@ def drop_duplicates(generator):
         copy.duplicate_of = kept
         copy.duplicate_similarity = score
         kept.duplicates = [*getattr(kept, "duplicates", []), copy]
-        logger.warning(
+        # Info, not a warning: the build report warns once for each duplicate seed.
+        logger.info(
             "Near-duplicate seed %s (%.0f%% alike) dropped: same story as %s",
             copy.seed_path,
             score * 100,
@@ -330,14 +332,16 @@ def _record(article) -> dict:
         "source": str(article.category) if getattr(article, "category", None) else None,
         "authors": [str(a) for a in getattr(article, "authors", [])],
         "tags": [str(t) for t in getattr(article, "tags", [])],
-        "summary": getattr(article, "summary", ""),
+        # Plain text: the site's summary and note are HTML (typogrify's &nbsp;, entities).
+        "summary": plain_text(getattr(article, "summary", "")),
         "word_count": getattr(article, "word_count", None),
         "reading_time": getattr(article, "reading_time", None),
         "body": article.body_text,
         "entities": article.entities,
         "quotations": [{"text": q.text, "speaker": q.speaker} for q in article.quotations],
         "annotation": {
-            "note": getattr(article, "annotation_note", ""),
+            "note": plain_text(getattr(article, "annotation_note", "")),
+            "note_html": getattr(article, "annotation_note", ""),
             "note_markdown": getattr(article, "annotation_markdown", ""),
             "highlights": [
                 {
@@ -440,7 +444,13 @@ class DigestPagesGenerator(Generator):
         )
         for story in self.story_pages:
             self._write(writer, story.url, "story", story=story)
-        self._write(writer, f"{EXPORT_FOLDER}.html", "export", export_articles=self.articles)
+        self._write(
+            writer,
+            f"{EXPORT_FOLDER}.html",
+            "export",
+            export_articles=self.articles,
+            page_name="export",
+        )
         output = Path(self.output_path)
         for article in self.articles:
             target = output / EXPORT_FOLDER / "articles" / f"{article.slug}.md"

@@ -31,19 +31,12 @@ from .engine.typography import take_over_typogrify
 from .engine.writer import get_writer, save_copy, save_text
 from .paging import listing_pages
 from .reader import SeedReader
+from .settings import DEFAULTS
 
 logger = logging.getLogger(__name__)
 
 #: Where the cleaned Markdown and the raw seed copies go in the output.
-DEFAULTS = {
-    "NEWS_DIGEST_MARKDOWN_DIR": "articles",
-    "NEWS_DIGEST_SEED_DIR": "seeds",
-    "NEWS_DIGEST_REPORT_JSON": "report.json",
-    "NEWS_DIGEST_REPORT_HTML": "report.html",
-    # Seeds a page of the build report lists: at 10,000 seeds one page would be
-    # 16 MB, and a change to one seed's entry would have all of it written again.
-    "NEWS_DIGEST_REPORT_PER_PAGE": 200,
-}
+# Defaults: the one table of NEWS_DIGEST_* settings (settings.py).
 
 
 #: Plain pages for the plugin's own templates (report, week, entity, story…),

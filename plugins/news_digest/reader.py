@@ -31,11 +31,12 @@ from .curation import (
 )
 from .deadline import Overrun, time_limit
 from .enrich import lead_summary, reading_minutes, title_subjects
+from .settings import default
 
 logger = logging.getLogger(__name__)
 
 #: A seed larger than this is not one article (a dump, a binary): refused.
-MAX_SEED_BYTES = 5 * 1024 * 1024
+MAX_SEED_BYTES = default("NEWS_DIGEST_MAX_SEED_BYTES")
 
 
 def max_seed_bytes(settings) -> int:
@@ -43,7 +44,7 @@ def max_seed_bytes(settings) -> int:
 
 
 #: Seconds one seed may take to clean and enrich (a few milliseconds is usual).
-SEED_SECONDS = 60
+SEED_SECONDS = default("NEWS_DIGEST_SEED_SECONDS")
 
 
 def seed_seconds(settings) -> float:

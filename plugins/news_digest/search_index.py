@@ -49,7 +49,7 @@ def _strings(value):
 
 def _joined(article, attributes) -> str:
     """The plain text of those attributes, each piece once (notes may be HTML)."""
-    pieces = (_text(s) for name in attributes for s in _strings(getattr(article, name, None)))
+    pieces = (plain_text(s) for name in attributes for s in _strings(getattr(article, name, None)))
     return " ".join(dict.fromkeys(piece for piece in pieces if piece))
 
 
@@ -58,7 +58,8 @@ def _joined(article, attributes) -> str:
 _TAG = re.compile(r"<[^>]*>")
 
 
-def _text(markup: str) -> str:
+def plain_text(markup: str) -> str:
+    """The site's HTML (typogrify, Markdown) as plain text: no tags, entities or no-break spaces."""
     # No separator: inline markup (typogrify's spans) must not split words;
     # the Markdown output already puts a line break between blocks.
     return " ".join(html.unescape(_TAG.sub("", markup or "")).split())
@@ -70,10 +71,10 @@ def search_document(number: int, article) -> dict:
     return {
         "id": number,
         "url": article.url,
-        "title": getattr(article, "plain_title", None) or _text(article.title),
+        "title": getattr(article, "plain_title", None) or plain_text(article.title),
         # The cleaner's plain text: no need to take the rendered HTML apart again.
-        "body": getattr(article, "body_text", None) or _text(article.content),
-        "summary": _text(getattr(article, "summary", "")),
+        "body": getattr(article, "body_text", None) or plain_text(article.content),
+        "summary": plain_text(getattr(article, "summary", "")),
         "tags": [str(tag) for tag in getattr(article, "tags", None) or []],
         "source": str(category) if category else "",
         "authors": [str(author) for author in getattr(article, "authors", None) or []],

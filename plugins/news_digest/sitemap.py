@@ -14,8 +14,10 @@ from xml.etree import ElementTree as ET
 
 from pelican import signals
 
+from .settings import default
+
 #: Where the sitemap goes (``NEWS_DIGEST_SITEMAP_SAVE_AS``); off unless set (publishconf.py).
-DEFAULT_SAVE_AS = None
+DEFAULT_SAVE_AS = default("NEWS_DIGEST_SITEMAP_SAVE_AS")
 #: Pages that are not content: never listed.
 EXCLUDED = frozenset({"404.html"})
 NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"

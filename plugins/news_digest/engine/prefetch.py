@@ -14,12 +14,13 @@ import os
 from functools import partial
 
 from ..reader import SeedReader, seed_reader
+from ..settings import default
 from .workers import can_fork, fork_map, worker_count
 
 logger = logging.getLogger(__name__)
 
 #: The fewest seeds to read worth starting workers for (``NEWS_DIGEST_PARALLEL_MIN_SEEDS``).
-DEFAULT_MIN_SEEDS = 64
+DEFAULT_MIN_SEEDS = default("NEWS_DIGEST_PARALLEL_MIN_SEEDS")
 #: Seeds handed to a worker at a time: fewer round trips, still balanced.
 CHUNK_SIZE = 16
 

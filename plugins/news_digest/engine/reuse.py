@@ -24,10 +24,12 @@ from __future__ import annotations
 import logging
 import os
 
+from ..settings import default
+
 logger = logging.getLogger(__name__)
 
 #: A folder holding the previous build of the site (``NEWS_DIGEST_PREVIOUS_SITE``); off by default.
-DEFAULT_PREVIOUS_SITE = None
+DEFAULT_PREVIOUS_SITE = default("NEWS_DIGEST_PREVIOUS_SITE")
 
 
 class PreviousSite:

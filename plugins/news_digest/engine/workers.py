@@ -20,10 +20,11 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 
+from ..settings import default
 from . import heap
 
 #: Worker processes (``NEWS_DIGEST_WORKERS``); 0 means one per usable core.
-DEFAULT_WORKERS = 0
+DEFAULT_WORKERS = default("NEWS_DIGEST_WORKERS")
 
 
 def worker_count(settings) -> int:

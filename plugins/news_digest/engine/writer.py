@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from pelican import signals
 
+from ..settings import default
 from .pelican_adapter import QueueingWriter
 from .reuse import PreviousSite, encoded, put
 from .workers import can_fork, fork_map, worker_count
@@ -34,7 +35,7 @@ from .workers import can_fork, fork_map, worker_count
 logger = logging.getLogger(__name__)
 
 #: The fewest queued pages worth starting workers for (``NEWS_DIGEST_PARALLEL_MIN_PAGES``).
-DEFAULT_MIN_PAGES = 64
+DEFAULT_MIN_PAGES = default("NEWS_DIGEST_PARALLEL_MIN_PAGES")
 #: Pages a worker renders at a time: few round trips, still balanced.
 CHUNK_SIZE = 128
 

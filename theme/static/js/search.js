@@ -61,7 +61,7 @@
     return (b.date || "").localeCompare(a.date || "");
   }
 
-  /* The body around the first matched term. */
+  /* The body around the first matched term, cut at word boundaries. */
   function snippet(doc, terms) {
     var text = doc.body;
     var lower = text.toLowerCase();
@@ -70,10 +70,26 @@
       var found = lower.indexOf(term);
       if (found !== -1 && (at === -1 || found < at)) at = found;
     });
-    if (at === -1) return doc.summary || text.slice(0, 2 * SNIPPET_RADIUS);
-    var start = Math.max(0, at - SNIPPET_RADIUS);
-    var end = Math.min(text.length, at + SNIPPET_RADIUS);
-    return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
+    if (at === -1) {
+      if (doc.summary) return doc.summary;
+      at = 0;
+    }
+    return cutAtWords(text, Math.max(0, at - SNIPPET_RADIUS), at + SNIPPET_RADIUS);
+  }
+
+  /* text[start:end], widened to whole words at the start and narrowed at the end. */
+  function cutAtWords(text, start, end) {
+    if (start > 0 && !/\s/.test(text.charAt(start - 1))) {
+      var space = text.slice(0, start).search(/\S+$/);
+      start = space === -1 ? start : space;
+    }
+    if (end >= text.length) {
+      end = text.length;
+    } else {
+      var last = text.slice(start, end + 1).search(/\s\S*$/);
+      if (last > 0) end = start + last;
+    }
+    return (start > 0 ? "… " : "") + text.slice(start, end).trim() + (end < text.length ? " …" : "");
   }
 
   function escapeRegExp(text) {
