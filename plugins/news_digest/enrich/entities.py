@@ -20,11 +20,13 @@ A surname used alone ("Sessions") is merged into the one full name it ends
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .gazetteer import (
+    census_surnames,
     given_names,
     honorific_words,
     org_cues,
@@ -45,6 +47,10 @@ SPEECH_VERBS = (
 )
 #: Capitalised at a sentence start, these are ordinary words, not names.
 COMMON_STARTS = word_list("common_starts.txt")
+#: Times a surname must stand alone for its full name to be a person's, without other evidence.
+MIN_SURNAME_REPEATS = 2
+#: Last words of places' names ("Marin County").
+PLACE_CUES = word_list("place_cues.txt")
 #: Days and months: capitalised, never a name.
 CALENDAR = word_list("calendar.txt")
 #: Honorifics-file entries that only say where ("US Attorney General"): no title alone.
@@ -129,6 +135,17 @@ def _honorific_end(words: list[str]) -> int:
     return i
 
 
+#: Endings that transliterations of one Slavic name differ in (Zelensky, Zelenskyy, Zelenskiy).
+_TRANSLITERATED_ENDING = re.compile(r"(?:iy|yy|ij|ii|yi)$")
+
+
+def name_key(name: str) -> str:
+    """What spellings of one name share: case, accents and transliterated endings set aside."""
+    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(_TRANSLITERATED_ENDING.sub("y", word) for word in text.split())
+
+
 def _surname(name: str) -> str:
     words = name.split()
     while len(words) > 1 and words[-1] in NAME_SUFFIXES:
@@ -166,14 +183,26 @@ class _Run:
         return words
 
 
+_INNER_POSSESSIVE = re.compile(r"(?<=\w)(?:[’']s|(?<=s)[’'])(?=\s)")
+
+
+def _possessive_parts(matches):
+    """Each run as ``(start, end, text)``, cut after a possessive inside it:
+    "NASA's Goddard Space Flight Center" is NASA's, and a centre."""
+    for match in matches:
+        raw, base, begin = match.group(0), match.start(), 0
+        for cut in _INNER_POSSESSIVE.finditer(raw):
+            yield base + begin, base + cut.end(), raw[begin : cut.end()]
+            begin = cut.end() + 1  # past the space after it
+        yield base + begin, match.end(), raw[begin:]
+
+
 def _runs(paragraphs: list[str]):
     # A capitalised word the text also writes in lower case is an ordinary word
     # ("… Nicholson Detainees were held"): it is not the end of a name.
     ordinary = {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
     for number, text in enumerate(paragraphs):
-        for match in _RUN.finditer(text):
-            raw = match.group(0)
-            start, end = match.start(), match.end()
+        for start, end, raw in _possessive_parts(_RUN.finditer(text)):
             raw = _POSSESSIVE.sub("", raw)
             words = raw.split()
             if _is_sentence_start(text, start):
@@ -235,6 +264,7 @@ def _organisation(words: list[str]) -> str | None:
     return None
 
 
+_AFTER_THE = re.compile(r"\b[Tt]he\s+([A-Z][\w’'-]+)")
 _SPEECH_AFTER = re.compile(rf"^,?\s+(?:{SPEECH_VERBS})\b")
 _SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
 _STATE_AFTER = re.compile(r"^,\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
@@ -289,6 +319,9 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         if name in place_table:
             mentions.append(Mention(PLACE, place_table[name], run.paragraph, run.start, run.end))
             continue
+        if len(words) >= 2 and words[-1] in PLACE_CUES and _name_like(words[:-1]):
+            mentions.append(Mention(PLACE, name, run.paragraph, run.start, run.end))
+            continue
         if org := _organisation(words):
             split = _person_after_organisation(words)
             if split and (head := _organisation(words[:split])):
@@ -313,24 +346,59 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
                     singles.append(part)
             elif 2 <= len(part.words) <= MAX_NAME_WORDS and _name_like(part.words):
                 loose.append(part)
+            elif (at := _person_after_organisation(part.words)) is not None:
+                # "Cleveland DL Larry Ogunjobi", "company CEO Andy Vesey": a job, then a name.
+                offset = part.start + len(" ".join(part.words[:at])) + 1
+                tail = " ".join(part.words[at:])
+                mentions.append(Mention(PERSON, tail, part.paragraph, offset, part.end))
 
     surnames = Counter(" ".join(s.words) for s in singles)
+    # Surnames that speak ("Volker said", "said Hill"), and words written after "the"
+    # ("the Lakers", "the Democrats"), which are not surnames.
+    speaking = {
+        " ".join(s.words)
+        for s in singles
+        if _SPEECH_AFTER.match(s.after) or _SPEECH_BEFORE.search(s.before)
+    }
+    after_the = {w for text in paragraphs for w in _AFTER_THE.findall(text)}
     for run in loose:
         run.words = run.without_ordinary_tail()
+        for size in (2, 1):
+            head = " ".join(run.words[:size])
+            if len(run.words) - size >= 2 and head in place_table:
+                # "Ukraine Kurt Volker": a place before a name.
+                mentions.append(
+                    Mention(PLACE, place_table[head], run.paragraph, run.start, run.end)
+                )
+                run.start += len(head) + 1
+                run.words = run.words[size:]
+                break
         name = " ".join(run.words)
         spoke = _SPEECH_AFTER.match(run.after) or _SPEECH_BEFORE.search(run.before)
-        if (run.words[0] in given_names() and run.words[0] not in places()) or (
-            len(run.words) <= 3 and spoke and surnames[_surname(name)]
+        first = run.words[0]
+        # "Will", "Hope": a given name the text also writes in lower case may be a word.
+        given = first in given_names() and first.lower() not in run.ordinary
+        surname = _surname(name)
+        # A surname the text uses alone, again and again, is a person's ("… Volker said").
+        repeated = (
+            surnames[surname] >= MIN_SURNAME_REPEATS
+            and surname in speaking
+            and surname not in after_the
+            and surname not in org_cues()
+        )
+        known = surname.upper() in census_surnames() and run.words[-1] not in org_cues()
+        if (given and first not in places()) or (
+            len(run.words) <= 3 and (repeated or (spoke and (surnames[surname] or known)))
         ):
             mentions.append(Mention(PERSON, name, run.paragraph, run.start, run.end))
 
     people = {m.name for m in mentions if m.kind == PERSON}
     by_surname: dict[str, set[str]] = {}
     for person in people:
-        by_surname.setdefault(_surname(person), set()).add(person)
+        by_surname.setdefault(name_key(_surname(person)), set()).add(person)
     for run in singles:
         word = run.words[0]
-        full = {p for p in by_surname.get(word, set()) if len(p.split()) > 1}
+        full = {p for p in by_surname.get(name_key(word), set()) if len(p.split()) > 1}
         if len(full) == 1:
             mentions.append(Mention(PERSON, full.pop(), run.paragraph, run.start, run.end))
         elif word in organisations():
@@ -341,12 +409,30 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
     merged = []
     for m in mentions:
         if m.kind == PERSON and len(m.name.split()) == 1:
-            full = {p for p in by_surname.get(m.name, set()) if len(p.split()) > 1}
+            full = {p for p in by_surname.get(name_key(m.name), set()) if len(p.split()) > 1}
             if len(full) == 1:
                 m = Mention(PERSON, full.pop(), m.paragraph, m.start, m.end)
+            elif full:
+                continue  # "Biden" beside Joe and Hunter Biden: which one is not known
         merged.append(m)
-    mentions = sorted(merged, key=lambda m: (m.paragraph, m.start))
+    mentions = sorted(_merge_name_tails(merged), key=lambda m: (m.paragraph, m.start))
     return Extraction(_entities(mentions), mentions)
+
+
+def _merge_name_tails(mentions: list[Mention]) -> list[Mention]:
+    """A name ending exactly one longer name is that person ("Eriksson Ek", "Joel Eriksson Ek")."""
+    people = {m.name for m in mentions if m.kind == PERSON}
+    full = {}
+    for name in people:
+        longer = {p for p in people if p.endswith(" " + name)}
+        if len(longer) == 1:
+            full[name] = longer.pop()
+    return [
+        Mention(PERSON, full[m.name], m.paragraph, m.start, m.end)
+        if m.kind == PERSON and m.name in full
+        else m
+        for m in mentions
+    ]
 
 
 def _entities(mentions: list[Mention]) -> list[Entity]:
