@@ -14,13 +14,15 @@ from pathlib import Path
 from urllib.parse import quote
 
 from pelican.generators import Generator
+from pelican.urlwrappers import Tag
 from pelican.utils import slugify
 
 from .cleaner import escape
 from .curation import annotations_dir
-from .enrich.clusters import Item, close_pairs, related, stories
-from .enrich.duplicates import find_duplicates
+from .enrich.clusters import Item, close_pairs, related, stories, story_subject
+from .enrich.duplicates import Copy, find_duplicates
 from .enrich.entities import KINDS
+from .enrich.tags import DEFAULT_TAG_MIN_ARTICLES, site_tags, tag_key
 from .jsontext import Encoded, dumps_by_line
 from .memo import digest, recall
 from .paging import listing_pages
@@ -54,11 +56,19 @@ def drop_duplicates(generator):
     articles = {a.source_path: a for a in _articles(generator)}
     texts = {key: a.body_text for key, a in articles.items()}
     signatures = {key: getattr(a, "duplicate_signature", None) for key, a in articles.items()}
+    copies = {
+        key: Copy(
+            removed_lines=getattr(a, "removed_count", 0),
+            words=getattr(a, "word_count", 0),
+            stated_date=getattr(a, "date_status", "") == "stated",
+        )
+        for key, a in articles.items()
+    }
     dropped = recall(
         generator.settings,
         "duplicates",
-        _duplicate_inputs(texts, signatures),
-        lambda: find_duplicates(texts, signatures),
+        _duplicate_inputs(texts, signatures, copies),
+        lambda: find_duplicates(texts, signatures, copies),
     )
     if not dropped:
         return
@@ -79,15 +89,17 @@ def drop_duplicates(generator):
     )
 
 
-def _duplicate_inputs(texts: dict[str, str], signatures: dict) -> bytes:
+def _duplicate_inputs(texts: dict[str, str], signatures: dict, copies=None) -> bytes:
     """A digest of everything :func:`find_duplicates` reads, in order."""
     parts = []
     for key, text in texts.items():
         signature = signatures.get(key)
+        copy = (copies or {}).get(key)
         parts += [
             key.encode("utf-8", "surrogatepass"),
             text.encode("utf-8", "surrogatepass"),
             *_signature_parts(signature),
+            repr(copy).encode(),
         ]
     return digest(parts)
 
@@ -97,6 +109,29 @@ def _signature_parts(signature) -> list[bytes]:
     if signature is None:
         return [b"-", b"-"]
     return [signature.hashvalues.tobytes(), str(signature.seed).encode()]
+
+
+def settle_tags(generator):
+    """Keep the automatic tags (``enrich.tags``) that name several articles, one spelling each.
+
+    The curator's tags and the tagging rules' are kept as they are.
+    """
+    settings = generator.settings
+    least = settings.get("NEWS_DIGEST_TAG_MIN_ARTICLES", DEFAULT_TAG_MIN_ARTICLES)
+    articles = [a for a in _articles(generator) if hasattr(a, "auto_tags")]
+    kept = site_tags({a.source_path: a.auto_tags for a in articles}, least)
+    for article in articles:
+        automatic = {tag_key(t) for t in article.auto_tags}
+        shared = {tag_key(t): t for t in kept[article.source_path]}
+        tags, seen = [], set()
+        for tag in getattr(article, "tags", []):
+            key = tag_key(str(tag))
+            if key in seen or (key in automatic and key not in shared):
+                continue
+            seen.add(key)
+            name = shared.get(key, str(tag))
+            tags.append(tag if name == str(tag) else Tag(name, settings))
+        article.tags = tags
 
 
 _PUNCT_WORDS = (("+", "-plus"), ("#", "-sharp"), ("&", "-and-"), (".", "-"))
@@ -277,12 +312,23 @@ def _story_pages(articles, settings, under_way: Background | None = None) -> lis
     related_keys, groups = clustered
     for key, others in related_keys.items():
         by_key[key].related_articles = [by_key[k] for k in others]
-    pages = []
+    pages, taken = [], set()
     for group in groups:
         members = sorted((by_key[k] for k in group), key=lambda a: a.date)
         shared = set.intersection(*(set(m.entities.get("person", [])) for m in members))
-        title = members[0].plain_title if hasattr(members[0], "plain_title") else members[0].title
-        slug = _slug(f"{members[0].date:%Y-%m-%d} {title}", settings)[:80]
+        titles = [m.plain_title if hasattr(m, "plain_title") else m.title for m in members]
+        title = titles[0]
+        # Named after what the story is about, never after a date an article may lack.
+        subject = story_subject(
+            [[str(t) for t in getattr(m, "tags", [])] for m in members],
+            [m.entities.get("person", []) for m in members],
+            titles,
+        )
+        slug = base = _slug(subject, settings)[:80]
+        n = 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
         page = StoryPage(title, slug, f"{STORY_FOLDER}/{quote(slug)}.html", members, sorted(shared))
         for member in members:
             member.story = page
