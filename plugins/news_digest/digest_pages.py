@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from urllib.parse import quote
@@ -21,8 +21,13 @@ from .cleaner import escape
 from .curation import annotations_dir
 from .enrich.clusters import Item, close_pairs, related, stories, story_subject
 from .enrich.duplicates import Copy, find_duplicates
-from .enrich.entities import KINDS
-from .enrich.tags import DEFAULT_TAG_MIN_ARTICLES, site_tags, tag_key
+from .enrich.entities import KINDS, site_people
+from .enrich.tags import (
+    DEFAULT_TAG_MIN_ARTICLES,
+    DEFAULT_TAGS_PER_ARTICLE,
+    site_tag_names,
+    tag_key,
+)
 from .jsontext import Encoded, dumps_by_line
 from .memo import digest, recall
 from .paging import listing_pages
@@ -111,25 +116,52 @@ def _signature_parts(signature) -> list[bytes]:
     return [signature.hashvalues.tobytes(), str(signature.seed).encode()]
 
 
+def settle_people(generator):
+    """One spelling for each person across the site (``entities.site_people``),
+    in the entity lists and as quotations' speakers."""
+    articles = _articles(generator)
+    for article in articles:
+        # As read, whatever an earlier build of a cached article settled.
+        article.read_entities = getattr(article, "read_entities", article.entities)
+        article.read_quotations = getattr(
+            article, "read_quotations", getattr(article, "quotations", [])
+        )
+    names = [n for a in articles for n in dict.fromkeys(a.read_entities.get("person", []))]
+    shown = site_people(names)
+    for article in articles:
+        people = [shown.get(n, n) for n in article.read_entities.get("person", [])]
+        article.entities = {**article.read_entities, "person": list(dict.fromkeys(people))}
+        article.quotations = [
+            replace(q, speaker=shown[q.speaker]) if q.speaker in shown else q
+            for q in article.read_quotations
+        ]
+
+
 def settle_tags(generator):
-    """Keep the automatic tags (``enrich.tags``) that name several articles, one spelling each.
+    """Keep the automatic tags (``enrich.tags``) that name several articles, one spelling
+    each, at most ``DEFAULT_TAGS_PER_ARTICLE`` an article.
 
     The curator's tags and the tagging rules' are kept as they are.
     """
     settings = generator.settings
     least = settings.get("NEWS_DIGEST_TAG_MIN_ARTICLES", DEFAULT_TAG_MIN_ARTICLES)
     articles = [a for a in _articles(generator) if hasattr(a, "auto_tags")]
-    kept = site_tags({a.source_path: a.auto_tags for a in articles}, least)
+    names = site_tag_names({a.source_path: a.auto_tags for a in articles}, least)
     for article in articles:
         automatic = {tag_key(t) for t in article.auto_tags}
-        shared = {tag_key(t): t for t in kept[article.source_path]}
-        tags, seen = [], set()
-        for tag in getattr(article, "tags", []):
+        # As read, whatever an earlier build of a cached article settled.
+        article.read_tags = getattr(article, "read_tags", list(getattr(article, "tags", [])))
+        tags, seen, shown = [], set(), 0
+        for tag in article.read_tags:
             key = tag_key(str(tag))
-            if key in seen or (key in automatic and key not in shared):
+            name = names.get(key, str(tag))
+            if key in automatic:
+                if key not in names or shown == DEFAULT_TAGS_PER_ARTICLE:
+                    continue
+                shown += 1
+            if tag_key(name) in seen:
                 continue
-            seen.add(key)
-            name = shared.get(key, str(tag))
+            seen.add(tag_key(name))
             tags.append(tag if name == str(tag) else Tag(name, settings))
         article.tags = tags
 

@@ -47,6 +47,13 @@ SPEECH_VERBS = (
 )
 #: Capitalised at a sentence start, these are ordinary words, not names.
 COMMON_STARTS = word_list("common_starts.txt")
+#: Cue words that end an organisation's name, so a second may follow in one run.
+ORGANISATION_ENDS = frozenset(
+    {"Department", "Office", "Agency", "Bureau", "Commission", "Committee", "Ministry"}
+)
+#: Longest organisation's and place's names kept, in words: longer runs are headlines.
+MAX_ORGANISATION_WORDS = 6
+MAX_PLACE_WORDS = 4
 #: Times a surname must stand alone for its full name to be a person's, without other evidence.
 MIN_SURNAME_REPEATS = 2
 #: Last words of places' names ("Marin County").
@@ -144,6 +151,11 @@ def name_key(name: str) -> str:
     text = unicodedata.normalize("NFKD", name.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
     return " ".join(_TRANSLITERATED_ENDING.sub("y", word) for word in text.split())
+
+
+def surname(name: str) -> str:
+    """The last word of a personal name, less "Jr." and the like."""
+    return _surname(name)
 
 
 def _surname(name: str) -> str:
@@ -260,7 +272,23 @@ def _organisation(words: list[str]) -> str | None:
     if len(words) >= 2 and any(w.rstrip(".") in org_cues() or w in org_cues() for w in head):
         if words[-1] in CONNECTORS or words[0] in CALENDAR or _LETTER.fullmatch(words[-1]):
             return None  # "Group A" is a tournament's group, not a body
+        if len(words) > MAX_ORGANISATION_WORDS:
+            return None  # a headline or a sentence in title case, not a name
         return name.removeprefix("The ")
+    return None
+
+
+def _two_organisations(words: list[str]) -> int | None:
+    """Where a second organisation starts in a run of two ("Columbus Police Department
+    Intelligence Led Policing Unit"): after a cue word that ends a name of its own."""
+    for i, word in enumerate(words[1:-2], start=1):
+        rest = words[i + 1 :]
+        if (
+            word in ORGANISATION_ENDS
+            and rest[0] not in CONNECTORS
+            and any(w in org_cues() for w in rest)
+        ):
+            return i + 1
     return None
 
 
@@ -288,6 +316,15 @@ def _person_after_organisation(words: list[str]) -> int | None:
         if words[i] in given_names() and 2 <= len(tail) <= 3 and _name_like(tail):
             return i
     return None
+
+
+def _person_after_job(words: list[str]) -> int | None:
+    """Where a full name starts after a job written short ("Cleveland DL Larry Ogunjobi",
+    "company CEO Andy Vesey"), if it does."""
+    at = _person_after_organisation(words)
+    if at is None or not (words[at - 1].isupper() or (words[at - 1],) in honorific_words()):
+        return None
+    return at if not any(w in PLACE_CUES or w in org_cues() for w in words[at:]) else None
 
 
 def _is_state(words: str) -> bool:
@@ -319,8 +356,21 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         if name in place_table:
             mentions.append(Mention(PLACE, place_table[name], run.paragraph, run.start, run.end))
             continue
-        if len(words) >= 2 and words[-1] in PLACE_CUES and _name_like(words[:-1]):
+        if (
+            2 <= len(words) <= MAX_PLACE_WORDS
+            and words[-1] in PLACE_CUES
+            and _name_like(words[:-1])
+            and not hon
+            and len(set(words)) == len(words)
+        ):
             mentions.append(Mention(PLACE, name, run.paragraph, run.start, run.end))
+            continue
+        if (cut := _two_organisations(words)) and (first := _organisation(words[:cut])):
+            second = _organisation(words[cut:])
+            mentions.append(Mention(ORGANISATION, first, run.paragraph, run.start, run.end))
+            if second:
+                at = run.start + len(" ".join(words[:cut])) + 1
+                mentions.append(Mention(ORGANISATION, second, run.paragraph, at, run.end))
             continue
         if org := _organisation(words):
             split = _person_after_organisation(words)
@@ -346,7 +396,7 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
                     singles.append(part)
             elif 2 <= len(part.words) <= MAX_NAME_WORDS and _name_like(part.words):
                 loose.append(part)
-            elif (at := _person_after_organisation(part.words)) is not None:
+            elif (at := _person_after_job(part.words)) is not None:
                 # "Cleveland DL Larry Ogunjobi", "company CEO Andy Vesey": a job, then a name.
                 offset = part.start + len(" ".join(part.words[:at])) + 1
                 tail = " ".join(part.words[at:])
@@ -449,3 +499,30 @@ def _entities(mentions: list[Mention]) -> list[Entity]:
         first.setdefault((m.kind, m.name), index)
     entities.sort(key=lambda e: (KINDS.index(e.kind), -e.count, first[(e.kind, e.name)]))
     return entities
+
+
+def site_people(names: list[str]) -> dict[str, str]:
+    """One spelling for each person the site names: ``{spelling: name shown}``.
+
+    ``names`` holds every article's people, once per article. Spellings with
+    one :func:`name_key` (Zelensky, Zelenskyy, Zelenskiy) are one person,
+    shown as most articles write it; a bare surname ("Trump") is the one full
+    name across the site that ends in it ("Donald Trump"), when there is
+    exactly one.
+    """
+    counts = Counter(names)
+    by_key: dict[str, list[str]] = {}
+    for name in counts:
+        by_key.setdefault(name_key(name), []).append(name)
+    shown = {}
+    for spellings in by_key.values():
+        best = min(spellings, key=lambda n: (-counts[n], n))
+        shown.update(dict.fromkeys(spellings, best))
+    full: dict[str, set[str]] = {}
+    for name in set(shown.values()):
+        if len(name.split()) > 1:
+            full.setdefault(name_key(_surname(name)), set()).add(name)
+    for name, best in shown.items():
+        if len(best.split()) == 1 and len(full.get(name_key(best), ())) == 1:
+            shown[name] = next(iter(full[name_key(best)]))
+    return {name: best for name, best in shown.items() if name != best}

@@ -26,19 +26,21 @@ from collections import Counter
 from functools import cache, lru_cache
 from importlib import resources
 
-from .entities import CALENDAR, COMMON_STARTS, Extraction
+from .entities import CALENDAR, COMMON_STARTS, Extraction, surname
 from .gazetteer import given_names, honorific_words, word_list
 
-#: Tags an article keeps at most.
+#: Tags an article shows at most, of its candidates the site keeps.
 DEFAULT_TAGS_PER_ARTICLE = 5
+#: Tag candidates an article offers the site.
+TAG_CANDIDATES = 8
 #: Articles a tag must name to be kept (``NEWS_DIGEST_TAG_MIN_ARTICLES``).
 DEFAULT_TAG_MIN_ARTICLES = 2
 #: Entities an article gives as tags at most, and the mentions one needs
 #: (one is enough when the headline names it too).
-MAX_ENTITY_TAGS = 3
+MAX_ENTITY_TAGS = 5
 MIN_ENTITY_MENTIONS = 2
 #: Keyphrases an article gives as tags at most, of those YAKE ranks first.
-MAX_KEYPHRASE_TAGS = 3
+MAX_KEYPHRASE_TAGS = 4
 KEYPHRASE_CANDIDATES = 25
 MAX_PHRASE_WORDS = 3
 #: Times the text must use a keyphrase (title and body together).
@@ -151,10 +153,15 @@ def fold(text: str) -> str:
 
 def tag_key(tag: str) -> str:
     """:func:`fold`, each word less a plural "s": "Lunar landers" and "lunar lander" are one tag."""
-    return " ".join(
-        w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-        for w in fold(tag).split()
-    )
+    return " ".join(_singular(w) for w in fold(tag).split())
+
+
+def _singular(word: str) -> str:
+    if len(word) <= 3 or not word.endswith("s") or word.endswith("ss"):
+        return word
+    if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
+        return word[:-2]
+    return word[:-1]
 
 
 def _occurrences(phrase: str, text: str, exact_case: bool) -> int:
@@ -275,10 +282,14 @@ def keyphrase_tags(
 
 
 def _distinct(tags: list[str]) -> list[str]:
-    seen, kept = set(), []
-    for tag in tags:
-        if tag_key(tag) not in seen:
-            seen.add(tag_key(tag))
+    """Each tag once; of tags one of which holds the other ("Duvet lung",
+    "Feather duvet lung"), the longer."""
+    keys = [tag_key(t) for t in tags]
+    kept, seen = [], set()
+    for tag, key in zip(tags, keys, strict=True):
+        inside = any(other != key and f" {key} " in f" {other} " for other in keys)
+        if key not in seen and not inside:
+            seen.add(key)
             kept.append(tag)
     return kept
 
@@ -290,10 +301,10 @@ def entity_lookup(extraction: Extraction) -> dict[str, str]:
     for entity in extraction.entities:
         table.setdefault(fold(entity.name), entity.name)
         if entity.kind == "person" and len(entity.name.split()) > 1:
-            surnames.setdefault(fold(entity.name.split()[-1]), set()).add(entity.name)
-    for surname, names in surnames.items():
+            surnames.setdefault(fold(surname(entity.name)), set()).add(entity.name)
+    for last, names in surnames.items():
         if len(names) == 1:
-            table.setdefault(surname, next(iter(names)))
+            table.setdefault(last, next(iter(names)))
     return table
 
 
@@ -302,7 +313,8 @@ def entity_tags(title: str, extraction: Extraction, excluded: frozenset[str]) ->
     headline = fold(title)
     ranked = []
     for order, entity in enumerate(extraction.entities):
-        if fold(entity.name) in excluded:
+        # A bare given name or surname ("Carlos") says too little to file an article under.
+        if fold(entity.name) in excluded or (entity.kind == "person" and " " not in entity.name):
             continue
         named = any(
             re.search(r"(?<!\w)" + re.escape(fold(part)) + r"(?!\w)", headline)
@@ -319,7 +331,7 @@ def article_tags(
     language: str | None,
     extraction: Extraction,
     source: str | None = None,
-    limit: int = DEFAULT_TAGS_PER_ARTICLE,
+    limit: int = TAG_CANDIDATES,
 ) -> list[str]:
     """An article's tag candidates, best first: its main entities, then its keyphrases."""
     excluded = publisher_names() | ({fold(source)} if source else set())
@@ -334,27 +346,48 @@ def _display(tag: str) -> str:
     return tag[0].upper() + tag[1:] if tag[:1].islower() else tag
 
 
+def site_tag_names(
+    candidates: dict[str, list[str]], min_articles: int = DEFAULT_TAG_MIN_ARTICLES
+) -> dict[str, str]:
+    """``{tag_key: name shown}`` of the tags the site keeps, of all articles' candidates.
+
+    Spellings with one :func:`tag_key` are one tag, named as most articles
+    write it; a one-word name that ends exactly one longer tag is that tag
+    ("Trump", "Donald Trump"); a tag naming fewer than ``min_articles``
+    articles is dropped.
+    """
+    spellings: dict[str, Counter] = {}
+    for tags in candidates.values():
+        for tag in tags:
+            spellings.setdefault(tag_key(tag), Counter())[tag] += 1
+    target = {key: key for key in spellings}
+    longer: dict[str, set[str]] = {}
+    for key in spellings:
+        if " " in key:
+            longer.setdefault(key.rsplit(" ", 1)[1], set()).add(key)
+    for key, counts in spellings.items():
+        capitalised = next(iter(counts))[:1].isupper()
+        if " " not in key and capitalised and len(longer.get(key, ())) == 1:
+            target[key] = next(iter(longer[key]))
+    articles: Counter = Counter()
+    for tags in candidates.values():
+        articles.update({target[tag_key(t)] for t in tags})
+    names = {}
+    for key, goal in target.items():
+        if articles[goal] >= min_articles:
+            counts = spellings[goal]
+            names[key] = min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
+    return names
+
+
 def site_tags(
     candidates: dict[str, list[str]],
     min_articles: int = DEFAULT_TAG_MIN_ARTICLES,
     limit: int = DEFAULT_TAGS_PER_ARTICLE,
 ) -> dict[str, list[str]]:
-    """Each article's tags once the site is known: one spelling for each :func:`tag_key`
-    (the one most articles use), and only tags naming ``min_articles`` articles or more."""
-    spellings: dict[str, Counter] = {}
-    articles: Counter = Counter()
-    for tags in candidates.values():
-        keys = set()
-        for tag in tags:
-            spellings.setdefault(tag_key(tag), Counter())[tag] += 1
-            keys.add(tag_key(tag))
-        articles.update(keys)
-    name = {
-        key: min(counts.items(), key=lambda item: (-item[1], item[0]))[0]
-        for key, counts in spellings.items()
+    """Each article's tags once the site is known (see :func:`site_tag_names`)."""
+    names = site_tag_names(candidates, min_articles)
+    return {
+        article: list(dict.fromkeys(names[k] for t in tags if (k := tag_key(t)) in names))[:limit]
+        for article, tags in candidates.items()
     }
-    kept = {}
-    for article, tags in candidates.items():
-        shared = [name[tag_key(t)] for t in tags if articles[tag_key(t)] >= min_articles]
-        kept[article] = _distinct(shared)[:limit]
-    return kept
