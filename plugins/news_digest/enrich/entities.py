@@ -35,6 +35,9 @@ from .gazetteer import (
     us_states,
     word_list,
 )
+from .gazetteer import (
+    lines as word_list_lines,
+)
 
 PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
 KINDS = (PERSON, ORGANISATION, PLACE)
@@ -74,7 +77,17 @@ _WORD = (
     r"(?:" + "|".join(re.escape(h) for h in (*_HON_DOTTED, "Jr.", "Sr.")) + r"|[A-Z]\.(?:[A-Z]\.)+"
     r"|[A-Z][\w’'&-]*[\w]|[A-Z]\.?)"
 )
-_RUN = re.compile(rf"{_WORD}(?:(?:\s|\s(?:{'|'.join(CONNECTORS)})\s){_WORD})*")
+#: Lower-case particles inside personal names ("Richard von Weizsäcker", "Alex de Minaur").
+PARTICLES = (
+    *("von", "van", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "della"),
+    *("bin", "ibn", "ben", "ter", "zu", "la", "le"),
+)
+#: The Arabic article written on a name ("al-Baghdadi", "el-Sisi").
+_ARTICLE_NAME = r"(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z][\w’'-]*\w"
+_JOIN = "|".join(dict.fromkeys((*CONNECTORS, *PARTICLES)))
+_RUN = re.compile(
+    rf"{_WORD}(?:(?:\s|\s(?:{_JOIN})\s(?:(?:{_JOIN})\s)?)(?:{_WORD}|{_ARTICLE_NAME}))*"
+)
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
 _LETTER = re.compile(r"[A-Z]\.?")
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -166,6 +179,10 @@ def _surname(name: str) -> str:
 
 
 def _name_like(words: list[str]) -> bool:
+    if not words or words[0] in PARTICLES or words[-1] in PARTICLES:
+        return False
+    words = [w for w in words if w not in PARTICLES]
+    words = [w[w.index("-") + 1 :] if re.fullmatch(_ARTICLE_NAME, w) else w for w in words]
     return all(
         w[0].isupper()
         and w not in COMMON_STARTS
@@ -241,10 +258,11 @@ def _runs(paragraphs: list[str]):
 
 
 def _split_connectors(run: _Run) -> list[_Run]:
+    """The run cut at its connectors ("of", "the"), but not at a name's particles."""
     parts, current, offset = [], [], run.start
     cursor = run.start
     for word in run.words:
-        if word in CONNECTORS:
+        if word in CONNECTORS and word not in PARTICLES:
             if current:
                 parts.append(_Run(current, run.paragraph, offset, cursor, "", ""))
             current, offset = [], cursor + len(word) + 1
@@ -258,6 +276,13 @@ def _split_connectors(run: _Run) -> list[_Run]:
     for part in parts:
         part.ordinary = run.ordinary
     return parts
+
+
+def _trim_particles(words: list[str]) -> list[str]:
+    """Particles only inside a name: never its first or last word."""
+    while words and words[-1] in PARTICLES:
+        words = words[:-1]
+    return words
 
 
 def _organisation(words: list[str]) -> str | None:
@@ -332,8 +357,40 @@ def _is_state(words: str) -> bool:
     return words in us_states() or words.split()[0] in us_states()
 
 
+@lru_cache(maxsize=1)
+def _credit_patterns() -> re.Pattern:
+    lines = [ln for ln in word_list_lines("credits.txt")]
+    return re.compile("|".join(f"(?:{ln})" for ln in lines), re.IGNORECASE | re.MULTILINE)
+
+
+#: Where a credit line's names end: the end of its sentence, bracket or line.
+_CREDIT_END = re.compile(r"[.;)\]|]\s|[)\]|]|$", re.MULTILINE)
+
+
+def without_credits(text: str) -> str:
+    """``text`` with credits, captions' photo lines and bylines blanked out
+    ("Reporting by Jane Doe; Editing by John Roe"), offsets kept."""
+    pattern = _credit_patterns()
+    if not pattern.search(text):
+        return text
+    out, at = [], 0
+    for match in pattern.finditer(text):
+        if match.start() < at:
+            continue
+        # A bracketed credit is whole; a credit phrase runs to its sentence's end.
+        end = None if match.group(0).endswith(")") else _CREDIT_END.search(text, match.end())
+        stop = match.end() if match.group(0).endswith(")") else end.start() if end else len(text)
+        out += [text[at : match.start()], " " * (stop - match.start())]
+        at = stop
+    return "".join(out) + text[at:]
+
+
 def extract_entities(paragraphs: list[str]) -> Extraction:
-    """The people, organisations and places ``paragraphs`` name, with each mention."""
+    """The people, organisations and places ``paragraphs`` name, with each mention.
+
+    Credit lines' names are not the article's: they are left out (:func:`without_credits`).
+    """
+    paragraphs = [without_credits(p) for p in paragraphs]
     mentions: list[Mention] = []
     loose: list[_Run] = []  # bare names waiting for evidence
     singles: list[_Run] = []  # one-word names: surnames to merge
@@ -383,6 +440,7 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
             mentions.append(Mention(ORGANISATION, org, run.paragraph, run.start, run.end))
             continue
         for part in _split_connectors(run) if any(w in CONNECTORS for w in words) else [run]:
+            part.words = _trim_particles(part.words)
             part_name = " ".join(part.words)
             if part_name in place_table:
                 mentions.append(

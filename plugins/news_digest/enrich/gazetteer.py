@@ -6,6 +6,11 @@ from functools import cache, lru_cache
 from importlib import resources
 
 
+def lines(name: str) -> list[str]:
+    """A data file's lines, less blank lines and ``#`` comments."""
+    return _lines(name)
+
+
 def _lines(name: str) -> list[str]:
     text = resources.files(__package__).joinpath(f"data/{name}").read_text("utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
