@@ -304,15 +304,11 @@ def _organisation(words: list[str]) -> str | None:
 
 
 def _two_organisations(words: list[str]) -> int | None:
-    """Where a second organisation starts in a run of two ("Columbus Police Department
+    """Where a second name starts in a run of two ("Columbus Police Department
     Intelligence Led Policing Unit"): after a cue word that ends a name of its own."""
-    for i, word in enumerate(words[1:-2], start=1):
+    for i, word in enumerate(words[1:-1], start=1):
         rest = words[i + 1 :]
-        if (
-            word in ORGANISATION_ENDS
-            and rest[0] not in CONNECTORS
-            and any(w in org_cues() for w in rest)
-        ):
+        if word in ORGANISATION_ENDS and rest[0] not in CONNECTORS and _name_like(rest[:1]):
             return i + 1
     return None
 
@@ -422,8 +418,10 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         ):
             mentions.append(Mention(PLACE, name, run.paragraph, run.start, run.end))
             continue
-        if (cut := _two_organisations(words)) and (first := _organisation(words[:cut])):
-            second = _organisation(words[cut:])
+        cut = _two_organisations(words)
+        first = _organisation(words[:cut]) if cut else None
+        second = _organisation(words[cut:]) if first else None
+        if first and (second or len(words) > MAX_ORGANISATION_WORDS):
             mentions.append(Mention(ORGANISATION, first, run.paragraph, run.start, run.end))
             if second:
                 at = run.start + len(" ".join(words[:cut])) + 1

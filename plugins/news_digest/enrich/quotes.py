@@ -27,7 +27,7 @@ MIN_QUOTE_WORDS = 6
 #: Closed quotations, and one left open at a paragraph's end (it goes on in the next).
 _QUOTE = re.compile(r"“([^“”]+)”|\"([^\"]+)\"|“([^“”]+)$")
 _PRONOUN = r"(?:he|she|He|She)"
-_VERB = rf"(?:{SPEECH_VERBS}|according to)"
+_VERB = rf"(?:{SPEECH_VERBS}|[Aa]ccording to)"
 _AFTER_PRONOUN = re.compile(rf"^\s*,?\s*(?P<pronoun>{_PRONOUN})\s+(?:\w+\s+)?(?:{SPEECH_VERBS})\b")
 _SPEECH = re.compile(rf"\b{_VERB}\b")
 _BEFORE = re.compile(rf"\b{_VERB}\b[^.!?]*$|:\s*$")

@@ -196,6 +196,17 @@ def _capitalised_nouns(language: str | None) -> bool:
     return (language or "").split("-")[0].lower() in CAPITALISED_NOUN_LANGUAGES
 
 
+def _body_form(phrase: str, text: str) -> str:
+    """``phrase`` as ``text`` most often writes it in mid-sentence, if it does."""
+    words = r"[ \t]+".join(re.escape(w) for w in phrase.split())
+    forms: Counter = Counter()
+    for match in re.finditer(r"(?<![\w-])" + words + r"(?![\w-])", text, re.IGNORECASE):
+        before = text[: match.start()].rstrip()
+        if before and before[-1] not in '.!?:"“”‘\n':
+            forms[" ".join(match.group(0).split())] += 1
+    return min(forms.items(), key=lambda f: (-f[1], f[0]))[0] if forms else phrase
+
+
 def _bad_word(word: str) -> bool:
     return bool(_NUMBER.match(word)) or word.strip(".,") in CALENDAR or fold(word) in _calendar()
 
@@ -244,6 +255,8 @@ def keyphrase_tags(
     body = "\n".join(paragraphs)
     found: list[str] = []
     for phrase in keyphrases(title, paragraphs, language):
+        # As the body writes it: the headline's capitals say nothing ("Warehouse Fire").
+        phrase = _body_form(phrase, body)
         words = phrase.split()
         key = fold(phrase)
         if key in excluded or any(_bad_word(w) for w in words):
