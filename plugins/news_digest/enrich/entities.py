@@ -54,6 +54,8 @@ COMMON_STARTS = word_list("common_starts.txt")
 ORGANISATION_ENDS = frozenset(
     {"Department", "Office", "Agency", "Bureau", "Commission", "Committee", "Ministry"}
 )
+#: Times an all-capitals word must be used to be an organisation's name ("NASA", "MOTIE").
+MIN_ACRONYM_MENTIONS = 2
 #: Longest organisation's and place's names kept, in words: longer runs are headlines.
 MAX_ORGANISATION_WORDS = 6
 MAX_PLACE_WORDS = 4
@@ -498,6 +500,7 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         ):
             mentions.append(Mention(PERSON, name, run.paragraph, run.start, run.end))
 
+    acronyms = _organisation_acronyms(paragraphs, Counter(" ".join(s.words) for s in singles))
     people = {m.name for m in mentions if m.kind == PERSON}
     by_surname: dict[str, set[str]] = {}
     for person in people:
@@ -511,6 +514,8 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
             mentions.append(
                 Mention(ORGANISATION, organisations()[word], run.paragraph, run.start, run.end)
             )
+        elif word in acronyms:
+            mentions.append(Mention(ORGANISATION, word, run.paragraph, run.start, run.end))
     # A lone surname after an honorific ("President Trump") joins its full name too.
     merged = []
     for m in mentions:
@@ -523,6 +528,38 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         merged.append(m)
     mentions = sorted(_merge_name_tails(merged), key=lambda m: (m.paragraph, m.start))
     return Extraction(_entities(mentions), mentions)
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+#: An acronym defined after ordinary words ("hypersensitivity pneumonitis, or HP"): a thing.
+_DEFINED_AFTER_WORDS = re.compile(r"[a-z]\w*\s*(?:,\s*or\s+|\(\s*)$")
+_DEFINED_AFTER_NAME = re.compile(r"[A-Z][\w&.’'-]*\s+\(\s*$")
+
+
+def _organisation_acronyms(paragraphs: list[str], singles: Counter) -> set[str]:
+    """All-capitals words that name organisations: defined after a name ("Sierra Nevada
+    Corporation (SNC)"), or used again and again; and neither a common abbreviation
+    (``data/common_acronyms.txt``), a word the text also writes in lower case, a
+    place, nor defined after ordinary words."""
+    common = word_list("common_acronyms.txt")
+    ordinary = {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
+    found = set()
+    for word, count in singles.items():
+        if (
+            not _ACRONYM.fullmatch(word)
+            or word in common
+            or word.lower() in ordinary  # "READ MORE", "FRANCE WINS": words in capitals
+            or word.title() in places()
+        ):
+            continue
+        first = next((t for t in paragraphs if re.search(rf"\b{re.escape(word)}\b", t)), "")
+        at = re.search(rf"\b{re.escape(word)}\b", first)
+        before = first[max(0, at.start() - 40) : at.start()] if at else ""
+        if _DEFINED_AFTER_WORDS.search(before):
+            continue
+        if count >= MIN_ACRONYM_MENTIONS or _DEFINED_AFTER_NAME.search(before):
+            found.add(word)
+    return found
 
 
 def _merge_name_tails(mentions: list[Mention]) -> list[Mention]:
