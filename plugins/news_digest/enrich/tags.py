@@ -27,10 +27,12 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from .entities import CALENDAR, COMMON_STARTS, Extraction, surname
-from .gazetteer import given_names, honorific_words, word_list
+from .gazetteer import census_surnames, given_names, honorific_words, word_list
 
 #: Tags an article shows at most, of its candidates the site keeps.
 DEFAULT_TAGS_PER_ARTICLE = 5
+#: How keyphrases are found: "repeated" (:func:`repeated_phrases`) or "yake".
+DEFAULT_KEYPHRASE_METHOD = "repeated"
 #: Tag candidates an article offers the site.
 TAG_CANDIDATES = 8
 #: Articles a tag must name to be kept (``NEWS_DIGEST_TAG_MIN_ARTICLES``).
@@ -106,11 +108,19 @@ _SENTENCE_END = re.compile(r"[.!?]\s+")
 
 @cache
 def _extractor(language: str):
-    import yake  # imported here: the cleaner alone never needs it
+    import yake  # only for the comparison (``method="yake"``): slow, see docs/enrichment.md
 
     return yake.KeywordExtractor(
         lan=language, n=MAX_PHRASE_WORDS, dedup_lim=KEYPHRASE_DEDUP, top=KEYPHRASE_CANDIDATES
     )
+
+
+@cache
+def stopwords(language: str) -> frozenset[str]:
+    """YAKE's stop-word list of ``language`` (a YAKE language code), case folded."""
+    path = resources.files("yake").joinpath(f"core/StopwordsList/stopwords_{language}.txt")
+    text = path.read_text("utf-8", errors="replace")
+    return frozenset(w.strip().casefold() for w in text.splitlines() if w.strip())
 
 
 def yake_language(language: str | None) -> str | None:
@@ -122,14 +132,165 @@ def yake_language(language: str | None) -> str | None:
     return code if code in YAKE_LANGUAGES else "en"
 
 
-def keyphrases(title: str, paragraphs: list[str], language: str | None = "en") -> list[str]:
-    """YAKE's keyphrases of the headline and body, best first, unfiltered."""
+def keyphrases(
+    title: str,
+    paragraphs: list[str],
+    language: str | None = "en",
+    method: str = "repeated",
+    index: BodyIndex | None = None,
+) -> list[str]:
+    """Keyphrases of the headline and body, best first, unfiltered: :func:`repeated_phrases`,
+    or YAKE's (``method="yake"``, twenty times slower for tags no better on the gold set)."""
     lan = yake_language(language)
     if lan is None:
         return []
-    # The headline ends with a full stop so YAKE never joins it to the first line.
-    text = title.rstrip(" .") + ".\n" + "\n".join(paragraphs)
-    return [phrase for phrase, _score in _extractor(lan).extract_keywords(text)]
+    if method == "yake":
+        # The headline ends with a full stop so YAKE never joins it to the first line.
+        text = title.rstrip(" .") + ".\n" + _lead(paragraphs, YAKE_WORDS)
+        return [phrase for phrase, _score in _extractor(lan).extract_keywords(text)]
+    return repeated_phrases(title, paragraphs, stopwords(lan), index)
+
+
+#: Words of the body YAKE reads (its cost grows with them); the filters count the whole body.
+YAKE_WORDS = 300
+
+
+def _lead(paragraphs: list[str], words: int) -> str:
+    kept, count = [], 0
+    for paragraph in paragraphs:
+        kept.append(paragraph)
+        count += len(paragraph.split())
+        if count >= words:
+            break
+    return "\n".join(kept)
+
+
+#: Where a phrase may not run on: sentence ends, clause punctuation, brackets, quotes, dashes.
+_CHUNK_BREAK = re.compile(r"[.!?;:,()\[\]{}“”\"«»|/–—]+\s*|\s[-‘]\s*|\n")
+#: A break after which a sentence starts.
+_SENTENCE_BREAK = re.compile(r"[.!?:“\"\n]")
+_POSSESSIVE = re.compile(r"[’']s$")
+_TOKEN = re.compile(r"[^\W_][\w&’'.-]*[^\W_]|[^\W_]")
+#: Words of the body's start that count as its lead.
+LEAD_WORDS = 80
+#: Weights of a phrase's uses: in the headline, in the lead, and for each word past the first.
+TITLE_WEIGHT = 2.0
+LEAD_WEIGHT = 1.5
+WORD_WEIGHT = 0.25
+
+
+class BodyIndex:
+    """The body's words once, and where each phrase of up to three words stands in them.
+
+    A phrase never spans punctuation (a sentence end, a comma, a bracket, a
+    quotation mark), so no phrase found here crosses a sentence boundary.
+    """
+
+    def __init__(self, paragraphs: list[str]):
+        self.tokens: list[str] = []
+        self.chunk: list[int] = []
+        self.starts: list[bool] = []
+        self.uses: dict[str, list[int]] = {}
+        number = 0
+        for paragraph in paragraphs:
+            start, at = True, 0
+            for brk in [*_CHUNK_BREAK.finditer(paragraph), None]:
+                end = brk.start() if brk else len(paragraph)
+                for k, token in enumerate(_TOKEN.findall(paragraph[at:end])):
+                    word = _POSSESSIVE.sub("", token)
+                    self.tokens.append(word)
+                    self.chunk.append(number)
+                    self.starts.append(start and k == 0)
+                    if word != token:
+                        number += 1  # "China’s ambassador": a phrase ends at a possessive
+                number += 1
+                if brk is not None:
+                    start, at = bool(_SENTENCE_BREAK.search(brk.group(0))), brk.end()
+        folded = [t.casefold() for t in self.tokens]
+        for i in range(len(folded)):
+            for size in range(1, MAX_PHRASE_WORDS + 1):
+                if i + size > len(folded) or self.chunk[i + size - 1] != self.chunk[i]:
+                    break
+                self.uses.setdefault(" ".join(folded[i : i + size]), []).append(i)
+
+    def count(self, phrase: str) -> int:
+        """Uses of ``phrase``, case ignored."""
+        return len(self.uses.get(phrase.casefold(), ()))
+
+    def _exact(self, phrase: str) -> list[int]:
+        words = phrase.split()
+        return [
+            i
+            for i in self.uses.get(phrase.casefold(), ())
+            if self.tokens[i : i + len(words)] == words
+        ]
+
+    def form(self, phrase: str) -> str:
+        """``phrase`` as the body most often writes it in mid-sentence, if it does."""
+        size = len(phrase.split())
+        forms = Counter(
+            " ".join(self.tokens[i : i + size])
+            for i in self.uses.get(phrase.casefold(), ())
+            if not self.starts[i]
+        )
+        return min(forms.items(), key=lambda f: (-f[1], f[0]))[0] if forms else phrase
+
+    def sentence_starts_only(self, phrase: str) -> bool:
+        """Whether every use of ``phrase`` begins a sentence ("Police arrested …")."""
+        return all(self.starts[i] for i in self._exact(phrase))
+
+    def standalone(self, phrase: str) -> int:
+        """Uses of ``phrase`` exactly so, not inside a longer name ("Oklahoma" in
+        "Oklahoma City", "Zodiaco" in "Cavalieri dello Zodiaco")."""
+        size = len(phrase.split())
+        return sum(
+            1
+            for i in self._exact(phrase)
+            if not self._capital_beside(i, -1) and not self._capital_beside(i + size - 1, 1)
+        )
+
+    def _capital_beside(self, at: int, step: int) -> bool:
+        near = at + step
+        if step < 0 and self.starts[at]:
+            return False
+        if 0 <= near < len(self.tokens) and self.tokens[near].casefold() in NAME_JOINERS:
+            near += step
+        if not 0 <= near < len(self.tokens) or self.chunk[near] != self.chunk[at]:
+            return False
+        return self.tokens[near][:1].isupper() and not (step > 0 and self.starts[near])
+
+
+def repeated_phrases(
+    title: str, paragraphs: list[str], stop: frozenset[str], index: BodyIndex | None = None
+) -> list[str]:
+    """Phrases of one to three words the body uses twice or more, best first.
+
+    A candidate starts and ends with a word that is not a stop word or a
+    number; its score is how often the body uses it, raised when the headline
+    or the lead uses it and for each extra word. Each is written as the body
+    most often writes it in mid-sentence.
+    """
+    index = index or BodyIndex(paragraphs)
+    headline = " " + " ".join(_TOKEN.findall(title)).casefold() + " "
+    scored = []
+    for key, uses in index.uses.items():
+        if len(uses) < 2:
+            continue
+        words = key.split()
+        if not _edge_word(words[0], stop) or not _edge_word(words[-1], stop):
+            continue
+        weight = 1 + WORD_WEIGHT * (len(words) - 1)
+        if f" {key} " in headline:
+            weight *= TITLE_WEIGHT
+        if uses[0] < LEAD_WORDS:
+            weight *= LEAD_WEIGHT
+        scored.append((-len(uses) * weight, uses[0], key))
+    scored.sort()
+    return [index.form(key) for _, _, key in scored[:KEYPHRASE_CANDIDATES]]
+
+
+def _edge_word(word: str, stop: frozenset[str]) -> bool:
+    return len(word) > 1 and word.casefold() not in stop and not _NUMBER.match(word)
 
 
 @lru_cache(maxsize=1)
@@ -164,47 +325,9 @@ def _singular(word: str) -> str:
     return word[:-1]
 
 
-def _occurrences(phrase: str, text: str, exact_case: bool) -> int:
-    """How often ``phrase`` stands in ``text`` as whole words, its words separated by spaces
-    only, so never across a sentence end or a comma."""
-    words = [re.escape(w) for w in phrase.split()]
-    pattern = r"(?<![\w-])" + r"[ \t]+".join(words) + r"(?![\w-])"
-    return len(re.findall(pattern, text, 0 if exact_case else re.IGNORECASE))
-
-
-def _standalone(phrase: str, text: str) -> int:
-    """How often ``phrase`` stands in ``text`` exactly so, not inside a longer name
-    ("Oklahoma" in "Oklahoma City", "Zodiaco" in "Cavalieri dello Zodiaco")."""
-    words = r"[ \t]+".join(re.escape(w) for w in phrase.split())
-    count = 0
-    for match in re.finditer(r"(?<![\w’'-])" + words + r"(?![\w’'-])", text):
-        before = text[max(0, match.start() - 40) : match.start()].split()
-        after = text[match.end() : match.end() + 40].split()
-        if before and before[-1].lower() in NAME_JOINERS and len(before) > 1:
-            before = before[:-1]
-        if after and after[0].lower() in NAME_JOINERS and len(after) > 1:
-            after = after[1:]
-        joined_before = before and before[-1][:1].isupper() and before[-1][-1:].isalnum()
-        joined_after = after and after[0][:1].isupper() and match.group(0)[-1:] not in ".!?"
-        if not joined_before and not joined_after:
-            count += 1
-    return count
-
-
 def _capitalised_nouns(language: str | None) -> bool:
     """Whether ``language`` capitalises every noun (German), so a capital marks no name."""
     return (language or "").split("-")[0].lower() in CAPITALISED_NOUN_LANGUAGES
-
-
-def _body_form(phrase: str, text: str) -> str:
-    """``phrase`` as ``text`` most often writes it in mid-sentence, if it does."""
-    words = r"[ \t]+".join(re.escape(w) for w in phrase.split())
-    forms: Counter = Counter()
-    for match in re.finditer(r"(?<![\w-])" + words + r"(?![\w-])", text, re.IGNORECASE):
-        before = text[: match.start()].rstrip()
-        if before and before[-1] not in '.!?:"“”‘\n':
-            forms[" ".join(match.group(0).split())] += 1
-    return min(forms.items(), key=lambda f: (-f[1], f[0]))[0] if forms else phrase
 
 
 def _bad_word(word: str) -> bool:
@@ -225,16 +348,6 @@ def _shape(words: list[str]) -> str:
     return "mixed"
 
 
-def _sentence_starts_only(phrase: str, text: str) -> bool:
-    """Whether every use of a capitalised phrase begins a sentence ("Police arrested …")."""
-    for match in re.finditer(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", text):
-        before = text[: match.start()].rstrip()
-        ended = _SENTENCE_END.search(text[max(0, match.start() - 3) : match.start()])
-        if before and not ended and before[-1] not in ".!?:\"“”‘'(\n":
-            return False
-    return True
-
-
 def _title_word(word: str) -> bool:
     return (word,) in honorific_words() or word in COMMON_STARTS
 
@@ -245,6 +358,7 @@ def keyphrase_tags(
     language: str | None,
     entity_names: dict[str, str],
     excluded: frozenset[str] = frozenset(),
+    method: str = DEFAULT_KEYPHRASE_METHOD,
 ) -> list[str]:
     """The keyphrases fit to be tags, best first (see the module's rules).
 
@@ -252,11 +366,12 @@ def keyphrase_tags(
     surname, where it names one person) to its name; ``excluded`` holds folded
     names never to tag (publishers).
     """
-    body = "\n".join(paragraphs)
+    index = BodyIndex(paragraphs)
+    lan = yake_language(language)
     found: list[str] = []
-    for phrase in keyphrases(title, paragraphs, language):
+    for phrase in keyphrases(title, paragraphs, language, method, index):
         # As the body writes it: the headline's capitals say nothing ("Warehouse Fire").
-        phrase = _body_form(phrase, body)
+        phrase = index.form(phrase)
         words = phrase.split()
         key = fold(phrase)
         if key in excluded or any(_bad_word(w) for w in words):
@@ -266,9 +381,12 @@ def keyphrase_tags(
             continue
         shape = _shape(words)
         if shape == "common":
-            # The body's own words, not the headline's ("allowed to play").
-            if len(words) < 2 or _occurrences(phrase, body, exact_case=False) < (
-                MIN_PHRASE_OCCURRENCES
+            # The body's own words, not the headline's ("allowed to play"), and no
+            # clause of them ("held in jail"): a stop word only ever at an edge.
+            if (
+                len(words) < 2
+                or index.count(phrase) < MIN_PHRASE_OCCURRENCES
+                or (lan and any(w.casefold() in stopwords(lan) for w in words[1:-1]))
             ):
                 continue
         elif shape == "name":
@@ -277,16 +395,18 @@ def keyphrase_tags(
             # A name that ends in a given name is a person's cut in two ("President Richard").
             if words[-1] in given_names() or any(fold(w) in excluded for w in words):
                 continue
-            standing = _standalone(phrase, body)
-            # One capitalised word: a proper noun ("Sentra") only where common nouns
-            # are written in lower case, and only if the body keeps using it.
-            if (
-                len(words) == 1
-                and not _ACRONYM.match(phrase)
-                and (_capitalised_nouns(language) or standing < MIN_SINGLE_NAME_OCCURRENCES)
+            standing = index.standalone(phrase)
+            # One capitalised word the entities do not know: a proper noun ("Sentra")
+            # only where common nouns are written in lower case, if the body keeps
+            # using it, and if it is no abbreviation ("LED") and no one's surname.
+            if len(words) == 1 and (
+                _ACRONYM.match(phrase)
+                or _capitalised_nouns(language)
+                or standing < MIN_SINGLE_NAME_OCCURRENCES
+                or phrase.upper() in census_surnames()
             ):
                 continue
-            if standing < MIN_PHRASE_OCCURRENCES or _sentence_starts_only(phrase, body):
+            if standing < MIN_PHRASE_OCCURRENCES or index.sentence_starts_only(phrase):
                 continue
         else:
             continue
