@@ -86,6 +86,7 @@ PARTICLES = (
 )
 #: The Arabic article written on a name ("al-Baghdadi", "el-Sisi").
 _ARTICLE_NAME = r"(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z][\w’'-]*\w"
+_ARTICLE_WORD = re.compile(_ARTICLE_NAME)
 _JOIN = "|".join(dict.fromkeys((*CONNECTORS, *PARTICLES)))
 _RUN = re.compile(
     rf"{_WORD}(?:(?:\s|\s(?:{_JOIN})\s(?:(?:{_JOIN})\s)?)(?:{_WORD}|{_ARTICLE_NAME}))*"
@@ -184,7 +185,7 @@ def _name_like(words: list[str]) -> bool:
     if not words or words[0] in PARTICLES or words[-1] in PARTICLES:
         return False
     words = [w for w in words if w not in PARTICLES]
-    words = [w[w.index("-") + 1 :] if re.fullmatch(_ARTICLE_NAME, w) else w for w in words]
+    words = [w[w.index("-") + 1 :] if _ARTICLE_WORD.fullmatch(w) else w for w in words]
     return all(
         w[0].isupper()
         and w not in COMMON_STARTS

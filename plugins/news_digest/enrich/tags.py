@@ -443,15 +443,15 @@ def entity_lookup(extraction: Extraction) -> dict[str, str]:
 
 def entity_tags(title: str, extraction: Extraction, excluded: frozenset[str]) -> list[str]:
     """The entities the article is about: named often, or named in its headline."""
-    headline = fold(title)
+    headline = " " + " ".join(_TOKEN.findall(fold(title))) + " "
     ranked = []
     for order, entity in enumerate(extraction.entities):
         # A bare given name or surname ("Carlos") says too little to file an article under.
         if fold(entity.name) in excluded or (entity.kind == "person" and " " not in entity.name):
             continue
         named = any(
-            re.search(r"(?<!\w)" + re.escape(fold(part)) + r"(?!\w)", headline)
-            for part in {entity.name, entity.name.split()[-1]}
+            " " + " ".join(_TOKEN.findall(fold(part))) + " " in headline
+            for part in {entity.name, surname(entity.name)}
         )
         if entity.count >= MIN_ENTITY_MENTIONS or (named and entity.count):
             ranked.append((not named, -entity.count, order, entity.name))
