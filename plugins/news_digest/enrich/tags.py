@@ -226,13 +226,12 @@ class BodyIndex:
         ]
 
     def form(self, phrase: str) -> str:
-        """``phrase`` as the body most often writes it in mid-sentence, if it does."""
+        """``phrase`` as the body most often writes it in mid-sentence (at a sentence's
+        start if only there), or as given if the body does not use it."""
         size = len(phrase.split())
-        forms = Counter(
-            " ".join(self.tokens[i : i + size])
-            for i in self.uses.get(phrase.casefold(), ())
-            if not self.starts[i]
-        )
+        uses = self.uses.get(phrase.casefold(), ())
+        inner = [i for i in uses if not self.starts[i]] or list(uses)
+        forms = Counter(" ".join(self.tokens[i : i + size]) for i in inner)
         return min(forms.items(), key=lambda f: (-f[1], f[0]))[0] if forms else phrase
 
     def sentence_starts_only(self, phrase: str) -> bool:
@@ -432,6 +431,8 @@ def entity_lookup(extraction: Extraction) -> dict[str, str]:
     table: dict[str, str] = {}
     surnames: dict[str, set[str]] = {}
     for entity in extraction.entities:
+        if entity.kind == "person" and " " not in entity.name:
+            continue  # a bare given name or surname ("Carlos") is no tag
         table.setdefault(fold(entity.name), entity.name)
         if entity.kind == "person" and len(entity.name.split()) > 1:
             surnames.setdefault(fold(surname(entity.name)), set()).add(entity.name)
