@@ -28,6 +28,7 @@ from .engine.pelican_adapter import cache_path, forget_cache, wrap_filestamp
 from .enrich import clusters, duplicates
 from .enrich.entities import KINDS, extract_entities
 from .enrich.quotes import find_quotations
+from .enrich.tags import article_tags
 from .settings import DEFAULTS
 
 logger = logging.getLogger(__name__)
@@ -121,13 +122,16 @@ def _unique(tags: list[str]) -> list[str]:
 
 
 def enrich(article):
-    """The people, organisations and places the body names, and its quotations.
+    """The people, organisations and places the body names, its quotations and
+    its tag candidates (``enrich.tags``; the site keeps those it shares).
 
     Pure, so it runs in the workers that clean seeds ahead (``prefetch``).
     """
     paragraphs = [block.text for block in article.body]
     extraction = extract_entities(paragraphs)
-    return extraction, find_quotations(paragraphs, extraction)
+    title = article.title or ""
+    tags = article_tags(title, paragraphs, article.language, extraction, article.source)
+    return extraction, find_quotations(paragraphs, extraction), tags
 
 
 def curate(settings, html: str, meta: dict, article, annotation: Annotation | None, enriched):
@@ -136,7 +140,8 @@ def curate(settings, html: str, meta: dict, article, annotation: Annotation | No
     ``meta`` holds names, not Pelican objects, for authors, category and tags;
     ``enriched`` is what :func:`enrich` returns for ``article``.
     """
-    extraction, quotations = enriched
+    extraction, quotations, auto_tags = enriched
+    meta["auto_tags"] = list(auto_tags)  # the automatic tags, which ``settle_tags`` may drop
     meta["entities"] = {kind: extraction.names(kind) for kind in KINDS}
     meta["quotations"] = quotations
     meta["body_text"] = article.body_text

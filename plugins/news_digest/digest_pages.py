@@ -7,12 +7,13 @@ Signal handlers and one small generator; the decisions are made in
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
 from pelican.generators import Generator
+from pelican.urlwrappers import Tag
 from pelican.utils import slugify
 
 from .cleaner import escape
@@ -21,9 +22,15 @@ from .engine.memo import digest, recall
 from .engine.prefetch import DEFAULT_MIN_SEEDS
 from .engine.workers import Background, can_fork
 from .engine.writer import save_text
-from .enrich.clusters import Item, close_pairs, related, stories
-from .enrich.duplicates import find_duplicates
-from .enrich.entities import KINDS
+from .enrich.clusters import Item, close_pairs, related, stories, story_subject
+from .enrich.duplicates import Copy, find_duplicates
+from .enrich.entities import KINDS, site_people
+from .enrich.tags import (
+    DEFAULT_TAG_MIN_ARTICLES,
+    DEFAULT_TAGS_PER_ARTICLE,
+    site_tag_names,
+    tag_key,
+)
 from .jsontext import dumps_by_line
 from .paging import listing_pages
 from .search_index import plain_text
@@ -54,11 +61,19 @@ def drop_duplicates(generator):
     articles = {a.source_path: a for a in _articles(generator)}
     texts = {key: a.body_text for key, a in articles.items()}
     signatures = {key: getattr(a, "duplicate_signature", None) for key, a in articles.items()}
+    copies = {
+        key: Copy(
+            removed_lines=getattr(a, "removed_count", 0),
+            words=getattr(a, "word_count", 0),
+            stated_date=getattr(a, "date_status", "") == "stated",
+        )
+        for key, a in articles.items()
+    }
     dropped = recall(
         generator.settings,
         "duplicates",
-        _duplicate_inputs(texts, signatures),
-        lambda: find_duplicates(texts, signatures),
+        _duplicate_inputs(texts, signatures, copies),
+        lambda: find_duplicates(texts, signatures, copies),
     )
     if not dropped:
         return
@@ -80,15 +95,17 @@ def drop_duplicates(generator):
     )
 
 
-def _duplicate_inputs(texts: dict[str, str], signatures: dict) -> bytes:
+def _duplicate_inputs(texts: dict[str, str], signatures: dict, copies=None) -> bytes:
     """A digest of everything :func:`find_duplicates` reads, in order."""
     parts = []
     for key, text in texts.items():
         signature = signatures.get(key)
+        copy = (copies or {}).get(key)
         parts += [
             key.encode("utf-8", "surrogatepass"),
             text.encode("utf-8", "surrogatepass"),
             *_signature_parts(signature),
+            repr(copy).encode(),
         ]
     return digest(parts)
 
@@ -98,6 +115,56 @@ def _signature_parts(signature) -> list[bytes]:
     if signature is None:
         return [b"-", b"-"]
     return [signature.hashvalues.tobytes(), str(signature.seed).encode()]
+
+
+def settle_people(generator):
+    """One spelling for each person across the site (``entities.site_people``),
+    in the entity lists and as quotations' speakers."""
+    articles = _articles(generator)
+    for article in articles:
+        # As read, whatever an earlier build of a cached article settled.
+        article.read_entities = getattr(article, "read_entities", article.entities)
+        article.read_quotations = getattr(
+            article, "read_quotations", getattr(article, "quotations", [])
+        )
+    names = [n for a in articles for n in dict.fromkeys(a.read_entities.get("person", []))]
+    shown = site_people(names)
+    for article in articles:
+        people = [shown.get(n, n) for n in article.read_entities.get("person", [])]
+        article.entities = {**article.read_entities, "person": list(dict.fromkeys(people))}
+        article.quotations = [
+            replace(q, speaker=shown[q.speaker]) if q.speaker in shown else q
+            for q in article.read_quotations
+        ]
+
+
+def settle_tags(generator):
+    """Keep the automatic tags (``enrich.tags``) that name several articles, one spelling
+    each, at most ``DEFAULT_TAGS_PER_ARTICLE`` an article.
+
+    The curator's tags and the tagging rules' are kept as they are.
+    """
+    settings = generator.settings
+    least = settings.get("NEWS_DIGEST_TAG_MIN_ARTICLES", DEFAULT_TAG_MIN_ARTICLES)
+    articles = [a for a in _articles(generator) if hasattr(a, "auto_tags")]
+    names = site_tag_names({a.source_path: a.auto_tags for a in articles}, least)
+    for article in articles:
+        automatic = {tag_key(t) for t in article.auto_tags}
+        # As read, whatever an earlier build of a cached article settled.
+        article.read_tags = getattr(article, "read_tags", list(getattr(article, "tags", [])))
+        tags, seen, shown = [], set(), 0
+        for tag in article.read_tags:
+            key = tag_key(str(tag))
+            name = names.get(key, str(tag))
+            if key in automatic:
+                if key not in names or shown == DEFAULT_TAGS_PER_ARTICLE:
+                    continue
+                shown += 1
+            if tag_key(name) in seen:
+                continue
+            seen.add(tag_key(name))
+            tags.append(tag if name == str(tag) else Tag(name, settings))
+        article.tags = tags
 
 
 _PUNCT_WORDS = (("+", "-plus"), ("#", "-sharp"), ("&", "-and-"), (".", "-"))
@@ -271,12 +338,23 @@ def _story_pages(articles, settings, under_way: Background | None = None) -> lis
     related_keys, groups = clustered
     for key, others in related_keys.items():
         by_key[key].related_articles = [by_key[k] for k in others]
-    pages = []
+    pages, taken = [], set()
     for group in groups:
         members = sorted((by_key[k] for k in group), key=lambda a: a.date)
         shared = set.intersection(*(set(m.entities.get("person", [])) for m in members))
-        title = members[0].plain_title if hasattr(members[0], "plain_title") else members[0].title
-        slug = _slug(f"{members[0].date:%Y-%m-%d} {title}", settings)[:80]
+        titles = [m.plain_title if hasattr(m, "plain_title") else m.title for m in members]
+        title = titles[0]
+        # Named after what the story is about, never after a date an article may lack.
+        subject = story_subject(
+            [[str(t) for t in getattr(m, "tags", [])] for m in members],
+            [m.entities.get("person", []) for m in members],
+            titles,
+        )
+        slug = base = _slug(subject, settings)[:80]
+        n = 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
         page = StoryPage(title, slug, f"{STORY_FOLDER}/{quote(slug)}.html", members, sorted(shared))
         for member in members:
             member.story = page

@@ -21,6 +21,8 @@ from .digest_pages import (
     DigestPagesGenerator,
     distinct_tag_slugs,
     drop_duplicates,
+    settle_people,
+    settle_tags,
     start_stories,
 )
 from .engine import cachesave, heap
@@ -337,6 +339,8 @@ def settle_articles(generator):
     """``article_generator_pretaxonomy``: copies go first, so none takes its original's slug."""
     drop_duplicates(generator)
     distinct_slugs(generator)
+    settle_people(generator)  # one spelling for each person across the site
+    settle_tags(generator)  # the site's own tags, before their slugs are made distinct
     distinct_tag_slugs(generator)
     articles = [a for a in generator.articles if hasattr(a, "body_text")]
     generator.context[STORIES_UNDER_WAY] = start_stories(articles, generator.settings)

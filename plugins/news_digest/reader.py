@@ -30,7 +30,7 @@ from .curation import (
     load_seed_annotation,
 )
 from .deadline import Overrun, time_limit
-from .enrich import lead_summary, reading_minutes, title_subjects
+from .enrich import lead_summary, reading_minutes
 from .settings import default
 
 logger = logging.getLogger(__name__)
@@ -150,8 +150,9 @@ def _clean_and_curate(path: Path, settings) -> tuple[str, dict]:
             article = clean_seed(clean_bytes, path.read_bytes(), annotation)
             if not article.body:
                 return _reject(path, settings, _why_empty(article), annotation)
-            html, meta = _article(path, settings, article)
-            return curate(settings, html, meta, article, annotation, enrich(article))
+            enriched = enrich(article)
+            html, meta = _article(path, settings, article, tags=enriched[2])
+            return curate(settings, html, meta, article, annotation, enriched)
     except Overrun:
         logger.error("Reading %s was stopped after %g s", path, seconds)
         return _reject(
@@ -194,10 +195,9 @@ def _reject(path: Path, settings, reason: str, annotation=None):
     }
 
 
-def _article(path: Path, settings, article):
+def _article(path: Path, settings, article, tags: list[str]):
     paragraphs = [block.text for block in article.body]
     title = article.title or path.stem
-    tags = title_subjects(title, paragraphs)
     seed_rel = _seed_relpath(path, settings)
     meta = {
         "title": html_escape(title, quote=False),

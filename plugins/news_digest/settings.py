@@ -73,6 +73,13 @@ SETTINGS = (
         "Where `sitemap.xml` goes; off unless set (`publishconf.py` sets it), "
         "and written only with a `SITEURL`.",
     ),
+    # Enrichment
+    Setting(
+        "NEWS_DIGEST_TAG_MIN_ARTICLES",
+        2,
+        "Articles a keyphrase tag must name to be kept: a rarer one is dropped "
+        "(curator and rule tags are always kept).",
+    ),
     # Engine
     Setting(
         "NEWS_DIGEST_WORKERS",

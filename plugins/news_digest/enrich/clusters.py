@@ -278,3 +278,18 @@ def stories(items: list[Item], pairs=None) -> list[list[str]]:
     for item in items:
         groups.setdefault(root(item.key), []).append(item.key)
     return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: (-len(g), g))
+
+
+def story_subject(tags: list[list[str]], people: list[list[str]], titles: list[str]) -> str:
+    """What a story is about, to name its page: the tag most of its articles share,
+    else the person most of them name, else its first article's title.
+
+    ``tags``, ``people`` and ``titles`` are its articles', first article first.
+    """
+    for lists in (tags, people):
+        counts = Counter(name for names in lists for name in dict.fromkeys(names))
+        order = {name: i for i, name in enumerate(n for names in lists for n in names)}
+        shared = [name for name, count in counts.items() if count >= 2]
+        if shared:
+            return min(shared, key=lambda name: (-counts[name], order[name]))
+    return titles[0] if titles else "story"

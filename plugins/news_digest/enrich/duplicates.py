@@ -2,14 +2,19 @@
 
 MinHash signatures of word shingles (datasketch) and LSH (``minhash.lsh_pairs``)
 find the candidate pairs; a pair whose estimated Jaccard similarity reaches
-:data:`DUPLICATE_THRESHOLD` is a duplicate. Of each group the longest text is
-kept (then the first by key, so the choice is stable). Signatures are made
-when a seed is read (:func:`signature`), so they are cached with the article.
+:data:`DUPLICATE_THRESHOLD` is a duplicate (body text only: titles, dates and
+sources play no part). Of each group the cleanest copy is kept
+(:func:`cleanest`): the one the cleaner removed fewest lines from (a seed-like
+copy rather than the whole page with its furniture), then the longest body,
+then one with a date stated in the text over an inferred one, then the first
+by key, so the choice is stable. Signatures are made when a seed is read
+(:func:`signature`), so they are cached with the article.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import numpy as np
 from datasketch import LeanMinHash
@@ -51,13 +56,39 @@ def shingle_hashes(words: list[str]) -> np.ndarray:
     return (combined ^ (combined >> _HALF)).astype(np.uint32)
 
 
+@dataclass(frozen=True)
+class Copy:
+    """What decides which copy of a story is kept: see :func:`cleanest`."""
+
+    removed_lines: int = 0
+    words: int = 0
+    stated_date: bool = False
+
+
+def cleanest(copies: dict[str, Copy]) -> str:
+    """The key of the copy to keep: fewest removed lines, most body, a stated date."""
+    return max(
+        copies,
+        key=lambda k: (
+            -copies[k].removed_lines,
+            copies[k].words,
+            copies[k].stated_date,
+            [-ord(c) for c in k],
+        ),
+    )
+
+
 def find_duplicates(
-    texts: dict[str, str], signatures: dict[str, LeanMinHash] | None = None
+    texts: dict[str, str],
+    signatures: dict[str, LeanMinHash] | None = None,
+    copies: dict[str, Copy] | None = None,
 ) -> dict[str, tuple[str, float]]:
     """``{dropped key: (kept key, similarity)}`` for every near-duplicate in ``texts``.
 
-    ``signatures`` holds the :func:`signature` of texts, where already known.
+    ``signatures`` holds the :func:`signature` of texts, where already known;
+    ``copies`` what :func:`cleanest` weighs of each (by default, only the body's length).
     """
+    copies = copies or {}
     keys = sorted(k for k, text in texts.items() if text.split())
     known = signatures or {}
     signatures = {
@@ -86,7 +117,7 @@ def find_duplicates(
     for members in groups.values():
         if len(members) < 2:
             continue
-        kept = max(members, key=lambda k: (len(texts[k].split()), [-ord(c) for c in k]))
+        kept = cleanest({k: copies.get(k) or Copy(words=len(texts[k].split())) for k in members})
         for key in members:
             if key != kept:
                 score = similarity.get(frozenset((key, kept)), DUPLICATE_THRESHOLD)

@@ -20,11 +20,13 @@ A surname used alone ("Sessions") is merged into the one full name it ends
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from .gazetteer import (
+    census_surnames,
     given_names,
     honorific_words,
     org_cues,
@@ -32,6 +34,9 @@ from .gazetteer import (
     places,
     us_states,
     word_list,
+)
+from .gazetteer import (
+    lines as word_list_lines,
 )
 
 PERSON, ORGANISATION, PLACE = "person", "organisation", "place"
@@ -45,6 +50,19 @@ SPEECH_VERBS = (
 )
 #: Capitalised at a sentence start, these are ordinary words, not names.
 COMMON_STARTS = word_list("common_starts.txt")
+#: Cue words that end an organisation's name, so a second may follow in one run.
+ORGANISATION_ENDS = frozenset(
+    {"Department", "Office", "Agency", "Bureau", "Commission", "Committee", "Ministry"}
+)
+#: Times an all-capitals word must be used to be an organisation's name ("NASA", "MOTIE").
+MIN_ACRONYM_MENTIONS = 2
+#: Longest organisation's and place's names kept, in words: longer runs are headlines.
+MAX_ORGANISATION_WORDS = 6
+MAX_PLACE_WORDS = 4
+#: Times a surname must stand alone for its full name to be a person's, without other evidence.
+MIN_SURNAME_REPEATS = 2
+#: Last words of places' names ("Marin County").
+PLACE_CUES = word_list("place_cues.txt")
 #: Days and months: capitalised, never a name.
 CALENDAR = word_list("calendar.txt")
 #: Honorifics-file entries that only say where ("US Attorney General"): no title alone.
@@ -61,7 +79,18 @@ _WORD = (
     r"(?:" + "|".join(re.escape(h) for h in (*_HON_DOTTED, "Jr.", "Sr.")) + r"|[A-Z]\.(?:[A-Z]\.)+"
     r"|[A-Z][\w’'&-]*[\w]|[A-Z]\.?)"
 )
-_RUN = re.compile(rf"{_WORD}(?:(?:\s|\s(?:{'|'.join(CONNECTORS)})\s){_WORD})*")
+#: Lower-case particles inside personal names ("Richard von Weizsäcker", "Alex de Minaur").
+PARTICLES = (
+    *("von", "van", "der", "den", "de", "da", "di", "du", "dos", "das", "del", "della"),
+    *("bin", "ibn", "ben", "ter", "zu", "la", "le"),
+)
+#: The Arabic article written on a name ("al-Baghdadi", "el-Sisi").
+_ARTICLE_NAME = r"(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z][\w’'-]*\w"
+_ARTICLE_WORD = re.compile(_ARTICLE_NAME)
+_JOIN = "|".join(dict.fromkeys((*CONNECTORS, *PARTICLES)))
+_RUN = re.compile(
+    rf"{_WORD}(?:(?:\s|\s(?:{_JOIN})\s(?:(?:{_JOIN})\s)?)(?:{_WORD}|{_ARTICLE_NAME}))*"
+)
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
 _LETTER = re.compile(r"[A-Z]\.?")
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -129,6 +158,22 @@ def _honorific_end(words: list[str]) -> int:
     return i
 
 
+#: Endings that transliterations of one Slavic name differ in (Zelensky, Zelenskyy, Zelenskiy).
+_TRANSLITERATED_ENDING = re.compile(r"(?:iy|yy|ij|ii|yi)$")
+
+
+def name_key(name: str) -> str:
+    """What spellings of one name share: case, accents and transliterated endings set aside."""
+    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(_TRANSLITERATED_ENDING.sub("y", word) for word in text.split())
+
+
+def surname(name: str) -> str:
+    """The last word of a personal name, less "Jr." and the like."""
+    return _surname(name)
+
+
 def _surname(name: str) -> str:
     words = name.split()
     while len(words) > 1 and words[-1] in NAME_SUFFIXES:
@@ -137,6 +182,10 @@ def _surname(name: str) -> str:
 
 
 def _name_like(words: list[str]) -> bool:
+    if not words or words[0] in PARTICLES or words[-1] in PARTICLES:
+        return False
+    words = [w for w in words if w not in PARTICLES]
+    words = [w[w.index("-") + 1 :] if _ARTICLE_WORD.fullmatch(w) else w for w in words]
     return all(
         w[0].isupper()
         and w not in COMMON_STARTS
@@ -166,14 +215,26 @@ class _Run:
         return words
 
 
+_INNER_POSSESSIVE = re.compile(r"(?<=\w)(?:[’']s|(?<=s)[’'])(?=\s)")
+
+
+def _possessive_parts(matches):
+    """Each run as ``(start, end, text)``, cut after a possessive inside it:
+    "NASA's Goddard Space Flight Center" is NASA's, and a centre."""
+    for match in matches:
+        raw, base, begin = match.group(0), match.start(), 0
+        for cut in _INNER_POSSESSIVE.finditer(raw):
+            yield base + begin, base + cut.end(), raw[begin : cut.end()]
+            begin = cut.end() + 1  # past the space after it
+        yield base + begin, match.end(), raw[begin:]
+
+
 def _runs(paragraphs: list[str]):
     # A capitalised word the text also writes in lower case is an ordinary word
     # ("… Nicholson Detainees were held"): it is not the end of a name.
     ordinary = {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
     for number, text in enumerate(paragraphs):
-        for match in _RUN.finditer(text):
-            raw = match.group(0)
-            start, end = match.start(), match.end()
+        for start, end, raw in _possessive_parts(_RUN.finditer(text)):
             raw = _POSSESSIVE.sub("", raw)
             words = raw.split()
             if _is_sentence_start(text, start):
@@ -200,10 +261,11 @@ def _runs(paragraphs: list[str]):
 
 
 def _split_connectors(run: _Run) -> list[_Run]:
+    """The run cut at its connectors ("of", "the"), but not at a name's particles."""
     parts, current, offset = [], [], run.start
     cursor = run.start
     for word in run.words:
-        if word in CONNECTORS:
+        if word in CONNECTORS and word not in PARTICLES:
             if current:
                 parts.append(_Run(current, run.paragraph, offset, cursor, "", ""))
             current, offset = [], cursor + len(word) + 1
@@ -219,6 +281,13 @@ def _split_connectors(run: _Run) -> list[_Run]:
     return parts
 
 
+def _trim_particles(words: list[str]) -> list[str]:
+    """Particles only inside a name: never its first or last word."""
+    while words and words[-1] in PARTICLES:
+        words = words[:-1]
+    return words
+
+
 def _organisation(words: list[str]) -> str | None:
     name = " ".join(words)
     known = organisations()
@@ -231,10 +300,23 @@ def _organisation(words: list[str]) -> str | None:
     if len(words) >= 2 and any(w.rstrip(".") in org_cues() or w in org_cues() for w in head):
         if words[-1] in CONNECTORS or words[0] in CALENDAR or _LETTER.fullmatch(words[-1]):
             return None  # "Group A" is a tournament's group, not a body
+        if len(words) > MAX_ORGANISATION_WORDS:
+            return None  # a headline or a sentence in title case, not a name
         return name.removeprefix("The ")
     return None
 
 
+def _two_organisations(words: list[str]) -> int | None:
+    """Where a second name starts in a run of two ("Columbus Police Department
+    Intelligence Led Policing Unit"): after a cue word that ends a name of its own."""
+    for i, word in enumerate(words[1:-1], start=1):
+        rest = words[i + 1 :]
+        if word in ORGANISATION_ENDS and rest[0] not in CONNECTORS and _name_like(rest[:1]):
+            return i + 1
+    return None
+
+
+_AFTER_THE = re.compile(r"\b[Tt]he\s+([A-Z][\w’'-]+)")
 _SPEECH_AFTER = re.compile(rf"^,?\s+(?:{SPEECH_VERBS})\b")
 _SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
 _STATE_AFTER = re.compile(r"^,\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
@@ -260,13 +342,54 @@ def _person_after_organisation(words: list[str]) -> int | None:
     return None
 
 
+def _person_after_job(words: list[str]) -> int | None:
+    """Where a full name starts after a job written short ("Cleveland DL Larry Ogunjobi",
+    "company CEO Andy Vesey"), if it does."""
+    at = _person_after_organisation(words)
+    if at is None or not (words[at - 1].isupper() or (words[at - 1],) in honorific_words()):
+        return None
+    return at if not any(w in PLACE_CUES or w in org_cues() for w in words[at:]) else None
+
+
 def _is_state(words: str) -> bool:
     """ "Florida" or "New York", even with a weekday after it ("Florida Wednesday")."""
     return words in us_states() or words.split()[0] in us_states()
 
 
+@lru_cache(maxsize=1)
+def _credit_patterns() -> re.Pattern:
+    lines = [ln for ln in word_list_lines("credits.txt")]
+    return re.compile("|".join(f"(?:{ln})" for ln in lines), re.IGNORECASE | re.MULTILINE)
+
+
+#: Where a credit line's names end: the end of its sentence, bracket or line.
+_CREDIT_END = re.compile(r"[.;)\]|]\s|[)\]|]|$", re.MULTILINE)
+
+
+def without_credits(text: str) -> str:
+    """``text`` with credits, captions' photo lines and bylines blanked out
+    ("Reporting by Jane Doe; Editing by John Roe"), offsets kept."""
+    pattern = _credit_patterns()
+    if not pattern.search(text):
+        return text
+    out, at = [], 0
+    for match in pattern.finditer(text):
+        if match.start() < at:
+            continue
+        # A bracketed credit is whole; a credit phrase runs to its sentence's end.
+        end = None if match.group(0).endswith(")") else _CREDIT_END.search(text, match.end())
+        stop = match.end() if match.group(0).endswith(")") else end.start() if end else len(text)
+        out += [text[at : match.start()], " " * (stop - match.start())]
+        at = stop
+    return "".join(out) + text[at:]
+
+
 def extract_entities(paragraphs: list[str]) -> Extraction:
-    """The people, organisations and places ``paragraphs`` name, with each mention."""
+    """The people, organisations and places ``paragraphs`` name, with each mention.
+
+    Credit lines' names are not the article's: they are left out (:func:`without_credits`).
+    """
+    paragraphs = [without_credits(p) for p in paragraphs]
     mentions: list[Mention] = []
     loose: list[_Run] = []  # bare names waiting for evidence
     singles: list[_Run] = []  # one-word names: surnames to merge
@@ -289,6 +412,24 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         if name in place_table:
             mentions.append(Mention(PLACE, place_table[name], run.paragraph, run.start, run.end))
             continue
+        if (
+            2 <= len(words) <= MAX_PLACE_WORDS
+            and words[-1] in PLACE_CUES
+            and _name_like(words[:-1])
+            and not hon
+            and len(set(words)) == len(words)
+        ):
+            mentions.append(Mention(PLACE, name, run.paragraph, run.start, run.end))
+            continue
+        cut = _two_organisations(words)
+        first = _organisation(words[:cut]) if cut else None
+        second = _organisation(words[cut:]) if first else None
+        if first and (second or len(words) > MAX_ORGANISATION_WORDS):
+            mentions.append(Mention(ORGANISATION, first, run.paragraph, run.start, run.end))
+            if second:
+                at = run.start + len(" ".join(words[:cut])) + 1
+                mentions.append(Mention(ORGANISATION, second, run.paragraph, at, run.end))
+            continue
         if org := _organisation(words):
             split = _person_after_organisation(words)
             if split and (head := _organisation(words[:split])):
@@ -300,6 +441,7 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
             mentions.append(Mention(ORGANISATION, org, run.paragraph, run.start, run.end))
             continue
         for part in _split_connectors(run) if any(w in CONNECTORS for w in words) else [run]:
+            part.words = _trim_particles(part.words)
             part_name = " ".join(part.words)
             if part_name in place_table:
                 mentions.append(
@@ -313,40 +455,128 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
                     singles.append(part)
             elif 2 <= len(part.words) <= MAX_NAME_WORDS and _name_like(part.words):
                 loose.append(part)
+            elif (at := _person_after_job(part.words)) is not None:
+                # "Cleveland DL Larry Ogunjobi", "company CEO Andy Vesey": a job, then a name.
+                offset = part.start + len(" ".join(part.words[:at])) + 1
+                tail = " ".join(part.words[at:])
+                mentions.append(Mention(PERSON, tail, part.paragraph, offset, part.end))
 
     surnames = Counter(" ".join(s.words) for s in singles)
+    # Surnames that speak ("Volker said", "said Hill"), and words written after "the"
+    # ("the Lakers", "the Democrats"), which are not surnames.
+    speaking = {
+        " ".join(s.words)
+        for s in singles
+        if _SPEECH_AFTER.match(s.after) or _SPEECH_BEFORE.search(s.before)
+    }
+    after_the = {w for text in paragraphs for w in _AFTER_THE.findall(text)}
     for run in loose:
         run.words = run.without_ordinary_tail()
+        for size in (2, 1):
+            head = " ".join(run.words[:size])
+            if len(run.words) - size >= 2 and head in place_table:
+                # "Ukraine Kurt Volker": a place before a name.
+                mentions.append(
+                    Mention(PLACE, place_table[head], run.paragraph, run.start, run.end)
+                )
+                run.start += len(head) + 1
+                run.words = run.words[size:]
+                break
         name = " ".join(run.words)
         spoke = _SPEECH_AFTER.match(run.after) or _SPEECH_BEFORE.search(run.before)
-        if (run.words[0] in given_names() and run.words[0] not in places()) or (
-            len(run.words) <= 3 and spoke and surnames[_surname(name)]
+        first = run.words[0]
+        # "Will", "Hope": a given name the text also writes in lower case may be a word.
+        given = first in given_names() and first.lower() not in run.ordinary
+        surname = _surname(name)
+        # A surname the text uses alone, again and again, is a person's ("… Volker said").
+        repeated = (
+            surnames[surname] >= MIN_SURNAME_REPEATS
+            and surname in speaking
+            and surname not in after_the
+            and surname not in org_cues()
+        )
+        known = surname.upper() in census_surnames() and run.words[-1] not in org_cues()
+        if (given and first not in places()) or (
+            len(run.words) <= 3 and (repeated or (spoke and (surnames[surname] or known)))
         ):
             mentions.append(Mention(PERSON, name, run.paragraph, run.start, run.end))
 
+    acronyms = _organisation_acronyms(paragraphs, Counter(" ".join(s.words) for s in singles))
     people = {m.name for m in mentions if m.kind == PERSON}
     by_surname: dict[str, set[str]] = {}
     for person in people:
-        by_surname.setdefault(_surname(person), set()).add(person)
+        by_surname.setdefault(name_key(_surname(person)), set()).add(person)
     for run in singles:
         word = run.words[0]
-        full = {p for p in by_surname.get(word, set()) if len(p.split()) > 1}
+        full = {p for p in by_surname.get(name_key(word), set()) if len(p.split()) > 1}
         if len(full) == 1:
             mentions.append(Mention(PERSON, full.pop(), run.paragraph, run.start, run.end))
         elif word in organisations():
             mentions.append(
                 Mention(ORGANISATION, organisations()[word], run.paragraph, run.start, run.end)
             )
+        elif word in acronyms:
+            mentions.append(Mention(ORGANISATION, word, run.paragraph, run.start, run.end))
     # A lone surname after an honorific ("President Trump") joins its full name too.
     merged = []
     for m in mentions:
         if m.kind == PERSON and len(m.name.split()) == 1:
-            full = {p for p in by_surname.get(m.name, set()) if len(p.split()) > 1}
+            full = {p for p in by_surname.get(name_key(m.name), set()) if len(p.split()) > 1}
             if len(full) == 1:
                 m = Mention(PERSON, full.pop(), m.paragraph, m.start, m.end)
+            elif full:
+                continue  # "Biden" beside Joe and Hunter Biden: which one is not known
         merged.append(m)
-    mentions = sorted(merged, key=lambda m: (m.paragraph, m.start))
+    mentions = sorted(_merge_name_tails(merged), key=lambda m: (m.paragraph, m.start))
     return Extraction(_entities(mentions), mentions)
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+#: An acronym defined after ordinary words ("hypersensitivity pneumonitis, or HP"): a thing.
+_DEFINED_AFTER_WORDS = re.compile(r"[a-z]\w*\s*(?:,\s*or\s+|\(\s*)$")
+_DEFINED_AFTER_NAME = re.compile(r"[A-Z][\w&.’'-]*\s+\(\s*$")
+
+
+def _organisation_acronyms(paragraphs: list[str], singles: Counter) -> set[str]:
+    """All-capitals words that name organisations: defined after a name ("Sierra Nevada
+    Corporation (SNC)"), or used again and again; and neither a common abbreviation
+    (``data/common_acronyms.txt``), a word the text also writes in lower case, a
+    place, nor defined after ordinary words."""
+    common = word_list("common_acronyms.txt")
+    ordinary = {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
+    found = set()
+    for word, count in singles.items():
+        if (
+            not _ACRONYM.fullmatch(word)
+            or word in common
+            or word.lower() in ordinary  # "READ MORE", "FRANCE WINS": words in capitals
+            or word.title() in places()
+        ):
+            continue
+        first = next((t for t in paragraphs if re.search(rf"\b{re.escape(word)}\b", t)), "")
+        at = re.search(rf"\b{re.escape(word)}\b", first)
+        before = first[max(0, at.start() - 40) : at.start()] if at else ""
+        if _DEFINED_AFTER_WORDS.search(before):
+            continue
+        if count >= MIN_ACRONYM_MENTIONS or _DEFINED_AFTER_NAME.search(before):
+            found.add(word)
+    return found
+
+
+def _merge_name_tails(mentions: list[Mention]) -> list[Mention]:
+    """A name ending exactly one longer name is that person ("Eriksson Ek", "Joel Eriksson Ek")."""
+    people = {m.name for m in mentions if m.kind == PERSON}
+    full = {}
+    for name in people:
+        longer = {p for p in people if p.endswith(" " + name)}
+        if len(longer) == 1:
+            full[name] = longer.pop()
+    return [
+        Mention(PERSON, full[m.name], m.paragraph, m.start, m.end)
+        if m.kind == PERSON and m.name in full
+        else m
+        for m in mentions
+    ]
 
 
 def _entities(mentions: list[Mention]) -> list[Entity]:
@@ -363,3 +593,30 @@ def _entities(mentions: list[Mention]) -> list[Entity]:
         first.setdefault((m.kind, m.name), index)
     entities.sort(key=lambda e: (KINDS.index(e.kind), -e.count, first[(e.kind, e.name)]))
     return entities
+
+
+def site_people(names: list[str]) -> dict[str, str]:
+    """One spelling for each person the site names: ``{spelling: name shown}``.
+
+    ``names`` holds every article's people, once per article. Spellings with
+    one :func:`name_key` (Zelensky, Zelenskyy, Zelenskiy) are one person,
+    shown as most articles write it; a bare surname ("Trump") is the one full
+    name across the site that ends in it ("Donald Trump"), when there is
+    exactly one.
+    """
+    counts = Counter(names)
+    by_key: dict[str, list[str]] = {}
+    for name in counts:
+        by_key.setdefault(name_key(name), []).append(name)
+    shown = {}
+    for spellings in by_key.values():
+        best = min(spellings, key=lambda n: (-counts[n], n))
+        shown.update(dict.fromkeys(spellings, best))
+    full: dict[str, set[str]] = {}
+    for name in set(shown.values()):
+        if len(name.split()) > 1:
+            full.setdefault(name_key(_surname(name)), set()).add(name)
+    for name, best in shown.items():
+        if len(best.split()) == 1 and len(full.get(name_key(best), ())) == 1:
+            shown[name] = next(iter(full[name_key(best)]))
+    return {name: best for name, best in shown.items() if name != best}

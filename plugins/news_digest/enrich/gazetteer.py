@@ -6,6 +6,11 @@ from functools import cache, lru_cache
 from importlib import resources
 
 
+def lines(name: str) -> list[str]:
+    """A data file's lines, less blank lines and ``#`` comments."""
+    return _lines(name)
+
+
 def _lines(name: str) -> list[str]:
     text = resources.files(__package__).joinpath(f"data/{name}").read_text("utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
@@ -53,11 +58,53 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(word for line in _lines(name) for word in line.split())
 
 
+#: Census given names less common than this (per cent of people) are left out:
+#: the rarest are as often surnames or words ("Will", "Page" are kept by the
+#: ordinary-word test in ``entities``, not here).
+MIN_CENSUS_NAME_SHARE = 0.005
+#: A name is one sex's when that sex bears it this many times as often as the other.
+SEX_DOMINANCE = 10
+
+
+@cache
+def census_shares(sex: str) -> dict[str, float]:
+    """The US census's given names (package ``names``, 1990 census) of ``sex``, title-cased,
+    each with its share of people (per cent)."""
+    text = resources.files("names").joinpath(f"dist.{sex}.first").read_text("utf-8")
+    shares = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) >= 2:
+            shares[parts[0].title()] = float(parts[1])
+    return shares
+
+
+@cache
+def census_given_names(sex: str) -> frozenset[str]:
+    return frozenset(n for n, share in census_shares(sex).items() if share >= MIN_CENSUS_NAME_SHARE)
+
+
+@lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
+    """Given names: the data files' (names of many countries) and the census's."""
     return (
         word_list("given_names_female.txt")
         | word_list("given_names_male.txt")
         | word_list("given_names_unisex.txt")
+        | census_given_names("female")
+        | census_given_names("male")
+    )
+
+
+@lru_cache(maxsize=1)
+def _only(sex: str) -> frozenset[str]:
+    """Given names only ever given to ``sex`` ("male" or "female")."""
+    other = "female" if sex == "male" else "male"
+    mine, theirs = census_shares(sex), census_shares(other)
+    census = {n for n, share in mine.items() if share >= SEX_DOMINANCE * theirs.get(n, 0.0)}
+    listed = word_list(f"given_names_{sex}.txt")
+    return frozenset((census - word_list(f"given_names_{other}.txt")) | listed) - word_list(
+        "given_names_unisex.txt"
     )
 
 
@@ -65,7 +112,14 @@ def pronoun_fits(pronoun: str, name: str) -> bool:
     """Whether "he"/"she" can stand for ``name``, judged by its given name when known."""
     first = name.split()[0]
     if pronoun.lower() == "he":
-        return first not in word_list("given_names_female.txt")
+        return first not in _only("female")
     if pronoun.lower() == "she":
-        return first not in word_list("given_names_male.txt")
+        return first not in _only("male")
     return True
+
+
+@lru_cache(maxsize=1)
+def census_surnames() -> frozenset[str]:
+    """The US census's surnames (package ``names``), upper case as the census writes them."""
+    text = resources.files("names").joinpath("dist.all.last").read_text("utf-8")
+    return frozenset(line.split()[0] for line in text.splitlines() if line.strip())
