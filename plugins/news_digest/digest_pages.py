@@ -24,7 +24,7 @@ from .enrich.duplicates import Copy, find_duplicates
 from .enrich.entities import KINDS, site_people
 from .enrich.tags import (
     DEFAULT_TAG_MIN_ARTICLES,
-    DEFAULT_TAGS_PER_ARTICLE,
+    TAGS_PER_ARTICLE,
     site_tag_names,
     tag_key,
 )
@@ -139,7 +139,7 @@ def settle_people(generator):
 
 def settle_tags(generator):
     """Keep the automatic tags (``enrich.tags``) that name several articles, one spelling
-    each, at most ``DEFAULT_TAGS_PER_ARTICLE`` an article.
+    each, at most ``TAGS_PER_ARTICLE`` an article.
 
     The curator's tags and the tagging rules' are kept as they are.
     """
@@ -156,7 +156,7 @@ def settle_tags(generator):
             key = tag_key(str(tag))
             name = names.get(key, str(tag))
             if key in automatic:
-                if key not in names or shown == DEFAULT_TAGS_PER_ARTICLE:
+                if key not in names or shown == TAGS_PER_ARTICLE:
                     continue
                 shown += 1
             if tag_key(name) in seen:

@@ -30,9 +30,9 @@ from .entities import CALENDAR, COMMON_STARTS, Extraction, surname
 from .gazetteer import census_surnames, given_names, honorific_words, word_list
 
 #: Tags an article shows at most, of its candidates the site keeps.
-DEFAULT_TAGS_PER_ARTICLE = 5
+TAGS_PER_ARTICLE = 5
 #: How keyphrases are found: "repeated" (:func:`repeated_phrases`) or "yake".
-DEFAULT_KEYPHRASE_METHOD = "repeated"
+KEYPHRASE_METHOD = "repeated"
 #: Tag candidates an article offers the site.
 TAG_CANDIDATES = 8
 #: Articles a tag must name to be kept (``NEWS_DIGEST_TAG_MIN_ARTICLES``).
@@ -357,7 +357,7 @@ def keyphrase_tags(
     language: str | None,
     entity_names: dict[str, str],
     excluded: frozenset[str] = frozenset(),
-    method: str = DEFAULT_KEYPHRASE_METHOD,
+    method: str = KEYPHRASE_METHOD,
 ) -> list[str]:
     """The keyphrases fit to be tags, best first (see the module's rules).
 
@@ -517,7 +517,7 @@ def site_tag_names(
 def site_tags(
     candidates: dict[str, list[str]],
     min_articles: int = DEFAULT_TAG_MIN_ARTICLES,
-    limit: int = DEFAULT_TAGS_PER_ARTICLE,
+    limit: int = TAGS_PER_ARTICLE,
 ) -> dict[str, list[str]]:
     """Each article's tags once the site is known (see :func:`site_tag_names`)."""
     names = site_tag_names(candidates, min_articles)
