@@ -519,9 +519,19 @@ def site_tags(
     min_articles: int = DEFAULT_TAG_MIN_ARTICLES,
     limit: int = TAGS_PER_ARTICLE,
 ) -> dict[str, list[str]]:
-    """Each article's tags once the site is known (see :func:`site_tag_names`)."""
+    """Each article's tags once the site is known (see :func:`site_tag_names`), at most
+    ``limit`` an article, each shown on ``min_articles`` articles or more: a tag that
+    only the limit kept off some articles is counted again without them."""
     names = site_tag_names(candidates, min_articles)
-    return {
-        article: list(dict.fromkeys(names[k] for t in tags if (k := tag_key(t)) in names))[:limit]
-        for article, tags in candidates.items()
-    }
+    while True:
+        shown = {
+            article: list(dict.fromkeys(names[k] for t in tags if (k := tag_key(t)) in names))[
+                :limit
+            ]
+            for article, tags in candidates.items()
+        }
+        uses = Counter(tag for tags in shown.values() for tag in tags)
+        rare = {key for key, name in names.items() if uses[name] < min_articles}
+        if not rare:
+            return shown
+        names = {key: name for key, name in names.items() if key not in rare}
