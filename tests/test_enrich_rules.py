@@ -179,3 +179,18 @@ def test_story_named_after_its_subject_not_a_date():
     assert story_subject(tags, people, ["A", "B", "C"]) == "Stabbing"
     assert story_subject([[], []], people[:2], ["A", "B"]) == "Fritz von Weizsäcker"
     assert story_subject([[], []], [[], []], ["First title", "B"]) == "First title"
+
+
+def test_a_tag_the_limit_keeps_off_an_article_is_counted_again():
+    candidates = {
+        "a": ["One", "Two", "Three"],
+        "b": ["One", "Two", "Three"],
+        "c": ["Four", "Five", "Six", "Seven"],
+        "d": ["Four", "Five", "Six", "Seven"],
+        "e": ["Seven"],
+    }
+    kept = site_tags(candidates, min_articles=2, limit=3)
+    # "Seven" is cut from c and d by the limit: shown on e alone, it goes.
+    assert kept["e"] == []
+    assert kept["c"] == ["Four", "Five", "Six"]
+    assert kept["a"] == ["One", "Two", "Three"]

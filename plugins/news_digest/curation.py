@@ -166,11 +166,14 @@ def curate(settings, html: str, meta: dict, article, annotation: Annotation | No
         reading_time=meta.get("reading_time", 0),
         word_count=meta.get("word_count", 0),
     )
-    tags += [t for t in apply_rules(tagging_rules(settings), context) if t not in tags]
+    chosen = [t for t in apply_rules(tagging_rules(settings), context) if t not in tags]
+    tags += chosen
     if annotation is not None:
         removed = {t.casefold() for t in annotation.remove_tags}
         tags = [t for t in tags + annotation.tags if t.casefold() not in removed]
+        chosen += annotation.tags
     meta["tags"] = _unique(tags)
+    meta["chosen_tags"] = chosen  # the rules' and the curator's: kept however rare
 
     if annotation is not None:
         meta["annotated"] = True

@@ -25,12 +25,7 @@ from .engine.writer import save_text
 from .enrich.clusters import Item, close_pairs, related, stories, story_subject
 from .enrich.duplicates import Copy, find_duplicates
 from .enrich.entities import KINDS, site_people
-from .enrich.tags import (
-    DEFAULT_TAG_MIN_ARTICLES,
-    DEFAULT_TAGS_PER_ARTICLE,
-    site_tag_names,
-    tag_key,
-)
+from .enrich.tags import DEFAULT_TAG_MIN_ARTICLES, TAGS_PER_ARTICLE, site_tags, tag_key
 from .jsontext import dumps_by_line
 from .paging import listing_pages
 from .search_index import plain_text
@@ -140,30 +135,31 @@ def settle_people(generator):
 
 def settle_tags(generator):
     """Keep the automatic tags (``enrich.tags``) that name several articles, one spelling
-    each, at most ``DEFAULT_TAGS_PER_ARTICLE`` an article.
+    each, at most ``TAGS_PER_ARTICLE`` an article (``tags.site_tags``).
 
-    The curator's tags and the tagging rules' are kept as they are.
+    The curator's tags and the tagging rules' are kept as they are, after them.
     """
     settings = generator.settings
     least = settings.get("NEWS_DIGEST_TAG_MIN_ARTICLES", DEFAULT_TAG_MIN_ARTICLES)
     articles = [a for a in _articles(generator) if hasattr(a, "auto_tags")]
-    names = site_tag_names({a.source_path: a.auto_tags for a in articles}, least)
+    candidates = {}
     for article in articles:
-        automatic = {tag_key(t) for t in article.auto_tags}
         # As read, whatever an earlier build of a cached article settled.
         article.read_tags = getattr(article, "read_tags", list(getattr(article, "tags", [])))
-        tags, seen, shown = [], set(), 0
+        read = {tag_key(str(t)) for t in article.read_tags}
+        # Less those the curator removed (``remove_tags``), which the read tags lack.
+        candidates[article.source_path] = [t for t in article.auto_tags if tag_key(t) in read]
+    kept = site_tags(candidates, least, TAGS_PER_ARTICLE)
+    for article in articles:
+        chosen = {tag_key(t) for t in getattr(article, "chosen_tags", [])}
+        automatic = {tag_key(t) for t in article.auto_tags} - chosen
+        tags = [Tag(name, settings) for name in kept[article.source_path]]
+        seen = {tag_key(name) for name in kept[article.source_path]}
         for tag in article.read_tags:
             key = tag_key(str(tag))
-            name = names.get(key, str(tag))
-            if key in automatic:
-                if key not in names or shown == DEFAULT_TAGS_PER_ARTICLE:
-                    continue
-                shown += 1
-            if tag_key(name) in seen:
-                continue
-            seen.add(tag_key(name))
-            tags.append(tag if name == str(tag) else Tag(name, settings))
+            if key not in automatic and key not in seen:
+                seen.add(key)
+                tags.append(tag)
         article.tags = tags
 
 

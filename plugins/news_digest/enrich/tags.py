@@ -31,9 +31,9 @@ from .entities import CALENDAR, COMMON_STARTS, Extraction, surname
 from .gazetteer import census_surnames, given_names, honorific_words, word_list
 
 #: Tags an article shows at most, of its candidates the site keeps.
-DEFAULT_TAGS_PER_ARTICLE = 5
+TAGS_PER_ARTICLE = 5
 #: How keyphrases are found: "repeated" (:func:`repeated_phrases`) or "yake".
-DEFAULT_KEYPHRASE_METHOD = "repeated"
+KEYPHRASE_METHOD = "repeated"
 #: Tag candidates an article offers the site.
 TAG_CANDIDATES = 8
 #: Articles a tag must name to be kept (``NEWS_DIGEST_TAG_MIN_ARTICLES``).
@@ -358,7 +358,7 @@ def keyphrase_tags(
     language: str | None,
     entity_names: dict[str, str],
     excluded: frozenset[str] = frozenset(),
-    method: str = DEFAULT_KEYPHRASE_METHOD,
+    method: str = KEYPHRASE_METHOD,
 ) -> list[str]:
     """The keyphrases fit to be tags, best first (see the module's rules).
 
@@ -518,11 +518,21 @@ def site_tag_names(
 def site_tags(
     candidates: dict[str, list[str]],
     min_articles: int = DEFAULT_TAG_MIN_ARTICLES,
-    limit: int = DEFAULT_TAGS_PER_ARTICLE,
+    limit: int = TAGS_PER_ARTICLE,
 ) -> dict[str, list[str]]:
-    """Each article's tags once the site is known (see :func:`site_tag_names`)."""
+    """Each article's tags once the site is known (see :func:`site_tag_names`), at most
+    ``limit`` an article, each shown on ``min_articles`` articles or more: a tag that
+    only the limit kept off some articles is counted again without them."""
     names = site_tag_names(candidates, min_articles)
-    return {
-        article: list(dict.fromkeys(names[k] for t in tags if (k := tag_key(t)) in names))[:limit]
-        for article, tags in candidates.items()
-    }
+    while True:
+        shown = {
+            article: list(dict.fromkeys(names[k] for t in tags if (k := tag_key(t)) in names))[
+                :limit
+            ]
+            for article, tags in candidates.items()
+        }
+        uses = Counter(tag for tags in shown.values() for tag in tags)
+        rare = {key for key, name in names.items() if uses[name] < min_articles}
+        if not rare:
+            return shown
+        names = {key: name for key, name in names.items() if key not in rare}
