@@ -400,7 +400,7 @@ def source_description(c):
 
 def warn_without_siteurl():
     """Feeds and the sitemap need absolute links: say so when they will be left out."""
-    if not os.environ.get("SITEURL", "").strip():
+    if not get_settings_from_file(CONFIG["settings_publish"]).get("SITEURL"):
         sys.stderr.write(
             "Warning: SITEURL is not set, so the Atom feeds and sitemap.xml are left out; "
             "set it to the site's address, e.g. SITEURL=https://you.github.io/repo\n"

@@ -152,6 +152,11 @@ def test_navigation_fits_one_line_on_a_desktop_and_folds_on_a_phone(open_context
     page.locator(".nav-more summary").click()
     menu = [" ".join(t.split()) for t in page.locator(".nav-menu a:visible").all_inner_texts()]
     assert {"Authors", "Organisations", "Places", "Export"} <= set(menu)
+    page.keyboard.press("Escape")  # closes the menu (theme/static/js/nav.js)
+    assert page.locator(".nav-menu").is_hidden()
+    page.locator(".nav-more summary").click()
+    page.mouse.click(5, 600)  # so does a click elsewhere
+    assert page.locator(".nav-menu").is_hidden()
 
     phone, phone_watch = open_context(base, viewport=PHONE, is_mobile=True)
     phone.goto(base + "index.html")

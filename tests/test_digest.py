@@ -111,7 +111,12 @@ def test_search_page_offers_tag_and_source_filters_and_only_script_files(reader_
     sources_in_index = {doc["source"] for doc in search_index(reader_site)["documents"]}
     assert set(sources) == sources_in_index
     scripts = [s["src"] for s in soup.find_all("script")]
-    assert [Path(s).name for s in scripts] == ["minisearch.js", "search-index.js", "search.js"]
+    assert [Path(s).name for s in scripts] == [
+        "nav.js",
+        "minisearch.js",
+        "search-index.js",
+        "search.js",
+    ]
     # A Content-Security-Policy of script-src 'self' must not break any page.
     for page, page_soup in html_pages(reader_site).items():
         for script in page_soup.find_all("script"):
