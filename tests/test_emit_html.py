@@ -66,7 +66,8 @@ def test_real_pages_take_the_direct_way_to_the_same_html():
     checked = 0
     for page in _pages():
         article = clean_bytes(page.read_bytes())
-        if article.body:
-            assert body_html(article) == markdown_to_html(body_markdown(article)), page
+        # None is body_html's way of leaving a block to Markdown (see its docstring).
+        if article.body and (direct := body_html(article)) is not None:
+            assert direct == markdown_to_html(body_markdown(article)), page
             checked += 1
     assert checked >= 3
