@@ -194,3 +194,14 @@ def test_a_tag_the_limit_keeps_off_an_article_is_counted_again():
     assert kept["e"] == []
     assert kept["c"] == ["Four", "Five", "Six"]
     assert kept["a"] == ["One", "Two", "Three"]
+
+
+def test_plural_names_after_the_are_organisations_not_peoples():
+    paragraphs = [
+        "Fans saw the Lakers beat the Clippers. Davis scored as the Lakers pulled away.",
+        "It was the third loss in a row for the Clippers.",
+        "The Americans watched; the Americans cheered. The Artemis plan, the Artemis crew.",
+    ]
+    orgs = extract_entities(paragraphs).names("organisation")
+    assert {"Lakers", "Clippers"} <= set(orgs)
+    assert "Americans" not in orgs and "Artemis" not in orgs

