@@ -10,12 +10,13 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from functools import lru_cache
 
 import ftfy
 from charset_normalizer import from_bytes
 from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
 from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
+
+from .linememo import line_memo
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -62,10 +63,6 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252", errors="replace"), "cp1252 (guessed)"
     return str(best), best.encoding
 
-
-#: Lines come back (on the cleaner's second look, and as a publisher's
-#: furniture): remember this many lines' verdicts.
-SEGMENT_CACHE_SIZE = 1 << 16
 
 #: How :func:`repair` calls ftfy: fix mojibake and stray control characters,
 #: keep curly quotes and dashes, and keep "&lt;" as written (it is what the page showed).
@@ -125,7 +122,7 @@ def repair_keeps(lines: list[str]) -> bool:
     )
 
 
-@lru_cache(maxsize=SEGMENT_CACHE_SIZE)
+@line_memo
 def _line_kept(line: str, line_end: str = "\n") -> bool:
     """Whether ftfy keeps the segment ``line + line_end`` as it is.
 

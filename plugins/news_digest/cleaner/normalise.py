@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
+from .linememo import line_memo
 from .record import Line
 
 # Line breaks other than "\n"; CRLF first, so that it makes one line end.
 _LINE_ENDS = ("\r\n", "\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")
 # Zero-width and formatting characters that copy-paste drags along.
 _INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
-#: Lines come back (on the cleaner's later looks, and as a publisher's
-#: furniture): remember this many lines' verdicts.
-LINE_CACHE_SIZE = 1 << 16
 # White space other than " " and "\n" (what str.isspace() calls white space;
 # a test checks the list), spelt out: much faster to scan for than [^\S \n].
 _OTHER_SPACE = re.compile(
@@ -68,7 +65,7 @@ def is_normal(lines: list[str]) -> bool:
     return all(map(_normal_line, lines))
 
 
-@lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_memo
 def _normal_line(line: str) -> bool:
     """Whether :func:`normalise` leaves ``line`` (between line ends) as it is."""
     return (
