@@ -250,11 +250,47 @@ class _WarningCounter(logging.Handler):
         self.count += 1
 
 
+#: Seconds a build waits for another build of the same output before saying so.
+LOCK_NOTICE_SECONDS = 0.1
+
+
+@contextlib.contextmanager
+def build_lock(output):
+    """One build of ``output`` at a time: a file lock beside it (``output.lock``).
+
+    Two builds would share ``output.partial/`` and swap each other's half-built
+    sites in. A second build says whose lock it waits for and waits; the
+    lock is the operating system's, so a build that is killed leaves none held.
+    """
+    from filelock import FileLock, Timeout
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(output.with_name(output.name + ".lock")))
+    try:
+        lock.acquire(timeout=LOCK_NOTICE_SECONDS)
+    except Timeout:
+        sys.stderr.write(
+            f"Another build is writing {output}/ (it holds {lock.lock_file}): "
+            "waiting for it to finish…\n"
+        )
+        sys.stderr.flush()
+        lock.acquire()
+    try:
+        yield
+    finally:
+        lock.release()
+
+
 def atomic_build(settings, output):
     """Build into a sibling folder and swap it in only when the build succeeded.
 
-    Returns how many warnings were logged.
+    One build at a time (:func:`build_lock`). Returns how many warnings were logged.
     """
+    with build_lock(output):
+        return _atomic_build(settings, output)
+
+
+def _atomic_build(settings, output):
     partial = output.with_name(output.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     for left in output.parent.iterdir() if output.parent.is_dir() else []:
@@ -283,9 +319,19 @@ def remove_later(folder):
     thousands of files took seconds at the end of every build.
     """
     # At the lowest priority, so a build started meanwhile keeps its cores (no nice on Windows).
+    # A folder left read-only (output/ made so by hand) is made writable to be
+    # emptied, or it would stay behind as output.old-<pid>.
     script = (
-        "import os, shutil, sys; getattr(os, 'nice', lambda n: 0)(19); "
-        "shutil.rmtree(sys.argv[1], ignore_errors=True)"
+        "import os, shutil, stat, sys; getattr(os, 'nice', lambda n: 0)(19)\n"
+        "def writable(function, path, error):\n"
+        "    for each in {os.path.dirname(path), path}:\n"
+        "        if os.path.isdir(each) and not os.path.islink(each):\n"
+        "            os.chmod(each, stat.S_IRWXU)\n"
+        "    function(path)\n"
+        "try:\n"
+        "    shutil.rmtree(sys.argv[1], onerror=writable)\n"
+        "except OSError:\n"
+        "    shutil.rmtree(sys.argv[1], ignore_errors=True)\n"
     )
     return subprocess.Popen(
         [sys.executable, "-c", script, str(folder)],

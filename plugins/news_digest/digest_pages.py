@@ -14,7 +14,6 @@ from pathlib import Path
 from urllib.parse import quote
 
 from pelican.generators import Generator
-from pelican.utils import slugify
 
 from .cleaner import escape
 from .curation import annotations_dir
@@ -23,6 +22,8 @@ from .enrich.duplicates import find_duplicates
 from .enrich.entities import KINDS
 from .jsontext import Encoded, dumps_by_line
 from .memo import digest, recall
+from .names import registry
+from .names import slug as name_slug
 from .paging import listing_pages
 from .prefetch import DEFAULT_MIN_SEEDS
 from .workers import Background, can_fork
@@ -36,10 +37,6 @@ ENTITY_TITLES = {"person": "People", "organisation": "Organisations", "place": "
 STORY_FOLDER = "stories"
 EXPORT_FOLDER = "export"
 EXPORT_JSON = "export/digest.json"
-
-
-def _slug(name: str, settings) -> str:
-    return slugify(name, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", [])) or "x"
 
 
 def _articles(generator):
@@ -99,44 +96,6 @@ def _signature_parts(signature) -> list[bytes]:
     return [signature.hashvalues.tobytes(), str(signature.seed).encode()]
 
 
-_PUNCT_WORDS = (("+", "-plus"), ("#", "-sharp"), ("&", "-and-"), (".", "-"))
-
-
-def distinct_tag_slugs(generator):
-    """Tags whose names differ but slugify alike ("C++", "C") get distinct slugs, loudly."""
-    tags = {}
-    for article in generator.articles:
-        for tag in getattr(article, "tags", []):
-            tags.setdefault(tag.name, []).append(tag)
-    by_slug: dict[str, list[str]] = {}
-    for name, objects in tags.items():
-        names = by_slug.setdefault(objects[0].slug, [])
-        # "Guns" and "guns" are one tag written two ways: Pelican merges them, rightly.
-        if all(other.casefold() != name.casefold() for other in names):
-            names.append(name)
-    taken = set(by_slug)
-    for slug, names in by_slug.items():
-        if len(names) < 2:
-            continue
-        # The plainest name keeps the slug; the others spell their punctuation out.
-        names.sort(key=lambda n: (n.lower() != slug.replace("-", " "), len(n), n))
-        for name in names[1:]:
-            spelled = name
-            for char, word in _PUNCT_WORDS:
-                spelled = spelled.replace(char, word)
-            new, n = _slug(spelled, generator.settings), 2
-            while new in taken:
-                new, n = f"{_slug(spelled, generator.settings)}-{n}", n + 1
-            taken.add(new)
-            for variant, objects in tags.items():
-                if variant.casefold() == name.casefold():
-                    for tag in objects:
-                        tag.slug = new
-            logger.warning(
-                "Tags %r and %r share the slug %r; %r gets %r", names[0], name, slug, name, new
-            )
-
-
 # -- after the articles are read: entities, stories, related, export ---------------
 
 
@@ -174,25 +133,26 @@ class StoryPage:
     page_key_fields = ("title", "slug", "url", "articles")
 
 
-def _entity_pages(articles, settings) -> dict[tuple[str, str], EntityPage]:
+def _entity_pages(articles, settings, urls=None) -> dict[tuple[str, str], EntityPage]:
+    """Each entity's page; slugs from the site's registry (``names``), in name order."""
+    urls = urls if urls is not None else registry({})
     pages: dict[tuple[str, str], EntityPage] = {}
-    slugs: dict[tuple[str, str], set] = {}
+    languages: dict[tuple[str, str], str] = {}
     for article in articles:
         for kind in KINDS:
             for name in article.entities.get(kind, []):
                 page = pages.get((kind, name))
                 if page is None:
-                    slug = base = _slug(name, settings)
-                    n = 2
-                    while slug in slugs.setdefault(kind, set()):
-                        slug, n = f"{base}-{n}", n + 1
-                    slugs[kind].add(slug)
-                    page = pages[(kind, name)] = EntityPage(kind, name, slug)
-                    page.url = f"{ENTITY_FOLDERS[kind]}/{quote(slug)}.html"
+                    page = pages[(kind, name)] = EntityPage(kind, name, "")
+                    languages[(kind, name)] = getattr(article, "language", None)
                 page.articles.append(article)
         for quotation in getattr(article, "quotations", []):
             if ("person", quotation.speaker) in pages:
                 pages[("person", quotation.speaker)].quotations.append((article, quotation))
+    for (kind, name), page in sorted(pages.items()):
+        base = name_slug(name, settings, language=languages[(kind, name)], kind=kind)
+        page.slug = urls.claim(base, f"{ENTITY_FOLDERS[kind]}/{{slug}}.html", (kind, name))
+        page.url = f"{ENTITY_FOLDERS[kind]}/{quote(page.slug)}.html"
     return pages
 
 
@@ -265,7 +225,9 @@ def _recalled_clusters(articles, settings, inputs: bytes | None = None) -> tuple
     return inputs, recall(settings, "stories", inputs, lambda: _clusters(articles))
 
 
-def _story_pages(articles, settings, under_way: Background | None = None) -> list[StoryPage]:
+def _story_pages(
+    articles, settings, under_way: Background | None = None, urls=None
+) -> list[StoryPage]:
     by_key = {a.source_path: a for a in articles}
     for article in articles:
         article.related_articles = []
@@ -277,17 +239,31 @@ def _story_pages(articles, settings, under_way: Background | None = None) -> lis
     related_keys, groups = clustered
     for key, others in related_keys.items():
         by_key[key].related_articles = [by_key[k] for k in others]
+    urls = urls if urls is not None else registry({})
     pages = []
     for group in groups:
-        members = sorted((by_key[k] for k in group), key=lambda a: a.date)
+        members = sorted((by_key[k] for k in group), key=lambda a: (a.date, a.source_path))
         shared = set.intersection(*(set(m.entities.get("person", [])) for m in members))
         title = members[0].plain_title if hasattr(members[0], "plain_title") else members[0].title
-        slug = _slug(f"{members[0].date:%Y-%m-%d} {title}", settings)[:80]
+        slug = urls.claim(_story_slug(members, title, settings), STORY_PATTERN, ("story", *group))
         page = StoryPage(title, slug, f"{STORY_FOLDER}/{quote(slug)}.html", members, sorted(shared))
         for member in members:
             member.story = page
         pages.append(page)
     return pages
+
+
+#: A story's file: two stories of one date and title get ``-2`` (``names``).
+STORY_PATTERN = f"{STORY_FOLDER}/{{slug}}.html"
+
+
+def _story_slug(members, title: str, settings) -> str:
+    """``<date of the first dated article>-<title>``, or the title alone if none is dated."""
+    dated = [m for m in members if getattr(m, "date_status", "stated") != "unknown"]
+    lead = f"{dated[0].date:%Y-%m-%d} " if dated else ""
+    return name_slug(
+        f"{lead}{title}", settings, language=getattr(members[0], "language", None), kind="story"
+    )
 
 
 def _no_html(markdown: str) -> str:
@@ -373,11 +349,12 @@ class DigestPagesGenerator(Generator):
     def generate_context(self):
         articles = [a for a in self.context.get("articles", []) if hasattr(a, "body_text")]
         dropped = self.context.get("duplicate_articles", [])
-        self.entity_pages = _entity_pages(articles, self.settings)
+        urls = registry(self.context)
+        self.entity_pages = _entity_pages(articles, self.settings, urls)
         # Not later: where pages are not queued (``writer``), Pelican writes
         # the articles' pages next, and they show each article's story.
         under_way = self.context.pop(STORIES_UNDER_WAY, None)
-        self.story_pages = _story_pages(articles, self.settings, under_way)
+        self.story_pages = _story_pages(articles, self.settings, under_way, urls)
         for article in articles:
             article.entity_links = {
                 kind: [self.entity_pages[(kind, n)] for n in article.entities.get(kind, [])]

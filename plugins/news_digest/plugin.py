@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import logging
+import os
 import string
-from collections import defaultdict
 from functools import cache, partial
 from pathlib import Path
 from types import MethodType
@@ -13,17 +13,17 @@ from urllib.parse import quote
 from pelican import signals
 from pelican.writers import FileOverwriteFailedError
 
-from . import cachesave, digest, heap, report
+from . import cachesave, digest, heap, names, report
 from .curation import forget_stale_cache
 from .digest import DigestGenerator
 from .digest_pages import (
     STORIES_UNDER_WAY,
     DigestPagesGenerator,
-    distinct_tag_slugs,
     drop_duplicates,
     start_stories,
 )
 from .fragments import add_macro_cache
+from .names import UrlRegistry
 from .paging import listing_pages
 from .prefetch import preclean
 from .reader import SeedReader
@@ -93,22 +93,94 @@ def _seed_articles(generator):
     return [a for a in generator.articles if hasattr(a, "cleaned_markdown")]
 
 
-def distinct_slugs(generator):
-    """Seeds with the same title get distinct URLs instead of overwriting each other."""
-    by_slug = defaultdict(list)
-    for article in generator.articles:
-        by_slug[article.slug].append(article)
-    taken = set(by_slug)
-    for slug, articles in by_slug.items():
-        articles.sort(key=lambda a: a.relative_source_path)
-        for number, article in enumerate(articles[1:], start=2):
-            while f"{slug}-{number}" in taken:
-                number += 1
-            article.slug = f"{slug}-{number}"
-            taken.add(article.slug)
+def distinct_slugs(generator, urls: UrlRegistry):
+    """Seeds with the same title get distinct URLs instead of overwriting each other.
+
+    Each article asks the registry for its slug in seed-path order, from the
+    slug the reader made (kept in its metadata: the object may come from
+    the cache with last build's slug), so a warm build names them as a fresh one.
+    """
+    settings = generator.settings
+    pattern = _registry_pattern(settings, "ARTICLE_SAVE_AS", "article")
+    for article in sorted(generator.articles, key=lambda a: a.relative_source_path):
+        base = (getattr(article, "metadata", None) or {}).get("slug") or article.slug or ""
+        if not names.is_valid_slug(base):
+            base = names.slug(base or str(article.title), settings, kind="article")
+        article.slug = urls.claim(base, pattern, ("article", article.source_path))
+        if article.slug != base:
             logger.info(
                 "%s: same title as another seed, published as %s", article.source_path, article.slug
             )
+
+
+#: Taxonomies Pelican makes pages of: kind, article attribute, save-as setting.
+TAXONOMIES = (
+    ("tag", "tags", "TAG_SAVE_AS"),
+    ("author", "authors", "AUTHOR_SAVE_AS"),
+    ("source", "category", "CATEGORY_SAVE_AS"),
+)
+_PUNCT_WORDS = (("+", " plus"), ("#", " sharp"), ("&", " and "), (".", " "))
+
+
+def distinct_taxonomy_slugs(generator, urls: UrlRegistry):
+    """Every tag, author and source gets a bounded slug of its own from the registry.
+
+    Names equal but for case ("Guns", "guns") are one page, as Pelican has
+    them; names that differ otherwise but slugify alike ("C++", "C") get
+    distinct slugs, the later one (in name order) with its punctuation spelled
+    out ("c-plus-plus"), loudly. Slugs are made from the names in every
+    build, never taken from the cached objects.
+    """
+    settings = generator.settings
+    for kind, attribute, setting in TAXONOMIES:
+        pattern = _registry_pattern(settings, setting, kind)
+        groups: dict[str, list] = {}
+        languages: dict[str, str] = {}
+        for article in generator.articles:
+            found = getattr(article, attribute, None)
+            for item in found if isinstance(found, list) else [found] if found else []:
+                key = item.name.casefold()
+                groups.setdefault(key, []).append(item)
+                languages.setdefault(key, getattr(article, "language", None))
+        for key in sorted(groups):
+            name = min(item.name for item in groups[key])
+            base = names.slug(name, settings, language=languages[key], kind=kind)
+            slug = urls.claim(base, pattern, (kind, key))
+            if slug != base:
+                spelled = name
+                for char, word in _PUNCT_WORDS:
+                    spelled = spelled.replace(char, word)
+                better = names.slug(spelled, settings, language=languages[key], kind=kind)
+                if better != base:
+                    urls.release(pattern.format(slug=slug), (kind, key))
+                    slug = urls.claim(better, pattern, (kind, key))
+                logger.warning(
+                    "%s %r slugifies like another %s's name; its page is %s",
+                    kind.capitalize(),
+                    name,
+                    kind,
+                    pattern.format(slug=slug),
+                )
+            for item in groups[key]:
+                item.slug = slug
+
+
+def _registry_pattern(settings, setting: str, kind: str) -> str:
+    """The file a page of ``kind`` takes, as a pattern of ``{slug}`` only.
+
+    A save-as setting that formats other fields too (``{date:%Y}/{slug}``)
+    is kept apart by kind: the slug alone is then made distinct among its kind.
+    """
+    pattern = str(settings.get(setting) or f"{kind}/{{slug}}")
+    return pattern if _names_only_slug(pattern) else f"{kind}:{{slug}}"
+
+
+def reserve_fixed_pages(settings, urls: UrlRegistry) -> None:
+    """The site's pages whose names are fixed: no slug may take their files."""
+    for name in settings.get("DIRECT_TEMPLATES", []):
+        urls.reserve(str(settings.get(f"{name.upper()}_SAVE_AS") or f"{name}.html"))
+    for name in ("NEWS_DIGEST_REPORT_JSON", "NEWS_DIGEST_REPORT_HTML"):
+        urls.reserve(_setting(settings, name))
 
 
 def freeze_urls(generator):
@@ -249,7 +321,7 @@ def link_files(generator):
 
 def make_report(generator):
     copies = {
-        str(Path(copy.source_path).resolve()): copy
+        os.path.abspath(copy.source_path): copy
         for copy in generator.context.get("duplicate_articles", [])
     }
     other_warnings = dict(generator.seed_rejected_warnings)
@@ -309,9 +381,24 @@ def write_report_pages(generator, writer, entries) -> None:
         )
 
 
+def skip_link_loops(generator):
+    """Pelican follows folder links in the seed folders, round a loop too (a link
+    to a folder it is in) until the system says the path is too deep: every seed
+    read a score of times. Files found through a loop are not seeds (``report``)."""
+    get_files = generator.get_files
+    looped = report.link_loops()
+
+    def files(paths, exclude=None, extensions=None):
+        found = get_files(paths, exclude=exclude or [], extensions=extensions)
+        return {path for path in found if not looped(os.path.dirname(path))}
+
+    generator.get_files = files
+
+
 def prepare_articles(generator):
     """``article_generator_init``: the steps in the order they need."""
     start_report(generator)
+    skip_link_loops(generator)
     forget_stale_cache(generator)  # before anything asks the cache what it holds
     for cacher in (generator, generator.readers):
         cachesave.save_in_background(cacher, generator.settings)  # while the pages are made
@@ -321,10 +408,16 @@ def prepare_articles(generator):
 
 
 def settle_articles(generator):
-    """``article_generator_pretaxonomy``: copies go first, so none takes its original's slug."""
+    """``article_generator_pretaxonomy``: copies go first, so none takes its original's slug.
+
+    One registry of output files (``names``) for the whole build: articles,
+    then tags, authors and sources, then (``digest_pages``) entities and stories.
+    """
     drop_duplicates(generator)
-    distinct_slugs(generator)
-    distinct_tag_slugs(generator)
+    urls = generator.context[names.REGISTRY_KEY] = UrlRegistry()
+    reserve_fixed_pages(generator.settings, urls)
+    distinct_slugs(generator, urls)
+    distinct_taxonomy_slugs(generator, urls)
     articles = [a for a in generator.articles if hasattr(a, "body_text")]
     generator.context[STORIES_UNDER_WAY] = start_stories(articles, generator.settings)
 
