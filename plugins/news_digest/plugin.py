@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import logging
 import os
 import string
@@ -382,17 +383,46 @@ def write_report_pages(generator, writer, entries) -> None:
 
 
 def skip_link_loops(generator):
-    """Pelican follows folder links in the seed folders, round a loop too (a link
-    to a folder it is in) until the system says the path is too deep: every seed
-    read a score of times. Files found through a loop are not seeds (``report``)."""
-    get_files = generator.get_files
+    """Pelican's ``get_files`` for the seed folders, not walking round a link loop.
+
+    Pelican follows folder links, round a loop too (a link to a folder it is
+    in): each loop doubles the folders to walk at every turn, until the system
+    says the path is too deep. This is Pelican 4.12's ``Generator.get_files``
+    with folders reached again through a link (``report.link_loops``) left out.
+    """
     looped = report.link_loops()
 
-    def files(paths, exclude=None, extensions=None):
-        found = get_files(paths, exclude=exclude or [], extensions=extensions)
-        return {path for path in found if not looped(os.path.dirname(path))}
+    def get_files(paths, exclude=None, extensions=None) -> set[str]:
+        paths = [paths] if isinstance(paths, str) else paths
+        exclusions: dict[str, set] = {}
+        for excluded in exclude or []:
+            parent, name = os.path.split(os.path.join(generator.path, excluded))
+            exclusions.setdefault(parent, set()).add(name)
+        ignores = generator.settings["IGNORE_FILES"]
+        files = set()
+        for path in paths:
+            root = os.path.join(generator.path, path) if path else generator.path
+            if not os.path.isdir(root):
+                if os.path.exists(root) and generator._include_path(path, extensions):
+                    files.add(path)
+                continue
+            for folder, folders, entries in os.walk(root, topdown=True, followlinks=True):
+                skip = exclusions.get(folder, ())
+                folders[:] = [
+                    name
+                    for name in folders
+                    if name not in skip
+                    and not any(fnmatch.fnmatch(name, ignore) for ignore in ignores)
+                    and not looped(os.path.join(folder, name))
+                ]
+                relative = os.path.relpath(folder, generator.path)
+                for name in entries:
+                    found = os.path.join(relative, name)
+                    if generator._include_path(found, extensions):
+                        files.add(found)
+        return files
 
-    generator.get_files = files
+    generator.get_files = get_files
 
 
 def prepare_articles(generator):

@@ -96,7 +96,20 @@ def _split(text: str, annotation: Annotation) -> tuple[str, str]:
     return "", ""
 
 
+#: Dropped from the whole file: control characters (a NUL in a page) and the
+#: bidi embeddings, overrides and isolates that reorder the text after them.
+_DROPPED = dict.fromkeys(
+    [
+        *(c for c in range(32) if chr(c) not in "\t\n\r"),
+        0x7F,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    ]
+)
+
+
 def parse_annotation(text: str, path: str = "<annotation>") -> Annotation:
+    text = text.translate(_DROPPED)
     annotation = Annotation(path)
     front, note = _split(text, annotation)
     annotation.note = note.strip()
@@ -107,8 +120,7 @@ def parse_annotation(text: str, path: str = "<annotation>") -> Annotation:
     except YamlProblem as problem:
         line = problem.line + 1 if problem.line else None  # the fence is line 1
         annotation.warn(
-            f"the front matter is {problem.message}; fix it or remove the file; "
-            "the front matter is not used",
+            f"front matter not used: {problem.message}; fix it or remove the file",
             line,
         )
         return annotation

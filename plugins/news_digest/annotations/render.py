@@ -46,8 +46,13 @@ def _safe_url(url: str) -> bool:
     the site: no other scheme, and no ``//host`` (nor ``/\\host``) that leaves it."""
     seen = browser_url(url)
     parts = urlsplit(seen)
-    return parts.scheme.lower() in SAFE_SCHEMES and not (
-        parts.scheme == "" and seen.startswith("//")
+    # Markdown turns a tab into spaces: "java    script:" is a scheme with a
+    # gap, refused like the scheme it spells.
+    squeezed = urlsplit("".join(seen.split()))
+    return (
+        parts.scheme.lower() in SAFE_SCHEMES
+        and squeezed.scheme.lower() in SAFE_SCHEMES
+        and not (parts.scheme == "" and seen.startswith("//"))
     )
 
 
