@@ -250,35 +250,37 @@ class _WarningCounter(logging.Handler):
         self.count += 1
 
 
-#: Seconds a build waits for another build of the same output before saying so.
-LOCK_NOTICE_SECONDS = 0.1
-
-
 @contextlib.contextmanager
 def build_lock(output):
-    """One build of ``output`` at a time: a file lock beside it (``output.lock``).
+    """One build of ``output`` at a time: a lock on the folder that holds it.
 
-    Two builds would share ``output.partial/`` and swap each other's half-built
-    sites in. A second build says whose lock it waits for and waits; the
-    lock is the operating system's, so a build that is killed leaves none held.
+    Two builds would share ``output.partial/`` and swap each other's
+    half-built sites in. A second build says it is waiting, and waits. The
+    lock is the system's (``flock`` on the folder itself), so no lock file is
+    left behind, and a build that is killed holds none. Where ``fcntl`` is
+    missing (Windows) builds are not serialised.
     """
-    from filelock import FileLock, Timeout
-
-    output.parent.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(output.with_name(output.name + ".lock")))
     try:
-        lock.acquire(timeout=LOCK_NOTICE_SECONDS)
-    except Timeout:
-        sys.stderr.write(
-            f"Another build is writing {output}/ (it holds {lock.lock_file}): "
-            "waiting for it to finish…\n"
-        )
-        sys.stderr.flush()
-        lock.acquire()
+        import fcntl
+    except ImportError:
+        yield
+        return
+    folder = output.resolve().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(folder, os.O_RDONLY)
     try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            sys.stderr.write(
+                f"Another build is writing {output}/ (it holds the lock on {folder}): "
+                "waiting for it to finish…\n"
+            )
+            sys.stderr.flush()
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
         yield
     finally:
-        lock.release()
+        os.close(descriptor)  # and with it the lock
 
 
 def atomic_build(settings, output):
