@@ -156,11 +156,12 @@ def distinct_taxonomy_slugs(generator, urls: UrlRegistry):
                     urls.release(pattern.format(slug=slug), (kind, key))
                     slug = urls.claim(better, pattern, (kind, key))
                 logger.warning(
-                    "%s %r slugifies like another %s's name; its page is %s",
+                    "%s %r would share the slug %r with another %s's name; it gets %r",
                     kind.capitalize(),
                     name,
+                    base,
                     kind,
-                    pattern.format(slug=slug),
+                    slug,
                 )
             for item in groups[key]:
                 item.slug = slug

@@ -120,7 +120,9 @@ def parse_annotation(text: str, path: str = "<annotation>") -> Annotation:
     except YamlProblem as problem:
         line = problem.line + 1 if problem.line else None  # the fence is line 1
         annotation.warn(
-            f"front matter not used: {problem.message}; fix it or remove the file",
+            f"the front matter is {problem.message}; fix it or remove the file"
+            if problem.message.startswith("not valid YAML")
+            else f"the front matter is not used: {problem.message}; fix it or remove the file",
             line,
         )
         return annotation

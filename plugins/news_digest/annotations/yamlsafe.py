@@ -84,9 +84,7 @@ def loads(text: str) -> Loaded:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise YamlProblem(
-            f"it is not valid YAML ({problem})", mark.line + 1 if mark else None
-        ) from None
+        raise YamlProblem(f"not valid YAML ({problem})", mark.line + 1 if mark else None) from None
     except (ValueError, OverflowError) as error:  # e.g. an integer of 5,000 digits
         raise YamlProblem(f"a value cannot be read ({error})") from None
     except RecursionError:
