@@ -10,6 +10,7 @@ the site, no control or bidi character in a page) run over all of it.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import stat
 import subprocess
@@ -71,6 +72,8 @@ ANNOTATIONS = {
     "emoji": "---\ntitle: 🎉🎉🎉 🚀\n---\n",
     "punctuation": "---\ntitle: '!!! ... ???'\n---\n",
     "slow-rule": f"---\ntitle: {'a' * 900}b\n---\n",
+    "pipe": "---\ntags: [Piped]\n---\n",  # the annotation of a refused seed
+    "nobody": "---\ntags: [Orphan]\n---\n",
     "note-links": "---\n---\n[escape](/\\evil.example/) [tab](java\tscript:alert(1)) "
     "[ok](https://example.org/) and a NUL \x00 here.\n",
 }
@@ -134,11 +137,31 @@ EXPECTED = sorted(
 )
 
 
+class _Capture(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
+def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile-input")
     _make_site(root)
-    return run_pelican(root, NEWS_DIGEST_RULE_SECONDS=0.2)
+    handler = _Capture()
+    logging.getLogger().addHandler(handler)
+    try:
+        output = run_pelican(root, NEWS_DIGEST_RULE_SECONDS=0.2)
+    finally:
+        logging.getLogger().removeHandler(handler)
+    return output, handler.messages
+
+
+@pytest.fixture(scope="module")
+def site(built):
+    return built[0]
 
 
 @pytest.fixture(scope="module")
@@ -222,6 +245,44 @@ def test_article_urls_are_distinct(report):
 
 
 # -- names that become paths ---------------------------------------------------------
+
+
+def test_the_slug_function_bounds_and_never_empties_a_name():
+    from news_digest.names import DEFAULT_MAX_NAME_BYTES, slug
+
+    long = slug("Ünïcødé " * 60)
+    assert len(long.encode()) <= DEFAULT_MAX_NAME_BYTES and long.startswith("unicode-unicode")
+    assert slug("Ünïcødé " * 60) == long  # stable
+    assert slug("Ünïcødé " * 60 + "x") != long  # names cut alike stay apart (the hash)
+    for name in ("", ".", "..", "...", "🎉", "!!!", "\u202e", "-", " . "):
+        made = slug(name, kind="tag")
+        assert made.startswith("tag-") and len(made) == len("tag-") + 8, (name, made)
+    assert slug("..hidden title") == "hidden-title"
+    assert slug("Mayor \u202eevil\u202c wins") == "mayor-evil-wins"
+    assert slug("Москва и Киев") == "moskva-i-kiev"
+    assert slug("東京都の計画", language="ja") == "東京都の計画"
+    assert slug("北京欢迎你", language="zh") == "bei-jing-huan-ying-ni"
+    cut = slug("語" * 100, language="ja")  # 300 bytes of kanji: cut at a character
+    assert len(cut.encode()) <= DEFAULT_MAX_NAME_BYTES
+    cut.encode().decode("utf-8")
+
+
+def test_the_registry_keeps_every_file_to_one_owner():
+    from news_digest.names import UrlRegistry
+
+    urls = UrlRegistry()
+    urls.reserve("tags.html")
+    assert urls.claim("tags", "{slug}.html", "a tag") == "tags-2"
+    assert urls.claim("x", "articles/{slug}.html", "one") == "x"
+    assert urls.claim("X", "articles/{slug}.html", "two") == "X-2"  # one file on a Mac
+    assert urls.claim("x", "articles/{slug}.html", "one") == "x"  # asked again: the same
+    assert urls.claim("x", "tags/{slug}.html", "three") == "x"  # another folder
+
+
+def test_the_annotation_of_a_refused_seed_is_not_called_an_orphan(built):
+    _, messages = built
+    assert not any("no seed named pipe.txt" in m for m in messages)
+    assert any("no seed named nobody.txt" in m for m in messages)  # a real orphan is
 
 
 def _page(site, entry):

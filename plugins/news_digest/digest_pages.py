@@ -195,6 +195,9 @@ def _clusters(articles) -> tuple[dict[str, list[str]], list[list[str]]]:
     return related(items, pairs), stories(items, pairs)
 
 
+#: The context key of the seeds the reader refused (absolute path → reason).
+REJECTED_SEEDS = "news_digest_rejected_seeds"
+
 #: The context key of the stories being clustered in the background (:func:`start_stories`).
 STORIES_UNDER_WAY = "news_digest_stories_under_way"
 
@@ -362,7 +365,9 @@ class DigestPagesGenerator(Generator):
             }
             article.annotated_md_path = f"{EXPORT_FOLDER}/articles/{quote(article.slug)}.md"
             article.export_json_url = EXPORT_JSON
+        rejected = self.context.get(REJECTED_SEEDS, {})
         stems = {Path(a.source_path).stem for a in articles + list(dropped)}
+        stems |= {Path(path).stem for path in rejected}
         folder = annotations_dir(self.settings)
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
             if path.stem not in stems:

@@ -18,6 +18,7 @@ from . import cachesave, digest, heap, names, report
 from .curation import forget_stale_cache
 from .digest import DigestGenerator
 from .digest_pages import (
+    REJECTED_SEEDS,
     STORIES_UNDER_WAY,
     DigestPagesGenerator,
     drop_duplicates,
@@ -71,6 +72,8 @@ def cache_loaded(generator):
 def start_report(generator):
     """Per-build bookkeeping for seeds refused by the reader."""
     generator.seed_rejected = {}  # absolute path → reason
+    # Rejected seeds still own their annotations (``digest_pages`` warns of orphans).
+    generator.context[REJECTED_SEEDS] = generator.seed_rejected
     generator.seed_rejected_warnings = {}  # absolute path → its annotation's warnings
 
 
