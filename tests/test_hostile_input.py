@@ -9,12 +9,14 @@ the site, no control or bidi character in a page) run over all of it.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
 import stat
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -323,6 +325,29 @@ def test_japanese_titles_keep_their_own_characters_and_link_from_file(site, repo
     archive = site / "archives.html"
     links = [a["href"] for a in _pages(site)[archive].find_all("a", href=True)]
     assert page.resolve() in {resolve_link(archive, href) for href in links}
+
+
+def test_japanese_link_opens_in_chromium_from_file(site, report):
+    """The archive's link to a page named in kanji and kana, clicked in a real browser."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    from test_browser import CHROMIUM, CHROMIUM_ARGS, require_chromium
+
+    require_chromium()
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            page = browser.new_page()
+            page.goto((site / "archives.html").as_uri())
+            page.get_by_role("link", name=JAPANESE_TITLE).first.click()
+            page.wait_for_load_state()
+            assert page.locator("h1").first.inner_text().strip() == JAPANESE_TITLE
+            assert Path(unquote(urlsplit(page.url).path)) == _page(site, report["japanese.txt"])
+        finally:
+            browser.close()
+    gc.collect()  # Playwright's threads end with it: later builds fork (test_browser.py)
+    for thread in threading.enumerate():
+        if thread.name.startswith("asyncio_"):
+            thread.join(timeout=10)
 
 
 def test_seeds_named_dots_are_refused_with_a_reason(report):
