@@ -18,6 +18,7 @@ import markdown
 from pelican.readers import BaseReader
 
 from . import names
+from .annotations.parse import MAX_YEAR, MIN_YEAR
 from .cleaner import (
     UndecodableError,
     body_html,
@@ -55,12 +56,8 @@ def seed_seconds(settings) -> float:
     return settings.get("NEWS_DIGEST_SEED_SECONDS", SEED_SECONDS)
 
 
-#: The years the site shows: a date outside them (a typo, ``9999-12-31``)
-#: is no date, and week pages need a year with a week after it.
-MIN_YEAR, MAX_YEAR = 1800, 2199
-
-
 def in_site_years(date: dt.date) -> bool:
+    """Whether ``date`` is in the years the site shows (as an annotation's date must be)."""
     return MIN_YEAR <= date.year <= MAX_YEAR
 
 
