@@ -575,6 +575,21 @@ def test_names_made_to_collide_across_page_kinds_get_distinct_pages(tmp_path):
         for a in soup.select("a[rel~='tag'], .tags a"):
             tags.setdefault(a.get_text(strip=True), set()).add(a["href"].split("/")[-1])
     assert tags.get("C") and tags.get("C++") and tags["C"].isdisjoint(tags["C++"])
+    # A warm build (every seed from the cache) names every page as the fresh one did.
+    warm = run_pelican(
+        tmp_path,
+        tmp_path / "warm",
+        TAG_URL=shared,
+        TAG_SAVE_AS=shared,
+        AUTHOR_URL=shared,
+        AUTHOR_SAVE_AS=shared,
+        CATEGORY_URL=shared,
+        CATEGORY_SAVE_AS=shared,
+    )
+    fresh_files = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
+    warm_files = {p.relative_to(warm): p.read_bytes() for p in warm.rglob("*") if p.is_file()}
+    assert sorted(warm_files) == sorted(fresh_files)
+    assert [name for name in fresh_files if fresh_files[name] != warm_files[name]] == []
 
 
 # -- one build at a time ------------------------------------------------------------
