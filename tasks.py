@@ -548,11 +548,49 @@ def _seed_count(settings_file):
     )
 
 
+@contextlib.contextmanager
+def build_lock(output):
+    """One build of ``output`` at a time: a lock on the folder that holds it.
+
+    Two builds would share ``output.partial/`` and swap each other's
+    half-built sites in. A second build says it is waiting, and waits. The
+    lock is the system's (``flock`` on the folder itself), so no lock file is
+    left behind, and a build that is killed holds none. Where ``fcntl`` is
+    missing (Windows) builds are not serialised.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    folder = output.resolve().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            sys.stderr.write(
+                f"Another build is writing {output}/ (it holds the lock on {folder}): "
+                "waiting for it to finish…\n"
+            )
+            sys.stderr.flush()
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # and with it the lock
+
+
 def atomic_build(settings, output):
     """Build into a sibling folder and swap it in only when the build succeeded.
 
-    Returns how many warnings were logged.
+    One build at a time (:func:`build_lock`). Returns how many warnings were logged.
     """
+    with build_lock(output):
+        return _atomic_build(settings, output)
+
+
+def _atomic_build(settings, output):
     partial = output.with_name(output.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     for left in output.parent.iterdir() if output.parent.is_dir() else []:
@@ -581,9 +619,19 @@ def remove_later(folder):
     thousands of files took seconds at the end of every build.
     """
     # At the lowest priority, so a build started meanwhile keeps its cores (no nice on Windows).
+    # A folder left read-only (output/ made so by hand) is made writable to be
+    # emptied, or it would stay behind as output.old-<pid>.
     script = (
-        "import os, shutil, sys; getattr(os, 'nice', lambda n: 0)(19); "
-        "shutil.rmtree(sys.argv[1], ignore_errors=True)"
+        "import os, shutil, stat, sys; getattr(os, 'nice', lambda n: 0)(19)\n"
+        "def writable(function, path, error):\n"
+        "    for each in {os.path.dirname(path), path}:\n"
+        "        if os.path.isdir(each) and not os.path.islink(each):\n"
+        "            os.chmod(each, stat.S_IRWXU)\n"
+        "    function(path)\n"
+        "try:\n"
+        "    shutil.rmtree(sys.argv[1], onerror=writable)\n"
+        "except OSError:\n"
+        "    shutil.rmtree(sys.argv[1], ignore_errors=True)\n"
     )
     return subprocess.Popen(
         [sys.executable, "-c", script, str(folder)],

@@ -24,6 +24,8 @@ from .annotations import (
     mark_highlights,
     render_note,
 )
+from .annotations.rules import DEFAULT_RULE_SECONDS
+from .cleaner.normalise import visible_text
 from .engine.pelican_adapter import cache_path, forget_cache, wrap_filestamp
 from .enrich import clusters, duplicates
 from .enrich.entities import KINDS, extract_entities
@@ -57,7 +59,8 @@ def load_seed_annotation(seed: Path, folder: Path) -> Annotation | None:
     build, cached or not.
     """
     path = annotation_path(seed, folder)
-    return load_annotation(path) if path.is_file() else None
+    # Not ``is_file``: a FIFO or a link to a device under that name is reported, unread.
+    return load_annotation(path) if path.exists() or path.is_symlink() else None
 
 
 def annotation_warnings(annotation: Annotation | None, settings, placed=()) -> list[dict]:
@@ -96,7 +99,29 @@ def _rules(path: str, mtime: float):
 
 def tagging_rules(settings):
     path = Path(settings["PATH"]) / setting(settings, "NEWS_DIGEST_TAGGING_RULES")
-    return _rules(str(path), path.stat().st_mtime) if path.is_file() else []
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        return []
+    return _rules(str(path), mtime)
+
+
+def rule_seconds(settings) -> float:
+    """``NEWS_DIGEST_RULE_SECONDS``: how long one rule's pattern may search one text."""
+    return float(settings.get("NEWS_DIGEST_RULE_SECONDS", DEFAULT_RULE_SECONDS))
+
+
+def _visible_names(meta: dict) -> None:
+    """Titles and names as they may show: no bidi controls, no invisible or control characters."""
+    if "plain_title" in meta:
+        meta["plain_title"] = visible_text(meta["plain_title"]) or meta["plain_title"]
+        meta["title"] = html_escape(meta["plain_title"], quote=False)
+    for key in ("authors", "tags"):
+        meta[key] = [name for name in map(visible_text, meta.get(key, [])) if name]
+    if meta.get("category"):
+        meta["category"] = visible_text(meta["category"]) or None
+        if meta["category"] is None:
+            del meta["category"]
 
 
 def _overrides(meta: dict, annotation: Annotation) -> None:
@@ -166,14 +191,21 @@ def curate(settings, html: str, meta: dict, article, annotation: Annotation | No
         reading_time=meta.get("reading_time", 0),
         word_count=meta.get("word_count", 0),
     )
-    chosen = [t for t in apply_rules(tagging_rules(settings), context) if t not in tags]
+    slow: list = []
+    rules = tagging_rules(settings)
+    chosen = [t for t in apply_rules(rules, context, slow, rule_seconds(settings)) if t not in tags]
     tags += chosen
+    rules_file = Path(os.path.relpath(_rules_path(settings), settings["PATH"])).as_posix()
+    meta["seed_warnings"] = meta.get("seed_warnings", []) + [
+        {"file": rules_file, "line": rule.line, "message": message} for rule, message in slow
+    ]
     if annotation is not None:
         removed = {t.casefold() for t in annotation.remove_tags}
         tags = [t for t in tags + annotation.tags if t.casefold() not in removed]
         chosen += annotation.tags
     meta["tags"] = _unique(tags)
     meta["chosen_tags"] = chosen  # the rules' and the curator's: kept however rare
+    _visible_names(meta)
 
     if annotation is not None:
         meta["annotated"] = True
@@ -187,8 +219,12 @@ def curate(settings, html: str, meta: dict, article, annotation: Annotation | No
     return html, meta
 
 
+def _rules_path(settings) -> Path:
+    return Path(settings["PATH"]) / setting(settings, "NEWS_DIGEST_TAGGING_RULES")
+
+
 def _rules_mtime(settings) -> float:
-    path = Path(settings["PATH"]) / setting(settings, "NEWS_DIGEST_TAGGING_RULES")
+    path = _rules_path(settings)
     return path.stat().st_mtime if path.is_file() else 0.0
 
 

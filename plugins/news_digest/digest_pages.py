@@ -14,7 +14,6 @@ from urllib.parse import quote
 
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag
-from pelican.utils import slugify
 
 from .cleaner import escape
 from .curation import annotations_dir
@@ -27,6 +26,8 @@ from .enrich.duplicates import Copy, find_duplicates
 from .enrich.entities import KINDS, site_people
 from .enrich.tags import DEFAULT_TAG_MIN_ARTICLES, TAGS_PER_ARTICLE, site_tags, tag_key
 from .jsontext import dumps_by_line
+from .names import registry
+from .names import slug as name_slug
 from .paging import listing_pages
 from .search_index import plain_text
 
@@ -38,10 +39,6 @@ ENTITY_TITLES = {"person": "People", "organisation": "Organisations", "place": "
 STORY_FOLDER = "stories"
 EXPORT_FOLDER = "export"
 EXPORT_JSON = "export/digest.json"
-
-
-def _slug(name: str, settings) -> str:
-    return slugify(name, regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", [])) or "x"
 
 
 def _articles(generator):
@@ -163,44 +160,6 @@ def settle_tags(generator):
         article.tags = tags
 
 
-_PUNCT_WORDS = (("+", "-plus"), ("#", "-sharp"), ("&", "-and-"), (".", "-"))
-
-
-def distinct_tag_slugs(generator):
-    """Tags whose names differ but slugify alike ("C++", "C") get distinct slugs, loudly."""
-    tags = {}
-    for article in generator.articles:
-        for tag in getattr(article, "tags", []):
-            tags.setdefault(tag.name, []).append(tag)
-    by_slug: dict[str, list[str]] = {}
-    for name, objects in tags.items():
-        names = by_slug.setdefault(objects[0].slug, [])
-        # "Guns" and "guns" are one tag written two ways: Pelican merges them, rightly.
-        if all(other.casefold() != name.casefold() for other in names):
-            names.append(name)
-    taken = set(by_slug)
-    for slug, names in by_slug.items():
-        if len(names) < 2:
-            continue
-        # The plainest name keeps the slug; the others spell their punctuation out.
-        names.sort(key=lambda n: (n.lower() != slug.replace("-", " "), len(n), n))
-        for name in names[1:]:
-            spelled = name
-            for char, word in _PUNCT_WORDS:
-                spelled = spelled.replace(char, word)
-            new, n = _slug(spelled, generator.settings), 2
-            while new in taken:
-                new, n = f"{_slug(spelled, generator.settings)}-{n}", n + 1
-            taken.add(new)
-            for variant, objects in tags.items():
-                if variant.casefold() == name.casefold():
-                    for tag in objects:
-                        tag.slug = new
-            logger.warning(
-                "Tags %r and %r share the slug %r; %r gets %r", names[0], name, slug, name, new
-            )
-
-
 # -- after the articles are read: entities, stories, related, export ---------------
 
 
@@ -231,25 +190,26 @@ class StoryPage:
     entities: list
 
 
-def _entity_pages(articles, settings) -> dict[tuple[str, str], EntityPage]:
+def _entity_pages(articles, settings, urls=None) -> dict[tuple[str, str], EntityPage]:
+    """Each entity's page; slugs from the site's registry (``names``), in name order."""
+    urls = urls if urls is not None else registry({})
     pages: dict[tuple[str, str], EntityPage] = {}
-    slugs: dict[tuple[str, str], set] = {}
+    languages: dict[tuple[str, str], str] = {}
     for article in articles:
         for kind in KINDS:
             for name in article.entities.get(kind, []):
                 page = pages.get((kind, name))
                 if page is None:
-                    slug = base = _slug(name, settings)
-                    n = 2
-                    while slug in slugs.setdefault(kind, set()):
-                        slug, n = f"{base}-{n}", n + 1
-                    slugs[kind].add(slug)
-                    page = pages[(kind, name)] = EntityPage(kind, name, slug)
-                    page.url = f"{ENTITY_FOLDERS[kind]}/{quote(slug)}.html"
+                    page = pages[(kind, name)] = EntityPage(kind, name, "")
+                    languages[(kind, name)] = getattr(article, "language", None)
                 page.articles.append(article)
         for quotation in getattr(article, "quotations", []):
             if ("person", quotation.speaker) in pages:
                 pages[("person", quotation.speaker)].quotations.append((article, quotation))
+    for (kind, name), page in sorted(pages.items()):
+        base = name_slug(name, settings, language=languages[(kind, name)], kind=kind)
+        page.slug = urls.claim(base, f"{ENTITY_FOLDERS[kind]}/{{slug}}.html", (kind, name))
+        page.url = f"{ENTITY_FOLDERS[kind]}/{quote(page.slug)}.html"
     return pages
 
 
@@ -292,6 +252,9 @@ def _clusters(articles) -> tuple[dict[str, list[str]], list[list[str]]]:
     return related(items, pairs), stories(items, pairs)
 
 
+#: The context key of the seeds the reader refused (absolute path → reason).
+REJECTED_SEEDS = "news_digest_rejected_seeds"
+
 #: The context key of the stories being clustered in the background (:func:`start_stories`).
 STORIES_UNDER_WAY = "news_digest_stories_under_way"
 
@@ -322,7 +285,9 @@ def _recalled_clusters(articles, settings, inputs: bytes | None = None) -> tuple
     return inputs, recall(settings, "stories", inputs, lambda: _clusters(articles))
 
 
-def _story_pages(articles, settings, under_way: Background | None = None) -> list[StoryPage]:
+def _story_pages(
+    articles, settings, under_way: Background | None = None, urls=None
+) -> list[StoryPage]:
     by_key = {a.source_path: a for a in articles}
     for article in articles:
         article.related_articles = []
@@ -334,28 +299,36 @@ def _story_pages(articles, settings, under_way: Background | None = None) -> lis
     related_keys, groups = clustered
     for key, others in related_keys.items():
         by_key[key].related_articles = [by_key[k] for k in others]
-    pages, taken = [], set()
+    urls = urls if urls is not None else registry({})
+    pages = []
     for group in groups:
-        members = sorted((by_key[k] for k in group), key=lambda a: a.date)
+        members = sorted((by_key[k] for k in group), key=lambda a: (a.date, a.source_path))
         shared = set.intersection(*(set(m.entities.get("person", [])) for m in members))
         titles = [m.plain_title if hasattr(m, "plain_title") else m.title for m in members]
         title = titles[0]
-        # Named after what the story is about, never after a date an article may lack.
-        subject = story_subject(
-            [[str(t) for t in getattr(m, "tags", [])] for m in members],
-            [m.entities.get("person", []) for m in members],
-            titles,
-        )
-        slug = base = _slug(subject, settings)[:80]
-        n = 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
-        taken.add(slug)
+        slug = urls.claim(_story_slug(members, titles, settings), STORY_PATTERN, ("story", *group))
         page = StoryPage(title, slug, f"{STORY_FOLDER}/{quote(slug)}.html", members, sorted(shared))
         for member in members:
             member.story = page
         pages.append(page)
     return pages
+
+
+#: A story's file: two stories of one date and title get ``-2`` (``names``).
+STORY_PATTERN = f"{STORY_FOLDER}/{{slug}}.html"
+
+
+def _story_slug(members, titles: list[str], settings) -> str:
+    """Named after what the story is about (``story_subject``), never after a date
+    an article may lack."""
+    subject = story_subject(
+        [[str(t) for t in getattr(m, "tags", [])] for m in members],
+        [m.entities.get("person", []) for m in members],
+        titles,
+    )
+    return name_slug(
+        subject, settings, language=getattr(members[0], "language", None), kind="story"
+    )
 
 
 def _no_html(markdown: str) -> str:
@@ -443,11 +416,12 @@ class DigestPagesGenerator(Generator):
     def generate_context(self):
         articles = [a for a in self.context.get("articles", []) if hasattr(a, "body_text")]
         dropped = self.context.get("duplicate_articles", [])
-        self.entity_pages = _entity_pages(articles, self.settings)
+        urls = registry(self.context)
+        self.entity_pages = _entity_pages(articles, self.settings, urls)
         # Not later: where pages are not queued (``writer``), Pelican writes
         # the articles' pages next, and they show each article's story.
         under_way = self.context.pop(STORIES_UNDER_WAY, None)
-        self.story_pages = _story_pages(articles, self.settings, under_way)
+        self.story_pages = _story_pages(articles, self.settings, under_way, urls)
         for article in articles:
             article.entity_links = {
                 kind: [self.entity_pages[(kind, n)] for n in article.entities.get(kind, [])]
@@ -455,7 +429,9 @@ class DigestPagesGenerator(Generator):
             }
             article.annotated_md_path = f"{EXPORT_FOLDER}/articles/{quote(article.slug)}.md"
             article.export_json_url = EXPORT_JSON
+        rejected = self.context.get(REJECTED_SEEDS, {})
         stems = {Path(a.source_path).stem for a in articles + list(dropped)}
+        stems |= {Path(path).stem for path in rejected}
         folder = annotations_dir(self.settings)
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
             if path.stem not in stems:

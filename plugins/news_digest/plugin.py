@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import fnmatch
 import logging
+import os
 import string
-from collections import defaultdict
 from functools import cache, partial
 from pathlib import Path
 from urllib.parse import quote
@@ -13,13 +14,13 @@ from jinja2 import ChoiceLoader, FileSystemLoader
 from pelican import signals
 from pelican.writers import FileOverwriteFailedError
 
-from . import digest, report
+from . import digest, names, report
 from .curation import forget_stale_cache
 from .digest import DigestGenerator
 from .digest_pages import (
+    REJECTED_SEEDS,
     STORIES_UNDER_WAY,
     DigestPagesGenerator,
-    distinct_tag_slugs,
     drop_duplicates,
     settle_people,
     settle_tags,
@@ -31,6 +32,7 @@ from .engine.pelican_adapter import replace_generate_tags
 from .engine.prefetch import preclean
 from .engine.typography import take_over_typogrify
 from .engine.writer import get_writer, save_copy, save_text
+from .names import UrlRegistry
 from .paging import listing_pages
 from .reader import SeedReader
 from .settings import DEFAULTS
@@ -85,6 +87,8 @@ def cache_loaded(generator):
 def start_report(generator):
     """Per-build bookkeeping for seeds refused by the reader."""
     generator.seed_rejected = {}  # absolute path → reason
+    # Rejected seeds still own their annotations (``digest_pages`` warns of orphans).
+    generator.context[REJECTED_SEEDS] = generator.seed_rejected
     generator.seed_rejected_warnings = {}  # absolute path → its annotation's warnings
 
 
@@ -108,22 +112,95 @@ def _seed_articles(generator):
     return [a for a in generator.articles if hasattr(a, "cleaned_markdown")]
 
 
-def distinct_slugs(generator):
-    """Seeds with the same title get distinct URLs instead of overwriting each other."""
-    by_slug = defaultdict(list)
-    for article in generator.articles:
-        by_slug[article.slug].append(article)
-    taken = set(by_slug)
-    for slug, articles in by_slug.items():
-        articles.sort(key=lambda a: a.relative_source_path)
-        for number, article in enumerate(articles[1:], start=2):
-            while f"{slug}-{number}" in taken:
-                number += 1
-            article.slug = f"{slug}-{number}"
-            taken.add(article.slug)
+def distinct_slugs(generator, urls: UrlRegistry):
+    """Seeds with the same title get distinct URLs instead of overwriting each other.
+
+    Each article asks the registry for its slug in seed-path order, from the
+    slug the reader made (kept in its metadata: the object may come from
+    the cache with last build's slug), so a warm build names them as a fresh one.
+    """
+    settings = generator.settings
+    pattern = _registry_pattern(settings, "ARTICLE_SAVE_AS", "article")
+    for article in sorted(generator.articles, key=lambda a: a.relative_source_path):
+        base = (getattr(article, "metadata", None) or {}).get("slug") or article.slug or ""
+        if not names.is_valid_slug(base):
+            base = names.slug(base or str(article.title), settings, kind="article")
+        article.slug = urls.claim(base, pattern, ("article", article.source_path))
+        if article.slug != base:
             logger.info(
                 "%s: same title as another seed, published as %s", article.source_path, article.slug
             )
+
+
+#: Taxonomies Pelican makes pages of: kind, article attribute, save-as setting.
+TAXONOMIES = (
+    ("tag", "tags", "TAG_SAVE_AS"),
+    ("author", "authors", "AUTHOR_SAVE_AS"),
+    ("source", "category", "CATEGORY_SAVE_AS"),
+)
+_PUNCT_WORDS = (("+", " plus"), ("#", " sharp"), ("&", " and "), (".", " "))
+
+
+def distinct_taxonomy_slugs(generator, urls: UrlRegistry):
+    """Every tag, author and source gets a bounded slug of its own from the registry.
+
+    Names equal but for case ("Guns", "guns") are one page, as Pelican has
+    them; names that differ otherwise but slugify alike ("C++", "C") get
+    distinct slugs, the later one (in name order) with its punctuation spelled
+    out ("c-plus-plus"), loudly. Slugs are made from the names in every
+    build, never taken from the cached objects.
+    """
+    settings = generator.settings
+    for kind, attribute, setting in TAXONOMIES:
+        pattern = _registry_pattern(settings, setting, kind)
+        groups: dict[str, list] = {}
+        languages: dict[str, str] = {}
+        for article in generator.articles:
+            found = getattr(article, attribute, None)
+            for item in found if isinstance(found, list) else [found] if found else []:
+                key = item.name.casefold()
+                groups.setdefault(key, []).append(item)
+                languages.setdefault(key, getattr(article, "language", None))
+        for key in sorted(groups):
+            name = min(item.name for item in groups[key])
+            base = names.slug(name, settings, language=languages[key], kind=kind)
+            slug = urls.claim(base, pattern, (kind, key))
+            if slug != base:
+                spelled = name
+                for char, word in _PUNCT_WORDS:
+                    spelled = spelled.replace(char, word)
+                better = names.slug(spelled, settings, language=languages[key], kind=kind)
+                if better != base:
+                    urls.release(pattern.format(slug=slug), (kind, key))
+                    slug = urls.claim(better, pattern, (kind, key))
+                logger.warning(
+                    "%s %r would share the slug %r with another %s's name; it gets %r",
+                    kind.capitalize(),
+                    name,
+                    base,
+                    kind,
+                    slug,
+                )
+            for item in groups[key]:
+                item.slug = slug
+
+
+def _registry_pattern(settings, setting: str, kind: str) -> str:
+    """The file a page of ``kind`` takes, as a pattern of ``{slug}`` only.
+
+    A save-as setting that formats other fields too (``{date:%Y}/{slug}``)
+    is kept apart by kind: the slug alone is then made distinct among its kind.
+    """
+    pattern = str(settings.get(setting) or f"{kind}/{{slug}}")
+    return pattern if _names_only_slug(pattern) else f"{kind}:{{slug}}"
+
+
+def reserve_fixed_pages(settings, urls: UrlRegistry) -> None:
+    """The site's pages whose names are fixed: no slug may take their files."""
+    for name in settings.get("DIRECT_TEMPLATES", []):
+        urls.reserve(str(settings.get(f"{name.upper()}_SAVE_AS") or f"{name}.html"))
+    for name in ("NEWS_DIGEST_REPORT_JSON", "NEWS_DIGEST_REPORT_HTML"):
+        urls.reserve(_setting(settings, name))
 
 
 def freeze_urls(generator):
@@ -266,7 +343,7 @@ def link_files(generator):
 
 def make_report(generator):
     copies = {
-        str(Path(copy.source_path).resolve()): copy
+        os.path.abspath(copy.source_path): copy
         for copy in generator.context.get("duplicate_articles", [])
     }
     other_warnings = dict(generator.seed_rejected_warnings)
@@ -324,9 +401,53 @@ def write_report_pages(generator, writer, entries) -> None:
         )
 
 
+def skip_link_loops(generator):
+    """Pelican's ``get_files`` for the seed folders, not walking round a link loop.
+
+    Pelican follows folder links, round a loop too (a link to a folder it is
+    in): each loop doubles the folders to walk at every turn, until the system
+    says the path is too deep. This is Pelican 4.12's ``Generator.get_files``
+    with folders reached again through a link (``report.link_loops``) left out.
+    """
+    looped = report.link_loops()
+
+    def get_files(paths, exclude=None, extensions=None) -> set[str]:
+        paths = [paths] if isinstance(paths, str) else paths
+        exclusions: dict[str, set] = {}
+        for excluded in exclude or []:
+            parent, name = os.path.split(os.path.join(generator.path, excluded))
+            exclusions.setdefault(parent, set()).add(name)
+        ignores = generator.settings["IGNORE_FILES"]
+        files = set()
+        for path in paths:
+            root = os.path.join(generator.path, path) if path else generator.path
+            if not os.path.isdir(root):
+                if os.path.exists(root) and generator._include_path(path, extensions):
+                    files.add(path)
+                continue
+            for folder, folders, entries in os.walk(root, topdown=True, followlinks=True):
+                skip = exclusions.get(folder, ())
+                folders[:] = [
+                    name
+                    for name in folders
+                    if name not in skip
+                    and not any(fnmatch.fnmatch(name, ignore) for ignore in ignores)
+                    and not looped(os.path.join(folder, name))
+                ]
+                relative = os.path.relpath(folder, generator.path)
+                for name in entries:
+                    found = os.path.join(relative, name)
+                    if generator._include_path(found, extensions):
+                        files.add(found)
+        return files
+
+    generator.get_files = get_files
+
+
 def prepare_articles(generator):
     """``article_generator_init``: the steps in the order they need."""
     start_report(generator)
+    skip_link_loops(generator)
     forget_stale_cache(generator)  # before anything asks the cache what it holds
     for cacher in (generator, generator.readers):
         cachesave.save_in_background(cacher, generator.settings)  # while the pages are made
@@ -336,12 +457,18 @@ def prepare_articles(generator):
 
 
 def settle_articles(generator):
-    """``article_generator_pretaxonomy``: copies go first, so none takes its original's slug."""
+    """``article_generator_pretaxonomy``: copies go first, so none takes its original's slug.
+
+    One registry of output files (``names``) for the whole build: articles,
+    then tags, authors and sources, then (``digest_pages``) entities and stories.
+    """
     drop_duplicates(generator)
-    distinct_slugs(generator)
+    urls = generator.context[names.REGISTRY_KEY] = UrlRegistry()
+    reserve_fixed_pages(generator.settings, urls)
+    distinct_slugs(generator, urls)
     settle_people(generator)  # one spelling for each person across the site
     settle_tags(generator)  # the site's own tags, before their slugs are made distinct
-    distinct_tag_slugs(generator)
+    distinct_taxonomy_slugs(generator, urls)
     articles = [a for a in generator.articles if hasattr(a, "body_text")]
     generator.context[STORIES_UNDER_WAY] = start_stories(articles, generator.settings)
 

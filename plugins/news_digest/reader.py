@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
+import os
 import re
+import stat
 from functools import lru_cache
 from html import escape as html_escape
 from pathlib import Path
 
 import markdown
 from pelican.readers import BaseReader
-from pelican.utils import slugify
 
+from . import names
+from .annotations.parse import MAX_YEAR, MIN_YEAR
 from .cleaner import (
     UndecodableError,
     body_html,
@@ -49,6 +53,11 @@ SEED_SECONDS = default("NEWS_DIGEST_SEED_SECONDS")
 
 def seed_seconds(settings) -> float:
     return settings.get("NEWS_DIGEST_SEED_SECONDS", SEED_SECONDS)
+
+
+def in_site_years(date: dt.date) -> bool:
+    """Whether ``date`` is in the years the site shows (as an annotation's date must be)."""
+    return MIN_YEAR <= date.year <= MAX_YEAR
 
 
 #: Articles with no date at all sort after every dated one.
@@ -100,27 +109,18 @@ def read_seed(path: Path, settings, typogrify=None) -> tuple[str, dict]:
             if key in meta:
                 meta[key] = CAPS_MARKUP.sub(r"\1", typogrify(meta[key]))
     if "slug" not in meta and meta.get("title") and _slug_from_title(settings):
-        meta["slug"] = pelican_slug(meta["title"], settings)
+        meta["slug"] = names.slug(
+            meta.get("plain_title") or meta["title"],
+            settings,
+            language=meta.get("language"),
+            kind="article",
+        )
     return content, meta
 
 
 #: typogrify's markup for a run of capitals: noise in ``<title>``, feeds and
 #: attributes, where titles and summaries also go.
 CAPS_MARKUP = re.compile(r'<span class="caps">(.*?)</span>', re.DOTALL)
-
-
-def pelican_slug(title: str, settings) -> str:
-    """The slug Pelican makes from an article's title (``Content.__init__``).
-
-    Made while reading, it is kept in the content cache: Pelican made it again
-    for every article of every build (about 0.4 s at 10,000 seeds).
-    """
-    return slugify(
-        title,
-        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
-        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
-    )
 
 
 def _slug_from_title(settings) -> bool:
@@ -134,19 +134,16 @@ def _slug_from_title(settings) -> bool:
 
 
 def _clean_and_curate(path: Path, settings) -> tuple[str, dict]:
-    limit = max_seed_bytes(settings)
-    size = path.stat().st_size
-    if size > limit:
-        return _reject(
-            path,
-            settings,
-            f"{size / 2**20:.1f} MB is too large for one article (limit "
-            f"{limit / 2**20:.0f} MB): split it into one file per article",
-        )
-    annotation = load_seed_annotation(path, annotations_dir(settings))
+    refused = why_unreadable(path, settings)
+    if refused:
+        return _reject(path, settings, refused)
+    annotation = None
     seconds = seed_seconds(settings)
     try:
+        # Everything done for this seed is within its time limit: its
+        # annotation, cleaning, the tagging rules and enrichment.
         with time_limit(seconds):
+            annotation = load_seed_annotation(path, annotations_dir(settings))
             article = clean_seed(clean_bytes, path.read_bytes(), annotation)
             if not article.body:
                 return _reject(path, settings, _why_empty(article), annotation)
@@ -165,6 +162,13 @@ def _clean_and_curate(path: Path, settings) -> tuple[str, dict]:
         )
     except UndecodableError as error:
         return _reject(path, settings, f"{error}: a seed must be a text file", annotation)
+    except OSError as error:
+        return _reject(
+            path,
+            settings,
+            f"the file cannot be read ({error.strerror or error}): check its permissions",
+            annotation,
+        )
     except Exception as error:  # a bug must cost one seed, reported, not the build
         logger.exception("Reading %s failed", path)
         return _reject(
@@ -173,6 +177,54 @@ def _clean_and_curate(path: Path, settings) -> tuple[str, dict]:
             f"cleaning or enriching it failed ({error!r}): please report this seed",
             annotation,
         )
+
+
+def why_unreadable(path: Path, settings) -> str | None:
+    """Why ``path`` is not read at all, judged by ``stat`` before any byte is read.
+
+    Only regular files are read: a FIFO would block the build, a device
+    (``/dev/zero``) never ends. A link is followed only to a file inside the
+    seed folders, and a loop of links is refused.
+    """
+    try:
+        real = path.resolve(strict=True)
+        status = os.stat(real)
+    except RuntimeError:
+        return "a loop of symbolic links: it leads to no file"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a loop of symbolic links: it leads to no file"
+        if error.errno == errno.ENOENT:
+            return "a symbolic link to a file that does not exist"
+        return f"the file cannot be read ({error.strerror or error}): check its permissions"
+    if not stat.S_ISREG(status.st_mode):
+        return f"not a regular file ({_file_kind(status.st_mode)}): a seed must be a text file"
+    roots = _seed_roots(settings["PATH"], tuple(settings["ARTICLE_PATHS"]))
+    if not any(real == root or root in real.parents for root in roots):
+        return (
+            "a symbolic link to a file outside the seed folders: links are followed "
+            "only within them; copy the file in instead"
+        )
+    limit = max_seed_bytes(settings)
+    if status.st_size > limit:
+        return (
+            f"{status.st_size / 2**20:.1f} MB is too large for one article (limit "
+            f"{limit / 2**20:.0f} MB): split it into one file per article"
+        )
+    return None
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return kind
+    return "not a plain file"
 
 
 def _why_empty(article) -> str:
@@ -190,28 +242,35 @@ def _reject(path: Path, settings, reason: str, annotation=None):
         "title": path.name,
         "status": "skip",
         "seed_error": reason,
-        "seed_source": str(path.resolve()),
+        "seed_source": os.path.abspath(path),
         "seed_warnings": annotation_warnings(annotation, settings),
     }
 
 
 def _article(path: Path, settings, article, tags: list[str]):
     paragraphs = [block.text for block in article.body]
-    title = article.title or path.stem
+    title = names.visible_text(article.title or "") or names.visible_text(path.stem) or path.name
     seed_rel = _seed_relpath(path, settings)
+    dated = article.date is not None and in_site_years(article.date)
+    warnings = list(article.warnings)
+    if article.date is not None and not dated:
+        warnings.append(
+            f"the date found ({article.date.isoformat()}) is outside the years the site "
+            f"shows ({MIN_YEAR}–{MAX_YEAR}): the article is undated"
+        )
     meta = {
         "title": html_escape(title, quote=False),
         "plain_title": title,
-        "date": dt.datetime.combine(article.date, dt.time()) if article.date else UNKNOWN_DATE,
-        "date_status": article.date_status,
-        "date_note": article.date_source if article.date else DATE_NOTES[DATE_UNKNOWN],
+        "date": dt.datetime.combine(article.date, dt.time()) if dated else UNKNOWN_DATE,
+        "date_status": article.date_status if dated else DATE_UNKNOWN,
+        "date_note": article.date_source if dated else DATE_NOTES[DATE_UNKNOWN],
         "summary": html_escape(lead_summary(paragraphs), quote=False),
         "word_count": article.word_count,
         "reading_time": reading_minutes(article.word_count),
         "captions": article.captions,
         "removed": article.removed,
         "removed_count": len(article.removed),
-        "seed_warnings": [{"line": None, "message": w} for w in article.warnings],
+        "seed_warnings": [{"line": None, "message": w} for w in warnings],
         "seed_path": seed_rel,
         "seed_encoding": article.encoding,
         "language": article.language,
@@ -224,7 +283,7 @@ def _article(path: Path, settings, article, tags: list[str]):
         {
             "Title": title,
             "Authors": ", ".join(article.authors),
-            "Date": article.date.isoformat() if article.date else "",
+            "Date": article.date.isoformat() if dated else "",
             "Date_status": article.date_status,
             "Source": article.source or "",
             "Tags": ", ".join(tags),
@@ -236,12 +295,23 @@ def _article(path: Path, settings, article, tags: list[str]):
 
 
 def _seed_relpath(path: Path, settings) -> str:
-    """The seed's path below the site's seed folder, with ``/`` separators."""
-    resolved = path.resolve()
-    for root in _seed_roots(settings["PATH"], tuple(settings["ARTICLE_PATHS"])):
-        if root in resolved.parents:
-            return resolved.relative_to(root).as_posix()
+    """The seed's path below the site's seed folder, with ``/`` separators.
+
+    The path as found in the folder, links not resolved: two linked folders
+    with a file of one name give two paths (and two raw copies), not one.
+    """
+    found = Path(os.path.abspath(path))
+    for root in _seed_folders(settings["PATH"], tuple(settings["ARTICLE_PATHS"])):
+        if root in found.parents:
+            return found.relative_to(root).as_posix()
     return path.name
+
+
+@lru_cache(maxsize=8)
+def _seed_folders(content: str, folders: tuple[str, ...]) -> list[Path]:
+    """The seed folders as written (absolute, links not resolved)."""
+    base = Path(os.path.abspath(content))
+    return [Path(os.path.abspath(base / folder)) for folder in folders]
 
 
 @lru_cache(maxsize=8)

@@ -36,25 +36,62 @@ class SeedEntry:
 
 
 def seed_files(settings) -> list[Path]:
-    """Every file below the article folders, ignored or not."""
-    base = Path(settings["PATH"]).resolve()
+    """Every file below the article folders, ignored or not, as Pelican finds them.
+
+    Folders that are links are followed, as Pelican follows them, but not
+    round a loop (a link to a folder it is in): :func:`in_link_loop`.
+    """
+    base = Path(os.path.abspath(settings["PATH"]))
     files = []
+    looped = link_loops()
     for folder in settings["ARTICLE_PATHS"]:
         root = base / folder
         if root.is_file():
             files.append(root)
-        for dirpath, dirnames, filenames in os.walk(root):
-            dirnames.sort()
+        for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+            dirnames[:] = sorted(d for d in dirnames if not looped(os.path.join(dirpath, d)))
             files.extend(Path(dirpath) / name for name in sorted(filenames))
     return files
 
 
+def link_loops():
+    """``in_link_loop(path)``: whether a folder on the way to ``path`` (or ``path``
+    itself) is one already passed, reached again through a link.
+
+    Each folder is resolved once.
+    """
+    real = cache(os.path.realpath)
+
+    @cache
+    def in_link_loop(path: str) -> bool:
+        folders = [os.path.abspath(path)]
+        while True:
+            parent = os.path.dirname(folders[-1])
+            if parent == folders[-1]:
+                break
+            folders.append(parent)
+        reals = [real(folder) for folder in folders if os.path.isdir(folder)]
+        return len(set(reals)) < len(reals)
+
+    return in_link_loop
+
+
 def _why_unread(path: Path, settings, extensions) -> str:
+    if path.name.startswith("."):
+        return (
+            f"a hidden file (its name, {path.name!r}, starts with a dot), which Pelican "
+            "does not read: rename it to publish it"
+        )
     if any(fnmatch.fnmatch(path.name, pattern) for pattern in settings["IGNORE_FILES"]):
         return "ignored by IGNORE_FILES in the settings: remove the pattern to publish it"
     if path.suffix.lstrip(".") not in extensions:
         return f"not read: seeds must end in .txt (rename {path.name!r} to publish it)"
     return "not read by Pelican: see the build log for the error"
+
+
+def _key(path) -> str:
+    """A seed's key: its absolute path as found (links not resolved, as Pelican has it)."""
+    return os.path.normpath(os.path.abspath(path))
 
 
 def _resolver():
@@ -79,17 +116,19 @@ def build_report(
     ``other_warnings`` the path of a refused or dropped seed to its other warnings;
     ``duplicates`` maps a dropped seed's absolute path to the article it repeats.
     """
-    base = Path(settings["PATH"]).resolve()
-    resolved = _resolver()
+    base = Path(_key(settings["PATH"]))
 
     def rel(path) -> str:
-        path = resolved(str(path))
-        return path.relative_to(base).as_posix() if base in path.parents else path.as_posix()
+        path = Path(_key(path))
+        return path.relative_to(base).as_posix() if base in path.parents else path.name
 
-    published = {str(resolved(a.source_path)): a for a in articles}
+    rejected = {_key(path): reason for path, reason in rejected.items()}
+    duplicates = {_key(path): original for path, original in duplicates.items()}
+    other_warnings = {_key(path): found for path, found in (other_warnings or {}).items()}
+    published = {_key(a.source_path): a for a in articles}
     entries = []
     for path in seed_files(settings):
-        key = str(resolved(str(path)))
+        key = _key(path)
         name = rel(path)
         if key in published:
             article = published[key]

@@ -39,6 +39,12 @@ SETTINGS = (
         "A larger seed file (5 MB) is rejected, with the reason in the build report.",
     ),
     Setting(
+        "NEWS_DIGEST_RULE_SECONDS",
+        1.0,
+        "Seconds one tagging rule's pattern may search one article; a slower rule is "
+        "skipped for that article and reported as the rule's fault.",
+    ),
+    Setting(
         "NEWS_DIGEST_SEED_SECONDS",
         60,
         "Seconds one seed may take to clean and enrich before it is stopped and rejected (Unix).",

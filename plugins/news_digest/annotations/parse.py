@@ -10,9 +10,17 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from ..cleaner.normalise import visible_text
+from .yamlsafe import YamlProblem, line_of, loads, read_text
 
 FENCE = "---"
+#: An annotation file larger than this is not read (a note is a few paragraphs).
+DEFAULT_MAX_ANNOTATION_BYTES = 256 * 1024
+#: A title, source, tag or author name longer than this is refused.
+MAX_NAME_CHARS = 1000
+#: The years the site shows: a date outside them (a typo, ``9999-12-31``) is
+#: refused, and week pages need a year with a week after it.
+MIN_YEAR, MAX_YEAR = 1800, 2199
 
 #: Front-matter keys and the type each must have.
 LIST_KEYS = ("tags", "remove_tags", "authors", "keep_lines", "drop_lines")
@@ -60,13 +68,14 @@ class Annotation:
         ]
 
 
-def load_annotation(path: Path) -> Annotation:
-    """Read ``path``; unreadable bytes become a warning, not an exception."""
+def load_annotation(path: Path, limit: int = DEFAULT_MAX_ANNOTATION_BYTES) -> Annotation:
+    """Read ``path`` (a regular file of at most ``limit`` bytes); what is wrong
+    with it becomes a warning, not an exception."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
+        text = read_text(path, limit)
+    except YamlProblem as problem:
         annotation = Annotation(str(path))
-        annotation.warn(f"cannot read the file ({error}); save it as UTF-8 text")
+        annotation.warn(f"{problem.message}; the annotation is not used")
         return annotation
     return parse_annotation(text, str(path))
 
@@ -87,75 +96,116 @@ def _split(text: str, annotation: Annotation) -> tuple[str, str]:
     return "", ""
 
 
+#: Dropped from the whole file: control characters (a NUL in a page) and the
+#: bidi embeddings, overrides and isolates that reorder the text after them.
+_DROPPED = dict.fromkeys(
+    [
+        *(c for c in range(32) if chr(c) not in "\t\n\r"),
+        0x7F,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    ]
+)
+
+
 def parse_annotation(text: str, path: str = "<annotation>") -> Annotation:
+    text = text.translate(_DROPPED)
     annotation = Annotation(path)
     front, note = _split(text, annotation)
     annotation.note = note.strip()
     if not front.strip():
         return annotation
     try:
-        data = yaml.safe_load(front)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None  # +1 fence, +1 one-based
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        loaded = loads(front)
+    except YamlProblem as problem:
+        line = problem.line + 1 if problem.line else None  # the fence is line 1
         annotation.warn(
-            f"the front matter is not valid YAML ({problem}); fix it or remove the file",
+            f"the front matter is {problem.message}; fix it or remove the file"
+            if problem.message.startswith("not valid YAML")
+            else f"the front matter is not used: {problem.message}; fix it or remove the file",
             line,
         )
         return annotation
+    data = loaded.data
     if not isinstance(data, dict):
         annotation.warn("the front matter must be 'key: value' lines", 2)
         return annotation
-    _read_fields(data, annotation)
+
+    def line(key):
+        found = line_of(loaded.node, key)
+        return found + 1 if found else None
+
+    _read_fields(data, annotation, line)
     return annotation
 
 
-def _read_fields(data: dict, annotation: Annotation) -> None:
+def _read_fields(data: dict, annotation: Annotation, line=lambda key: None) -> None:
     for key in data:
         if key not in KNOWN_KEYS:
             annotation.warn(
-                f"unknown key {key!r} ignored; known keys: {', '.join(sorted(KNOWN_KEYS))}"
+                f"unknown key {str(key)[:80]!r} ignored; known keys: "
+                f"{', '.join(sorted(KNOWN_KEYS))}",
+                line(key),
             )
     for key in LIST_KEYS:
         if key not in data or data[key] is None:
             continue
         value = data[key]
-        if isinstance(value, str | int | float):
+        if isinstance(value, str):
             value = [value]
         kind = "lines of the seed, as text" if key in LINE_KEYS else "names"
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            annotation.warn(f"{key!r} must be a list of {kind} (quote numbers); ignored")
+            annotation.warn(f"{key!r} must be a list of {kind} (quote numbers); ignored", line(key))
             continue
+        if key not in LINE_KEYS:
+            value = [visible_text(v) for v in value]
+            if any(len(v) > MAX_NAME_CHARS for v in value):
+                annotation.warn(
+                    f"{key!r}: a name longer than {MAX_NAME_CHARS} characters is ignored",
+                    line(key),
+                )
+                value = [v for v in value if len(v) <= MAX_NAME_CHARS]
         setattr(annotation, key, [v.strip() for v in value if v.strip()])
     for key in TEXT_KEYS:
         if data.get(key) is not None:
-            if isinstance(data[key], str) and data[key].strip():
-                setattr(annotation, key, data[key].strip())
+            text = visible_text(data[key]) if isinstance(data[key], str) else ""
+            if not text:
+                annotation.warn(f"{key!r} must be a line of text; ignored", line(key))
+            elif len(text) > MAX_NAME_CHARS:
+                annotation.warn(
+                    f"{key!r} is longer than {MAX_NAME_CHARS} characters; ignored", line(key)
+                )
             else:
-                annotation.warn(f"{key!r} must be a line of text; ignored")
+                setattr(annotation, key, text)
     if data.get("date") is not None:
-        annotation.date = _date(data["date"], annotation)
-    annotation.highlights = _highlights(data.get("highlights"), annotation)
+        annotation.date = _date(data["date"], annotation, line("date"))
+    annotation.highlights = _highlights(data.get("highlights"), annotation, line("highlights"))
 
 
-def _date(value, annotation: Annotation) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value).strip())
-    except ValueError:
-        annotation.warn(f"date {value!r} is not YYYY-MM-DD; ignored")
+def _date(value, annotation: Annotation, line: int | None = None) -> dt.date | None:
+    text = str(value).strip()[:40]
+    if not isinstance(value, str) or len(text) != 10:
+        annotation.warn(f"date {text!r} is not YYYY-MM-DD; ignored", line)
         return None
+    try:
+        date = dt.date.fromisoformat(text)
+    except ValueError:
+        annotation.warn(f"date {text!r} is not a real date (YYYY-MM-DD); ignored", line)
+        return None
+    if not MIN_YEAR <= date.year <= MAX_YEAR:
+        annotation.warn(
+            f"date {text!r} is outside the years the site shows ({MIN_YEAR}–{MAX_YEAR}); ignored",
+            line,
+        )
+        return None
+    return date
 
 
-def _highlights(value, annotation: Annotation) -> list[Highlight]:
+def _highlights(value, annotation: Annotation, line: int | None = None) -> list[Highlight]:
     if value is None:
         return []
     if not isinstance(value, list):
-        annotation.warn("'highlights' must be a list of '- quote: …' entries; ignored")
+        annotation.warn("'highlights' must be a list of '- quote: …' entries; ignored", line)
         return []
     highlights = []
     for number, item in enumerate(value, start=1):
@@ -163,13 +213,13 @@ def _highlights(value, annotation: Annotation) -> list[Highlight]:
             item = {"quote": item}
         quote = item.get("quote") if isinstance(item, dict) else None
         if not isinstance(quote, str) or not quote.strip():
-            annotation.warn(f"highlight {number} has no 'quote' text; ignored")
+            annotation.warn(f"highlight {number} has no 'quote' text; ignored", line)
             continue
         fields = {}
         for key in ("comment", "prefix", "suffix"):
             text = item.get(key) or ""
             if not isinstance(text, str):
-                annotation.warn(f"highlight {number}: {key!r} must be text; ignored")
+                annotation.warn(f"highlight {number}: {key!r} must be text; ignored", line)
                 text = ""
             fields[key] = text
         highlights.append(Highlight(" ".join(quote.split()), **fields))

@@ -29,10 +29,30 @@ def _safe_markdown() -> markdown.Markdown:
     return md
 
 
+# What a browser drops from a URL before reading it (WHATWG URL standard):
+# C0 controls and spaces at either end, tabs and line breaks anywhere.
+_URL_EDGES = "".join(map(chr, range(0x21)))
+_URL_DROPPED = dict.fromkeys(map(ord, "\t\n\r"))
+
+
+def browser_url(url: str) -> str:
+    """``url`` as a browser reads it: edges trimmed, tabs and line breaks
+    dropped, ``\\`` read as ``/`` (as it is for http(s) and relative links)."""
+    return url.strip(_URL_EDGES).translate(_URL_DROPPED).replace("\\", "/")
+
+
 def _safe_url(url: str) -> bool:
-    parts = urlsplit(url.strip())
-    return parts.scheme.lower() in SAFE_SCHEMES and not (
-        parts.scheme == "" and url.strip().startswith("//")
+    """Whether ``url``, read as a browser reads it, is http(s), or a link within
+    the site: no other scheme, and no ``//host`` (nor ``/\\host``) that leaves it."""
+    seen = browser_url(url)
+    parts = urlsplit(seen)
+    # Markdown turns a tab into spaces: "java    script:" is a scheme with a
+    # gap, refused like the scheme it spells.
+    squeezed = urlsplit("".join(seen.split()))
+    return (
+        parts.scheme.lower() in SAFE_SCHEMES
+        and squeezed.scheme.lower() in SAFE_SCHEMES
+        and not (parts.scheme == "" and seen.startswith("//"))
     )
 
 
@@ -44,6 +64,8 @@ def render_note(text: str) -> str:
     for link in soup.find_all("a"):
         if not _safe_url(link.get("href", "")):
             link.unwrap()
+        else:
+            link["href"] = browser_url(link.get("href", ""))  # what was checked is what is used
     for image in soup.find_all("img"):
         # A picture from another host would load it; a note is words.
         image.replace_with(image.get("alt", ""))

@@ -17,7 +17,13 @@ case-insensitively (in any item, for lists); a list of patterns matches when
 any does. Numbers (``reading_time``, ``word_count``) take a comparison
 ``<``, ``<=``, ``>``, ``>=``, ``==`` and a number, or a bare number for ``==``.
 ``unless`` holds conditions that must *not* hold. A broken rule is reported
-and skipped; the others still apply.
+(file and line) and skipped; the others still apply.
+
+The file is read by the bounded YAML reader (``yamlsafe``: no aliases, a size
+cap). Patterns run on the ``regex`` module with a time limit per search
+(:data:`DEFAULT_RULE_SECONDS`): a pattern that backtracks without end on some
+article (``(a+)+$``) is skipped for that article, and the article's report
+says which rule it was.
 """
 
 from __future__ import annotations
@@ -27,7 +33,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+import regex
+
+from ..cleaner.normalise import visible_text
+from ..settings import default
+from .yamlsafe import YamlProblem, item_lines, loads, read_text, value_node
+
+#: Seconds one pattern may search one text before the rule is skipped for that article.
+DEFAULT_RULE_SECONDS = default("NEWS_DIGEST_RULE_SECONDS")
+#: A pattern longer than this is refused (a rule names words, not a grammar).
+MAX_PATTERN_CHARS = 2000
+#: Keys a rule may have.
+RULE_KEYS = frozenset(("tags", "if", "unless"))
 
 TEXT_FIELDS = frozenset(
     ("source", "title", "body", "authors", "people", "organisations", "places", "tags")
@@ -60,19 +77,28 @@ class RuleContext:
     word_count: int = 0
 
 
+class SlowRule(Exception):
+    """A rule's pattern ran out of time on an article."""
+
+
 @dataclass(frozen=True)
 class Condition:
     name: str
-    patterns: tuple[re.Pattern, ...] = ()
+    patterns: tuple = ()  # compiled ``regex`` patterns
     compare: tuple = ()
 
-    def holds(self, context: RuleContext) -> bool:
+    def holds(self, context: RuleContext, seconds: float = DEFAULT_RULE_SECONDS) -> bool:
         value = getattr(context, self.name)
         if self.compare:
             op, number = self.compare
             return op(value, number)
         items = value if isinstance(value, list) else [value]
-        return any(p.search(item) for p in self.patterns for item in items)
+        try:
+            return any(
+                p.search(item, timeout=seconds) for p in self.patterns for item in items if item
+            )
+        except TimeoutError:
+            raise SlowRule(self.name) from None
 
 
 @dataclass(frozen=True)
@@ -81,10 +107,11 @@ class Rule:
     conditions: tuple[Condition, ...]
     exceptions: tuple[Condition, ...] = ()
     number: int = 0
+    line: int | None = None
 
-    def matches(self, context: RuleContext) -> bool:
-        return all(c.holds(context) for c in self.conditions) and not any(
-            c.holds(context) for c in self.exceptions
+    def matches(self, context: RuleContext, seconds: float = DEFAULT_RULE_SECONDS) -> bool:
+        return all(c.holds(context, seconds) for c in self.conditions) and not any(
+            c.holds(context, seconds) for c in self.exceptions
         )
 
 
@@ -96,17 +123,24 @@ def _condition(name: str, value, where: str) -> Condition:
         return Condition(name, compare=(_OPERATORS[match.group(1)], float(match.group(2))))
     if name not in TEXT_FIELDS:
         known = ", ".join(sorted(TEXT_FIELDS | NUMBER_FIELDS))
-        raise ValueError(f"{where}: unknown field {name!r} (known: {known})")
+        raise ValueError(f"{where}: unknown field {str(name)[:80]!r} (known: {known})")
     values = value if isinstance(value, list) else [value]
+    if not values or not all(isinstance(v, str | int | float) for v in values):
+        raise ValueError(f"{where}: {name} must be a pattern or a list of patterns")
+    if any(len(str(v)) > MAX_PATTERN_CHARS for v in values):
+        raise ValueError(f"{where}: {name}: a pattern is longer than {MAX_PATTERN_CHARS}")
     try:
-        patterns = tuple(re.compile(str(v), re.IGNORECASE) for v in values)
-    except re.error as error:
+        patterns = tuple(regex.compile(str(v), regex.IGNORECASE | regex.V0) for v in values)
+    except (regex.error, ValueError, OverflowError, RecursionError) as error:
         raise ValueError(f"{where}: {name}: bad regular expression ({error})") from None
     return Condition(name, patterns=patterns)
 
 
-def parse_rules(data, path: str = "<rules>") -> tuple[list[Rule], list[str]]:
-    """Rules from already-loaded YAML data, and a warning for each one skipped."""
+def parse_rules(data, path: str = "<rules>", lines=()) -> tuple[list[Rule], list[str]]:
+    """Rules from already-loaded YAML data, and a warning for each one skipped.
+
+    ``lines`` gives each rule's line in the file, for the warnings.
+    """
     warnings: list[str] = []
     items = data.get("rules") if isinstance(data, dict) else data
     if items is None:
@@ -115,23 +149,35 @@ def parse_rules(data, path: str = "<rules>") -> tuple[list[Rule], list[str]]:
         return [], [f"{path}: expected 'rules:' followed by a list of rules"]
     rules = []
     for number, item in enumerate(items, start=1):
-        where = f"{path}: rule {number}"
+        line = lines[number - 1] if number <= len(lines) else None
+        where = f"{path}:{line}: rule {number}" if line else f"{path}: rule {number}"
         try:
             if not isinstance(item, dict):
                 raise ValueError(f"{where}: a rule is 'tags:' and 'if:' keys")
+            for key in item:
+                if key not in RULE_KEYS:
+                    warnings.append(
+                        f"{where}: unknown key {str(key)[:80]!r} ignored "
+                        f"(known: {', '.join(sorted(RULE_KEYS))})"
+                    )
             tags = item.get("tags")
             tags = [tags] if isinstance(tags, str) else tags
-            if not tags or not all(isinstance(t, str) and t.strip() for t in tags):
-                raise ValueError(f"{where}: 'tags' must list at least one tag")
+            if (
+                not isinstance(tags, list)
+                or not tags
+                or not all(isinstance(t, str) and visible_text(t) for t in tags)
+            ):
+                raise ValueError(f"{where}: 'tags' must list at least one tag (as text)")
             when, unless = item.get("if") or {}, item.get("unless") or {}
             if not isinstance(when, dict) or not isinstance(unless, dict) or not when:
                 raise ValueError(f"{where}: 'if' must map fields to conditions")
             rules.append(
                 Rule(
-                    tuple(t.strip() for t in tags),
+                    tuple(visible_text(t) for t in tags),
                     tuple(_condition(k, v, where) for k, v in when.items()),
                     tuple(_condition(k, v, where) for k, v in unless.items()),
                     number,
+                    line,
                 )
             )
         except ValueError as error:
@@ -141,21 +187,43 @@ def parse_rules(data, path: str = "<rules>") -> tuple[list[Rule], list[str]]:
 
 def load_rules(path: Path) -> tuple[list[Rule], list[str]]:
     """Rules from the YAML file at ``path`` (none if it does not exist)."""
-    if not path.is_file():
+    if not path.exists():
         return [], []
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
-        return [], [f"{where}: cannot read the tagging rules ({error}); no rule applied"]
-    return parse_rules(data, str(path))
+        loaded = loads(read_text(path))
+    except YamlProblem as problem:
+        where = f"{path}:{problem.line}" if problem.line else str(path)
+        return [], [f"{where}: cannot read the tagging rules ({problem.message}); no rule applied"]
+    node = value_node(loaded.node, "rules") if isinstance(loaded.data, dict) else loaded.node
+    return parse_rules(loaded.data, str(path), item_lines(node))
 
 
-def apply_rules(rules: list[Rule], context: RuleContext) -> list[str]:
-    """Tags every matching rule adds, in rule order, without repeats."""
+def apply_rules(
+    rules: list[Rule],
+    context: RuleContext,
+    problems: list | None = None,
+    seconds: float = DEFAULT_RULE_SECONDS,
+) -> list[str]:
+    """Tags every matching rule adds, in rule order, without repeats.
+
+    A rule whose pattern runs out of time (``seconds`` a search) is skipped,
+    and ``(rule, message)`` added to ``problems`` when given.
+    """
     tags: list[str] = []
     for rule in rules:
-        if rule.matches(context):
+        try:
+            matched = rule.matches(context, seconds)
+        except SlowRule as slow:
+            if problems is not None:
+                problems.append(
+                    (
+                        rule,
+                        f"tagging rule {rule.number} was skipped on this article: its "
+                        f"{slow} pattern ran longer than {seconds:g} s (simplify the "
+                        "regular expression)",
+                    )
+                )
+            continue
+        if matched:
             tags.extend(t for t in rule.tags if t not in tags)
     return tags

@@ -16,6 +16,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from .corpus import line_key
+from .linememo import line_memo
 from .record import Line
 
 #: A call to action or widget title is short; longer lines are prose.
@@ -66,8 +67,6 @@ CARD_TEASER_MAX_WORDS = 40
 #: Scripts written without spaces: this many characters count as one word.
 CJK_CHARS_PER_WORD = 2
 
-#: Line-level tests are pure functions of the text: remember this many results.
-TEXT_CACHE_SIZE = 1 << 16
 #: Duplicate tests compare the lines of one seed, and again on its later looks:
 #: remember the word sets and verdicts of this many lines and pairs (word sets
 #: are large, and a page's pairs are not met again on other pages).
@@ -211,7 +210,7 @@ def _notices() -> Vocabulary:
     return Vocabulary.load("notices.txt")
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
+@line_memo
 def prompt(text: str) -> str | None:
     """A pitch or notice written as a sentence ("Get our newsletter…"), or an author bio."""
     words = word_count(text)
@@ -225,7 +224,7 @@ def prompt(text: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
+@line_memo
 def word_count(text: str) -> int:
     """Words in ``text``; in Chinese and Japanese, every two characters count as one."""
     cjk = len(_CJK.findall(text))
@@ -234,7 +233,7 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(_CJK.sub(" ", text))) + cjk // CJK_CHARS_PER_WORD
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
+@line_memo
 def is_prose(text: str) -> bool:
     """Shaped like article prose: several words and a sentence ending."""
     return word_count(text) >= PROSE_MIN_WORDS and bool(_SENTENCE_END.search(text))
@@ -245,7 +244,7 @@ def is_long_prose(text: str) -> bool:
     return word_count(text) > CTA_MAX_WORDS // 1.5 and is_prose(text)
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
+@line_memo
 def call_to_action(text: str) -> str | None:
     """Newsletter prompts, share buttons, "Comments", "Latest …" widgets."""
     if word_count(text) > CTA_MAX_WORDS or is_long_prose(text):
@@ -255,7 +254,7 @@ def call_to_action(text: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
+@line_memo
 def caption(text: str) -> bool:
     """A photo caption or credit line."""
     return _captions().found_in(text)
@@ -423,7 +422,7 @@ class Features:
     embedded_post: bool
 
 
-@lru_cache(maxsize=TEXT_CACHE_SIZE)
+@line_memo
 def features(text: str) -> Features:
     """Every line-level test's answer for ``text``, worked out once."""
     return Features(

@@ -10,12 +10,13 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from functools import lru_cache
 
 import ftfy
 from charset_normalizer import from_bytes
 from ftfy.badness import MOJIBAKE_CATEGORIES, is_bad
 from ftfy.chardata import CONTROL_CHARS, LIGATURES, WIDTH_MAP
+
+from .linememo import line_memo
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -46,11 +47,68 @@ def looks_binary(data: bytes) -> bool:
     return bool(sample) and controls / len(sample) > BINARY_CONTROL_RATIO
 
 
+#: Share of a BOM-less UTF-16/32 text's code units whose high bytes are NUL
+#: (most, for text mostly in Latin letters) for the file to be taken as one.
+WIDE_ZERO_SHARE = 0.5
+#: Share of NUL bytes allowed where a wide encoding has its low bytes.
+WIDE_STRAY_ZEROS = 0.05
+#: Share of the decoded text that must be printable or white space.
+WIDE_PRINTABLE_SHARE = 0.95
+# Wide encodings, widest first (UTF-32 text also looks like UTF-16 with NULs),
+# and the byte positions that are NUL in a Latin letter.
+_WIDE = (
+    ("utf-32-le", 4, (1, 2, 3)),
+    ("utf-32-be", 4, (0, 1, 2)),
+    ("utf-16-le", 2, (1,)),
+    ("utf-16-be", 2, (0,)),
+)
+# C0 control characters that are not white space: never text, never in a page.
+_CONTROLS = dict.fromkeys(c for c in range(32) if chr(c) not in "\t\n\r\f\v")
+
+
+def wide_without_bom(data: bytes) -> tuple[str, str] | None:
+    """``(text, encoding)`` if ``data`` is UTF-16 or UTF-32 without a byte-order mark.
+
+    Told by where the NUL bytes fall in a sample (the high bytes of Latin
+    letters), then checked by decoding the whole strictly.
+    """
+    sample = data[:8192]
+    sample = sample[: len(sample) - len(sample) % 4]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    for encoding, width, zeros in _WIDE:
+        units = len(sample) // width
+        lanes = [sample[i::width].count(0) for i in range(width)]
+        if all(lanes[i] >= units * WIDE_ZERO_SHARE for i in zeros) and all(
+            lanes[i] <= units * WIDE_STRAY_ZEROS for i in range(width) if i not in zeros
+        ):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            shown = sum(char.isprintable() or char.isspace() for char in text[:4096])
+            if shown >= min(len(text), 4096) * WIDE_PRINTABLE_SHARE:
+                return text, f"{encoding} (no byte-order mark)"
+    return None
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """Return ``(text, encoding)``; raise :class:`UndecodableError` for binary data."""
+    """Return ``(text, encoding)``; raise :class:`UndecodableError` for binary data.
+
+    Control characters other than white space are dropped from the text: a
+    NUL deep in a file is no text, and must not reach a page.
+    """
+    text, encoding = _decode(data)
+    return text.translate(_CONTROLS), encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return data.decode(encoding, errors="replace"), encoding
+    wide = wide_without_bom(data)
+    if wide is not None:
+        return wide
     if looks_binary(data):
         raise UndecodableError("binary data (NUL or control bytes), not text")
     try:
@@ -62,10 +120,6 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252", errors="replace"), "cp1252 (guessed)"
     return str(best), best.encoding
 
-
-#: Lines come back (on the cleaner's second look, and as a publisher's
-#: furniture): remember this many lines' verdicts.
-SEGMENT_CACHE_SIZE = 1 << 16
 
 #: How :func:`repair` calls ftfy: fix mojibake and stray control characters,
 #: keep curly quotes and dashes, and keep "&lt;" as written (it is what the page showed).
@@ -125,7 +179,7 @@ def repair_keeps(lines: list[str]) -> bool:
     )
 
 
-@lru_cache(maxsize=SEGMENT_CACHE_SIZE)
+@line_memo
 def _line_kept(line: str, line_end: str = "\n") -> bool:
     """Whether ftfy keeps the segment ``line + line_end`` as it is.
 

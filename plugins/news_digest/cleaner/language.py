@@ -15,14 +15,14 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
+from .linememo import line_memo
+
 #: Below this many words the stop-word vote is not trusted.
 MIN_WORDS = 5
 #: Share of letters a script needs to decide the language by itself.
 SCRIPT_SHARE = 0.3
 #: The fallback when nothing decides.
 DEFAULT = "en"
-#: Lines are tallied once each and remembered (see :func:`detect_lines`).
-LINE_CACHE_SIZE = 1 << 16
 
 # The code points of each script.
 _SCRIPT_RANGES = (
@@ -80,7 +80,7 @@ def _tally(text: str) -> tuple[int, ...]:
     return (len(words), sum(map(len, words)), *scripts, *stops)
 
 
-_line_tally = lru_cache(maxsize=LINE_CACHE_SIZE)(_tally)
+_line_tally = line_memo(_tally)
 
 
 def _verdict(tally: tuple[int, ...] | list[int]) -> str:

@@ -16,6 +16,7 @@ from importlib import resources
 
 from dateutil import parser as dateparser
 
+from .linememo import line_memo
 from .record import Line
 
 #: A headline is short; longer first lines are body text or a teaser.
@@ -26,8 +27,6 @@ TITLE_LOOKBACK = 12
 HEADER_WINDOW = 8
 #: A byline names at most this many words of people.
 BYLINE_MAX_WORDS = 16
-#: Line-level finders are pure functions of the text: remember this many results.
-LINE_CACHE_SIZE = 1 << 16
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
@@ -79,7 +78,7 @@ def _worded(text: str) -> bool:
     return sum(any(c.isalpha() for c in w) for w in text.split()) >= HEADLINE_MIN_LETTER_WORDS
 
 
-@lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_memo
 def headline_candidate(text: str) -> bool:
     """Could be the headline: a few words, no full stop, not a byline or a date line."""
     words = len(text.split())
@@ -176,7 +175,7 @@ def find_dates(text: str, dayfirst: DayFirst = False) -> list[tuple[dt.date, str
     return list(_dates(text, dayfirst()))
 
 
-@lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_memo
 def _dates(text: str, dayfirst: bool) -> tuple[tuple[dt.date, str], ...]:
     if _DIGIT.search(text) is None:
         return ()
@@ -342,7 +341,7 @@ def find_stated_date(lines: list[Line], dayfirst: DayFirst = False) -> Found | N
     return None
 
 
-@lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_memo
 def _dateline(text: str) -> str | None:
     """What of a header line may state the article's date: the line without "Updated".
 
@@ -406,7 +405,7 @@ def _any_publisher() -> re.Pattern:
     )
 
 
-@lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_memo
 def _publisher(text: str) -> str | None:
     """The first known publisher (in ``data/publishers.json`` order) named in ``text``."""
     if _any_publisher().search(text) is None:
@@ -450,7 +449,7 @@ def find_source(furniture: list[Line], title: str | None) -> Found | None:
     return None
 
 
-@lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_memo
 def _copyright_owner(text: str) -> str | None:
     """The owner named in a copyright line ("© 2019 Foo Media. All rights reserved")."""
     if match := _COPYRIGHT.search(text):
@@ -458,7 +457,7 @@ def _copyright_owner(text: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_memo
 def _host(text: str) -> str | None:
     """A bare ``www.`` host name in ``text``, without the ``www.``."""
     if match := _HOST.search(text):

@@ -4,17 +4,25 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
+from .linememo import line_memo
 from .record import Line
 
 # Line breaks other than "\n"; CRLF first, so that it makes one line end.
 _LINE_ENDS = ("\r\n", "\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")
 # Zero-width and formatting characters that copy-paste drags along.
-_INVISIBLE = ("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad")
-#: Lines come back (on the cleaner's later looks, and as a publisher's
-#: furniture): remember this many lines' verdicts.
-LINE_CACHE_SIZE = 1 << 16
+# Bidi embeddings, overrides and isolates too: they reorder what follows
+# (a reversed file name or link text), and a copied page needs none of them.
+_INVISIBLE = (
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u2060",
+    "\ufeff",
+    "\u00ad",
+    *(chr(code) for code in range(0x202A, 0x202F)),
+    *(chr(code) for code in range(0x2066, 0x206A)),
+)
 # White space other than " " and "\n" (what str.isspace() calls white space;
 # a test checks the list), spelt out: much faster to scan for than [^\S \n].
 _OTHER_SPACE = re.compile(
@@ -68,7 +76,7 @@ def is_normal(lines: list[str]) -> bool:
     return all(map(_normal_line, lines))
 
 
-@lru_cache(maxsize=LINE_CACHE_SIZE)
+@line_memo
 def _normal_line(line: str) -> bool:
     """Whether :func:`normalise` leaves ``line`` (between line ends) as it is."""
     return (
@@ -99,3 +107,18 @@ def numbered(raw_lines: list[str]) -> list[Line]:
         lines.append(Line(number, raw, blank))
         blank = False
     return lines
+
+
+def visible_text(text: str) -> str:
+    """``text`` without format characters (Unicode category Cf: bidi controls,
+    zero-width marks, soft hyphens, tag characters) and with control characters
+    and line breaks as single spaces: what a title, tag or name may show."""
+    if text.isprintable():  # no Cc, Cf, Zl, Zp (nor other spaces than " ")
+        return " ".join(text.split())
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category == "Cf":
+            continue
+        kept.append(" " if category in ("Cc", "Zl", "Zp") else char)
+    return " ".join("".join(kept).split())

@@ -13,6 +13,7 @@ from itertools import islice
 
 from . import boilerplate, language, metadata, quotes
 from .decode import UndecodableError, decode, repair, repair_keeps
+from .linememo import new_document
 from .normalise import is_normal, normalise, numbered, segment
 from .record import (
     DATE_INFERRED,
@@ -82,6 +83,7 @@ def clean_text(
     change nothing, so the cleaner looks again at its own output until it
     does, and what goes on a later look is recorded against the seed's lines.
     """
+    new_document()  # the line memos keep all of this text's verdicts (``linememo``)
     options = {"keep_lines": keep_lines, "drop_lines": drop_lines, "repeated": repeated}
     article = _clean_once(text, **options)
     # Each further look removes a line or ends the loop, so it ends.
