@@ -1,0 +1,190 @@
+"""Which outlet published the article: read from the page's furniture, never from the body.
+
+Evidence, surest first: a known outlet named in the furniture
+(``data/publishers.json``: names, aliases, hosts), the site name after the
+headline ("Headline | Outlet"), a newsletter prompt ("Sign up for the Outlet
+newsletter"), the holder of the copyright when it is not a company that owns
+outlets (company words and known owners in ``data/owners.json``), and a host
+name in a link. Body text that merely cites an outlet ("as Reuters
+reported") is never searched; no outlet is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from .dates import Found
+from .record import Line
+
+#: Line-level finders are pure functions of the text: remember this many results.
+LINE_CACHE_SIZE = 1 << 16
+#: How sure each kind of evidence is.
+CONFIDENCE_KNOWN = 0.9
+CONFIDENCE_TITLE_SUFFIX = 0.7
+CONFIDENCE_NEWSLETTER = 0.7
+CONFIDENCE_COPYRIGHT = 0.6
+CONFIDENCE_HOST = 0.5
+#: An outlet's name has at most this many words.
+OUTLET_MAX_WORDS = 5
+
+_TITLE_SUFFIX = re.compile(r"\s[|–—-]\s(?P<site>[^|–—-]{2,40})$")
+#: "© 2019 Foo Media", "Copyright © 2018 Foo, Inc." in the page footer.
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|[Cc]opyright|COPYRIGHT)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?"
+    r"(?P<owner>[A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,5})"
+)
+#: "Sign up for The Daily Planet newsletter", "Subscribe to Planet Weekly".
+_NEWSLETTER = re.compile(
+    r"\b(?:sign up for|subscribe to|get)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w&'’.-]*){0,4})"
+    r"(?:'s|’s)?\s+(?:newsletters?|today|daily|briefing|emails?)\b",
+)
+#: A host in a link or alone: "https://www.example.com/a", "www.example.com.br", "example.org".
+_HOST = re.compile(
+    r"(?:https?://|\bwww\.)(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)"
+    r"|(?<![\w@./-])(?P<bare>[a-z0-9-]{3,}\.(?:com|org|net|co\.uk|de|fr|es|it|nl|com\.br|com\.au|ch|at|ru|jp|kr|cn|in|ca))(?![\w.-])",
+    re.IGNORECASE,
+)
+
+
+def _data(name: str) -> str:
+    return resources.files(__package__).joinpath(f"data/{name}").read_text("utf-8")
+
+
+@lru_cache(maxsize=1)
+def publishers() -> list[dict]:
+    return json.loads(_data("publishers.json"))["publishers"]
+
+
+@lru_cache(maxsize=1)
+def _owners() -> tuple[dict[str, str | None], re.Pattern, frozenset[str]]:
+    """Known owners (→ their outlet, or ``None`` when they own many), company words, platforms."""
+    data = json.loads(_data("owners.json"))
+    words = data["company_words"]
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\.?$",
+        re.IGNORECASE,
+    )
+    owners = {name.casefold(): outlet for name, outlet in data["owners"].items()}
+    return owners, pattern, frozenset(h.casefold() for h in data["platform_hosts"])
+
+
+def _naming(names: str, hosts: str) -> str:
+    """A pattern for a publisher named by one of ``names`` or a host of ``hosts`` (alternations)."""
+    return rf"(?<!\w)(?:{names})(?!\w)|\b(?:{hosts})\b"
+
+
+@lru_cache(maxsize=1)
+def _publisher_names() -> list[tuple[str, str, str]]:
+    """``(name, aliases, hosts)`` of every publisher, the last two as alternations."""
+    return [
+        (
+            pub["name"],
+            "|".join(re.escape(a) for a in sorted(pub["aliases"], key=len, reverse=True)),
+            "|".join(re.escape(d) for d in pub["domains"]),
+        )
+        for pub in publishers()
+    ]
+
+
+@lru_cache(maxsize=1)
+def _publisher_patterns() -> list[tuple[str, re.Pattern]]:
+    return [(name, re.compile(_naming(names, hosts))) for name, names, hosts in _publisher_names()]
+
+
+@lru_cache(maxsize=1)
+def _any_publisher() -> re.Pattern:
+    """Every publisher's aliases and hosts in one pattern: most lines name none."""
+    return re.compile(
+        _naming(
+            "|".join(names for _, names, _ in _publisher_names()),
+            "|".join(hosts for _, _, hosts in _publisher_names()),
+        )
+    )
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _publisher(text: str) -> str | None:
+    """The first known publisher (in ``data/publishers.json`` order) named in ``text``."""
+    if _any_publisher().search(text) is None:
+        return None
+    return next((name for name, pattern in _publisher_patterns() if pattern.search(text)), None)
+
+
+def _outlet(name: str) -> str | None:
+    """``name`` as an outlet: a known owner's outlet, ``None`` for a company that owns outlets."""
+    name = name.strip(" .,;:")
+    owners, company, _ = _owners()
+    if name.casefold() in owners:
+        return owners[name.casefold()]
+    if not name or company.search(name) or len(name.split()) > OUTLET_MAX_WORDS:
+        return None
+    return name
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _copyright_owner(text: str) -> str | None:
+    """The outlet behind a copyright line ("© 2019 Foo Media. All rights reserved")."""
+    if match := _COPYRIGHT.search(text):
+        owner = re.split(r"\.?\s+All\b|\.\s|,\s", match.group("owner"))[0].strip(" .,")
+        return _outlet(owner)
+    return None
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _newsletter(text: str) -> str | None:
+    """The outlet a newsletter prompt names ("Sign up for the Daily Planet newsletter")."""
+    if match := _NEWSLETTER.search(text):
+        return _outlet(match["name"])
+    return None
+
+
+@lru_cache(maxsize=LINE_CACHE_SIZE)
+def _host(text: str) -> str | None:
+    """A host name in ``text`` (without ``www.``) that is not a social or sharing platform."""
+    platforms = _owners()[2]
+    for match in _HOST.finditer(text):
+        host = (match["host"] or match["bare"]).casefold()
+        if host.startswith("www."):
+            host = host[4:]
+        if not any(host == p or host.endswith("." + p) for p in platforms):
+            return host
+    return None
+
+
+def _known_host(host: str) -> str | None:
+    for pub in publishers():
+        if any(host == d or host.endswith("." + d) for d in pub["domains"]):
+            return pub["name"]
+    return None
+
+
+def find_source(furniture: list[Line], title: str | None) -> Found | None:
+    """The outlet, from page furniture (prompts, mastheads, copyright, links) or a title suffix.
+
+    Only removed lines are searched: an outlet cited in the body ("As Mic
+    reports") is a source *of* the article, not its publisher.
+    """
+    candidates = list(furniture)
+    if title and (suffix := _TITLE_SUFFIX.search(title)):
+        candidates.insert(0, Line(0, suffix.group("site")))
+    for line in candidates:
+        if (name := _publisher(line.text)) is not None:
+            return Found(name, line.number, line.text, CONFIDENCE_KNOWN)
+    if title and (suffix := _TITLE_SUFFIX.search(title)) and (name := _outlet(suffix["site"])):
+        return Found(name, 0, title, CONFIDENCE_TITLE_SUFFIX)
+    finders = (
+        (_newsletter, CONFIDENCE_NEWSLETTER),
+        (_copyright_owner, CONFIDENCE_COPYRIGHT),
+    )
+    for finder, confidence in finders:
+        for line in furniture:
+            if (name := finder(line.text)) is not None:
+                return Found(name, line.number, line.text, confidence)
+    for line in furniture:
+        if (host := _host(line.text)) is not None:
+            return Found(_known_host(host) or host, line.number, line.text, CONFIDENCE_HOST)
+    return None
