@@ -52,9 +52,10 @@ def _title_line(lines, titles, norm) -> int | None:
     return None
 
 
-def evaluate(corpus: Path, show: str | None = None) -> dict:
+def evaluate(corpus: Path, show: str | None = None, show_all: bool = True) -> dict:
     scorer = _scorer(corpus)
     verdicts = {"authors": [], "date": []}
+    tallies = verdicts["by_confidence"] = {}
     for page in sorted(p for p in corpus.glob("*.txt") if not p.name.endswith(".gold.txt")):
         meta_path = page.with_suffix(".meta.json")
         if not meta_path.is_file():
@@ -93,10 +94,14 @@ def evaluate(corpus: Path, show: str | None = None) -> dict:
             "date": date.value.isoformat() if date else None,
         }
         judged = scorer.judge(meta, out)
-        for field in verdicts:
+        for field in ("authors", "date"):
             if field in judged:
                 verdicts[field].append(judged[field])
-                if show == field and judged[field] != "match":
+                if field == "date" and date is not None:
+                    kind = f"{date.confidence:.2f}"
+                    tallies.setdefault(kind, {}).setdefault(judged[field], 0)
+                    tallies[kind][judged[field]] += 1
+                if show == field and (judged[field] != "match" or show_all):
                     found = byline if field == "authors" else date
                     reference = meta["authors"] if field == "authors" else meta.get("dates")
                     print(f"{page.stem[:10]} {judged[field]}: {found} | reference {reference}")
@@ -115,6 +120,7 @@ def main() -> None:
         values = verdicts[field]
         return sum(v == verdict for v in values) / len(values) if values else 0.0
 
+    print("dates by confidence:", dict(sorted(verdicts["by_confidence"].items())))
     print(
         f"authors={share('authors', 'match'):.2f} date={share('date', 'match'):.2f} "
         f"wrong_date={share('date', 'wrong'):.2f} "

@@ -17,7 +17,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -27,8 +27,10 @@ from .record import Line
 
 #: Line-level finders are pure functions of the text: remember this many results.
 LINE_CACHE_SIZE = 1 << 16
-#: A line with more words than this is prose, not a byline or dateline.
+#: A line with more words than this is prose, not a byline or dateline ...
 DATELINE_MAX_WORDS = 16
+#: ... unless it starts "By" or "Published": then at most this many.
+LABELLED_MAX_WORDS = 30
 #: Dates are looked for this many header lines under the headline ...
 HEADER_WINDOW = 8
 #: ... and this many lines above it (a date over the headline, or a headline chosen too low).
@@ -48,9 +50,6 @@ CONFIDENCE_INFERRED = 0.3
 #: An inferred date is looked for only in this many first lines: the caption of
 #: the lead photo, a date under a headline the finder did not take as a dateline.
 INFER_WINDOW = 12
-#: Days of the week, "Today" and the like: a line of these and a date is a dateline.
-#: Times with a zone are normalised to UTC, as ISO timestamps of pages are.
-DATES_IN_UTC = True
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
@@ -61,7 +60,7 @@ _MONTH = (
 DATE_PATTERNS = (
     re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.IGNORECASE),
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s+\d{{4}}\b", re.IGNORECASE),
-    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
+    re.compile(r"\b\d{4}-\d{2}-\d{2}(?:\b|(?=T\d))"),
     re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"),
 )
 #: Forms whose order of day and month is fixed, read without dateutil:
@@ -79,16 +78,6 @@ _DIGIT = re.compile(r"\d")
 #: "— Name (@handle) date": the credit of an embedded post, not a dateline.
 _QUOTED_POST = re.compile(r"^[—–-] .{1,60}\(@\w+\)")
 _BY = re.compile(r"^(?:written\s+)?by[:\s]+", re.IGNORECASE)
-#: What may follow a date in the same span: ", 10:31 pm CST", " at 9:24 pm ET", "T20:51:19Z".
-_TIME_AFTER = re.compile(
-    r"^(?:,?\s*(?:at|um|à|a las|alle|às|om|в)?\s*|T)"
-    r"(?P<time>\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\.\d+)?\s*(?:[ap]\.?\s?m\.?)?)"
-    r"\s*(?:Uhr\s*)?(?P<zone>Z\b|[A-Z]{2,4}\b|[+-]\d{2}:?\d{2}\b|GMT[+-]\d{1,2}\b)?",
-    re.IGNORECASE,
-)
-#: Zone abbreviations dateparser knows that are also words in some language: not zones.
-_NOT_ZONES = frozenset({"AM", "PM", "UHR", "AT", "ON", "BY", "IN", "DE", "LE", "EL", "LA"})
-
 #: Whether "05/10/2018" is 5 October: a flag, or a function that tells it
 #: when asked (the page's language, worked out only if a date needs it).
 DayFirst = bool | Callable[[], bool]
@@ -228,10 +217,15 @@ def _plain_named_date(text: str) -> dt.date | None:
     )
 
 
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
 def parse_date(text: str, dayfirst: bool = False) -> dt.date | None:
     """A date from one matched date string; ``None`` when it is not a real date."""
     if date := _plain_named_date(text):
         return date
+    if match := _ISO.fullmatch(text):  # year first, whatever the page's day order
+        return _real(*map(int, match.groups()))
     try:
         value = dateutil_parser.parse(
             text, fuzzy=True, dayfirst=dayfirst, default=dt.datetime(1900, 1, 1)
@@ -281,29 +275,6 @@ def read_span(text: str, language: str = "en", day_first: bool = False) -> dt.da
     return found.date()
 
 
-def _zoned_span(text: str, written: str) -> str | None:
-    """``written`` with the time and zone that follow it in ``text``, when there is a zone."""
-    start = text.find(written)
-    if start < 0:
-        return None
-    match = _TIME_AFTER.match(text[start + len(written) :])
-    if not match or not match["zone"] or match["zone"].upper() in _NOT_ZONES:
-        return None
-    return written + match.group(0)
-
-
-def _precise(text: str, date: dt.date, written: str, language: str, day_first: bool) -> dt.date:
-    """The day of ``written`` (found in ``text``) in UTC when a time and zone follow it."""
-    if not DATES_IN_UTC:
-        return date
-    span = _zoned_span(text, written)
-    if span is None:
-        return date
-    utc = read_span(span, language, day_first)
-    # A zone moves the day by one at most; anything else is a misreading.
-    return utc if utc is not None and abs((utc - date).days) <= 1 else date
-
-
 # ------------------------------------------------------------------ which date is the article's
 @lru_cache(maxsize=1)
 def _labels() -> dict[str, re.Pattern]:
@@ -333,10 +304,45 @@ def _label(text: str, written: str) -> str | None:
 
 @lru_cache(maxsize=LINE_CACHE_SIZE)
 def _dateline(text: str) -> str | None:
-    """The line as far as it may state the article's date; ``None`` for prose or a post credit."""
-    if len(text.split()) > DATELINE_MAX_WORDS or _QUOTED_POST.match(text):
+    """The line as far as it may state the article's date; ``None`` for prose or a post credit.
+
+    A byline may run long ("By A / June 12, 2020 9:49 am / Updated: …"): a
+    line that starts "By" or with a date label may have up to
+    :data:`LABELLED_MAX_WORDS` words.
+    """
+    words = len(text.split())
+    if _QUOTED_POST.match(text) or words > LABELLED_MAX_WORDS:
+        return None
+    if words > DATELINE_MAX_WORDS and not (_BY.match(text) or _starts_labelled(text)):
         return None
     return text
+
+
+def _starts_labelled(text: str) -> bool:
+    return any(pattern.match(text) for pattern in _labels().values())
+
+
+#: A line that may hold a date the patterns do not know: a year, or a "19.10.19" date.
+_MAYBE_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b\d{1,2}\.\d{1,2}\.\d{2}\b")
+#: dateparser reads at most this many words before the year as the date.
+SPAN_MAX_WORDS = 4
+
+
+def _library_date(text: str, language: str, day_first: bool) -> tuple[dt.date, str] | None:
+    """A date the patterns missed, read by dateparser in the page's language.
+
+    The words just before a year ("5 listopada 2019", "19.10.19, 18:56")
+    are tried, longest first: dateparser wants the date alone.
+    """
+    match = _MAYBE_DATE.search(text)
+    if match is None:
+        return None
+    words = text[: match.end()].split()
+    for size in range(min(SPAN_MAX_WORDS, len(words)), 0, -1):
+        span = " ".join(words[-size:]).strip(" ,;|–—-")
+        if len(span) > 4 and (date := read_span(span, language, day_first)):
+            return date, span
+    return None
 
 
 def _resolve(value: Language) -> str:
@@ -360,68 +366,89 @@ def find_stated_date(
     "Updated" one only when there is no other. ``language`` (or a function
     giving it) is the page's language, for dates written in words.
     """
-    candidates = []  # (rank, distance, Found)
-    near = [(i, line) for i, line in enumerate(lines[:HEADER_WINDOW])]
+    near = [(float(i), line) for i, line in enumerate(lines[:HEADER_WINDOW])]
     near += [
         ((len(before) - i) * ABOVE_PENALTY, line)
         for i, line in enumerate(before[-HEADER_LOOKBACK:] if before else [])
     ]
-    for distance, line in near:
-        text = _dateline(line.text)
-        if text is None:
-            continue
-        dates = find_dates(text, dayfirst=dayfirst)
-        if not dates:
-            continue
-        date, written = dates[0]
-        label = _label(text, written)
-        if label == "published" or _BY.match(text):
-            rank, confidence, kind = 0, CONFIDENCE_LABELLED, "byline" if label is None else label
-        elif label == "updated":
-            rank, confidence, kind = 2, CONFIDENCE_UPDATED, "updated"
-        else:
-            near_enough = distance < FAR_LINES
-            rank = 1
-            confidence = CONFIDENCE_NEAR if near_enough else CONFIDENCE_FAR
-            kind = "dateline"
-        if label == "updated":
-            # "Posted Nov 19 … Updated Nov 20": a published date later on the line wins.
-            for other, other_written in dates[1:]:
-                if _label(text, other_written) == "published":
-                    date, written, rank, confidence, kind = (
-                        other,
-                        other_written,
-                        0,
-                        CONFIDENCE_LABELLED,
-                        "published",
-                    )
-                    break
-        candidates.append(
-            (rank, distance, Found(date, line.number, kind, confidence), written, text)
+    candidates = [c for d, line in near if (c := _candidate(d, line, dayfirst, language))]
+    if not candidates:
+        # A blog writes "Posted on … by …" under the post, far from its title.
+        far = (
+            _candidate(float(i), line, dayfirst, language)
+            for i, line in enumerate(lines[HEADER_WINDOW:FAR_WINDOW], start=HEADER_WINDOW)
         )
+        candidates = [c for c in far if c and c[2].evidence == "published"]
+        candidates = [
+            (r, d, replace(found, confidence=CONFIDENCE_FAR), w) for r, d, found, w in candidates
+        ]
     if not candidates:
         return None
-    rank, _, found, written, text = min(candidates, key=lambda c: (c[0], c[1]))
-    day_first = dayfirst() if callable(dayfirst) else dayfirst
-    date = _precise(text, found.value, written, _resolve(language) if language else "en", day_first)
-    kind = "byline" if found.evidence == "byline" else found.evidence
+    _, _, found, written = min(candidates, key=lambda c: (c[0], c[1]))
     name = {"published": "the published date", "updated": "the updated date"}.get(
-        kind, f"the {kind}"
+        found.evidence, f"the {found.evidence}"
     )
-    return Found(date, found.line, f"from {name} ({written})", found.confidence)
+    return Found(found.value, found.line, f"from {name} ({written})", found.confidence)
+
+
+#: Past the header window, only a labelled or signed date is read, this far down.
+FAR_WINDOW = 400
+#: "June 5, 2019 by Ann", "1. Januar 2016 von Ann": a date signed like a byline.
+_SIGNED = re.compile(r"(?:^|\s)(?:by|von|par|por|di|door|av|af)\s+\S", re.IGNORECASE)
+
+
+def _candidate(distance: float, line: Line, dayfirst: DayFirst, language: Language):
+    """``(rank, distance, Found, written)`` for the date on a header line, or ``None``.
+
+    Rank 0: a "Published" date, or one on a byline; 1: a date alone; 2: an "Updated" date.
+    """
+    text = _dateline(line.text)
+    if text is None:
+        return None
+    dates = find_dates(text, dayfirst=dayfirst)
+    if not dates and language is not None and _MAYBE_DATE.search(text):
+        day_first = dayfirst() if callable(dayfirst) else dayfirst
+        if found := _library_date(text, _resolve(language), day_first):
+            dates = [found]
+    if not dates:
+        return None
+    date, written = dates[0]
+    label = _label(text, written)
+    if label == "updated":
+        # "Updated Nov 20; Posted Nov 19": a published date later on the line wins.
+        for other, other_written in dates[1:]:
+            if _label(text, other_written) == "published":
+                date, written, label = other, other_written, "published"
+                break
+    if label == "updated":
+        rank, confidence, kind = 2, CONFIDENCE_UPDATED, "updated"
+    elif label == "published" or _BY.match(text) or _SIGNED.search(text):
+        rank, confidence, kind = 0, CONFIDENCE_LABELLED, label or "byline"
+    else:
+        rank, kind = 1, "dateline"
+        confidence = CONFIDENCE_NEAR if distance < FAR_LINES else CONFIDENCE_FAR
+    return rank, distance, Found(date, line.number, kind, confidence), written
 
 
 def infer_date(
-    lines: list[Line], dayfirst: DayFirst = False, *, ceiling: dt.date | None = None
+    lines: list[Line],
+    dayfirst: DayFirst = False,
+    *,
+    ceiling: dt.date | None = None,
+    caption: Callable[[str], bool] | None = None,
 ) -> Found | None:
-    """The latest date near the top of the text: the article is from then or later.
+    """A lower bound for the date: the latest date in a photo caption near the top.
 
-    Only the first :data:`INFER_WINDOW` lines are read (a date deep in the body
-    is about something else) and never a date after ``ceiling`` (the newest
-    stated date of the collection, when the caller knows it).
+    Only the first :data:`INFER_WINDOW` lines are read, and with ``caption``
+    (a test for caption lines) only captions: the lead photo is of the
+    news, while a date in the text is as often about something past or to
+    come. Never a date after ``ceiling`` (the newest stated date of the
+    collection, when the caller knows it).
     """
     best: Found | None = None
     for line in lines[:INFER_WINDOW]:
+        if caption is not None and not caption(line.text):
+            continue
         for date, written in find_dates(line.text, dayfirst=dayfirst):
             if ceiling is not None and date > ceiling:
                 continue

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from . import byline, dates, source
+from . import boilerplate, byline, dates, source
 from .dates import DATE_PATTERNS, DayFirst, Found, Language, find_dates, parse_date
 from .record import Line
 from .source import _any_publisher, _publisher, _publisher_patterns, publishers
@@ -133,8 +133,8 @@ def find_stated_date(
 def infer_date(
     lines: list[Line], dayfirst: DayFirst = False, *, ceiling: dt.date | None = None
 ) -> Found | None:
-    """A lower bound for the date from the text: see :func:`.dates.infer_date`."""
-    return dates.infer_date(lines, dayfirst, ceiling=ceiling)
+    """A lower bound for the date from a photo caption: see :func:`.dates.infer_date`."""
+    return dates.infer_date(lines, dayfirst, ceiling=ceiling, caption=boilerplate.caption)
 
 
 def date_warning(date: dt.date | None, confidence: float | None) -> str | None:
