@@ -375,7 +375,7 @@ def find_stated_date(
     if not candidates:
         # A blog writes "Posted on … by …" under the post, far from its title.
         far = (
-            _candidate(float(i), line, dayfirst, language)
+            _candidate(float(i), line, dayfirst, language, library=False)
             for i, line in enumerate(lines[HEADER_WINDOW:FAR_WINDOW], start=HEADER_WINDOW)
         )
         candidates = [c for c in far if c and c[2].evidence == "published"]
@@ -397,7 +397,9 @@ FAR_WINDOW = 400
 _SIGNED = re.compile(r"(?:^|\s)(?:by|von|par|por|di|door|av|af)\s+\S", re.IGNORECASE)
 
 
-def _candidate(distance: float, line: Line, dayfirst: DayFirst, language: Language):
+def _candidate(
+    distance: float, line: Line, dayfirst: DayFirst, language: Language, library: bool = True
+):
     """``(rank, distance, Found, written)`` for the date on a header line, or ``None``.
 
     Rank 0: a "Published" date, or one on a byline; 1: a date alone; 2: an "Updated" date.
@@ -406,9 +408,16 @@ def _candidate(distance: float, line: Line, dayfirst: DayFirst, language: Langua
     if text is None:
         return None
     dates = find_dates(text, dayfirst=dayfirst)
-    if not dates and language is not None and _MAYBE_DATE.search(text):
+    # English dates are all the patterns' own: the library reads other languages.
+    if (
+        not dates
+        and language is not None
+        and library
+        and _MAYBE_DATE.search(text)
+        and (lang := _resolve(language)) != "en"
+    ):
         day_first = dayfirst() if callable(dayfirst) else dayfirst
-        if found := _library_date(text, _resolve(language), day_first):
+        if found := _library_date(text, lang, day_first):
             dates = [found]
     if not dates:
         return None
