@@ -144,7 +144,7 @@ def date_warning(date: dt.date | None, confidence: float | None) -> str | None:
 
 def find_source(furniture: list[Line], title: str | None) -> Found | None:
     """The outlet, from the page's furniture: see :func:`.source.find_source`."""
-    return source.find_source(furniture, title)
+    return source.find_source(furniture, title, caption=boilerplate.caption)
 
 
 __all__ = [

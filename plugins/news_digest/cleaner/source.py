@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 
@@ -31,11 +32,29 @@ CONFIDENCE_HOST = 0.5
 OUTLET_MAX_WORDS = 5
 
 _TITLE_SUFFIX = re.compile(r"\s[|–—-]\s(?P<site>[^|–—-]{2,40})$")
-#: "© 2019 Foo Media", "Copyright © 2018 Foo, Inc." in the page footer.
+#: An unknown outlet is read only after a bar: "Headline | Outlet"; a dash is as
+#: often part of the headline ("Take care - the show goes on").
+_SITE_SUFFIX = re.compile(r"\s\|\s(?P<site>[^|]{2,40})$")
+#: "© 2019 Foo Media", "Copyright © 2018 Foo, Inc." in the page footer. A year or
+#: "All rights reserved" tells the site's notice from a photo credit ("© Ann Lee").
 _COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|[Cc]opyright|COPYRIGHT)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?"
+    r"(?:©|ⓒ|\(c\)|[Cc]opyright|COPYRIGHT)\s*(?:©\s*|[Cc]opyright\s*)?"
+    r"(?P<year>\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?"
     r"(?P<owner>[A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,5})"
 )
+_RIGHTS = re.compile(r"\ball rights reserved\b|\balle rechte\b|\bdroits réservés\b", re.I)
+#: Hosts of images and files, not of the outlet: "static6.example.de", "cdn.example.com".
+_ASSET_HOST = re.compile(r"^(?:static|cdn|img|images?|media|assets|s|i|files|upload)\d*\.")
+#: A host is read from a line like these (a footer's notice or legal links), or when
+#: it recurs in the furniture; a host named once in passing may be anyone's.
+_SITE_LINE = re.compile(
+    r"©|ⓒ|copyright|rights reserved|impressum|imprint|privacy|datenschutz|terms|"
+    r"contact|kontakt|about us|newsletter|abonn|subscribe",
+    re.IGNORECASE,
+)
+HOST_MIN_LINES = 2
+#: A known outlet is read from a furniture line of at most this many words (or a footer's).
+KNOWN_MAX_WORDS = 8
 #: "Sign up for The Daily Planet newsletter", "Subscribe to Planet Weekly".
 _NEWSLETTER = re.compile(
     r"\b(?:sign up for|subscribe to|get)\s+(?:the\s+)?"
@@ -128,7 +147,7 @@ def _outlet(name: str) -> str | None:
 @lru_cache(maxsize=LINE_CACHE_SIZE)
 def _copyright_owner(text: str) -> str | None:
     """The outlet behind a copyright line ("© 2019 Foo Media. All rights reserved")."""
-    if match := _COPYRIGHT.search(text):
+    if (match := _COPYRIGHT.search(text)) and (match["year"] or _RIGHTS.search(text)):
         owner = re.split(r"\.?\s+All\b|\.\s|,\s", match.group("owner"))[0].strip(" .,")
         return _outlet(owner)
     return None
@@ -150,6 +169,8 @@ def _host(text: str) -> str | None:
         host = (match["host"] or match["bare"]).casefold()
         if host.startswith("www."):
             host = host[4:]
+        if _ASSET_HOST.match(host):
+            continue
         if not any(host == p or host.endswith("." + p) for p in platforms):
             return host
     return None
@@ -162,19 +183,26 @@ def _known_host(host: str) -> str | None:
     return None
 
 
-def find_source(furniture: list[Line], title: str | None) -> Found | None:
+def find_source(
+    furniture: list[Line], title: str | None, *, caption: Callable[[str], bool] | None = None
+) -> Found | None:
     """The outlet, from page furniture (prompts, mastheads, copyright, links) or a title suffix.
 
     Only removed lines are searched: an outlet cited in the body ("As Mic
-    reports") is a source *of* the article, not its publisher.
+    reports") is a source *of* the article, not its publisher; nor are
+    lines ``caption`` (a test for photo captions and credits) accepts.
     """
+    # A caption credits a photo to an agency or a photographer, not the page to its outlet.
+    furniture = [line for line in furniture if not (caption and caption(line.text))]
     candidates = list(furniture)
     if title and (suffix := _TITLE_SUFFIX.search(title)):
         candidates.insert(0, Line(0, suffix.group("site")))
     for line in candidates:
-        if (name := _publisher(line.text)) is not None:
+        # A known outlet named in a long line is as often cited as publishing.
+        short = len(line.text.split()) <= KNOWN_MAX_WORDS or _SITE_LINE.search(line.text)
+        if short and (name := _publisher(line.text)) is not None:
             return Found(name, line.number, line.text, CONFIDENCE_KNOWN)
-    if title and (suffix := _TITLE_SUFFIX.search(title)) and (name := _outlet(suffix["site"])):
+    if title and (suffix := _SITE_SUFFIX.search(title)) and (name := _outlet(suffix["site"])):
         return Found(name, 0, title, CONFIDENCE_TITLE_SUFFIX)
     finders = (
         (_newsletter, CONFIDENCE_NEWSLETTER),
@@ -184,7 +212,9 @@ def find_source(furniture: list[Line], title: str | None) -> Found | None:
         for line in furniture:
             if (name := finder(line.text)) is not None:
                 return Found(name, line.number, line.text, confidence)
-    for line in furniture:
-        if (host := _host(line.text)) is not None:
+    hosts = [(host, line) for line in furniture if (host := _host(line.text)) is not None]
+    for host, line in hosts:
+        recurs = sum(other == host for other, _ in hosts) >= HOST_MIN_LINES
+        if recurs or _SITE_LINE.search(line.text):
             return Found(_known_host(host) or host, line.number, line.text, CONFIDENCE_HOST)
     return None
