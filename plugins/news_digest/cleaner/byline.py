@@ -237,7 +237,7 @@ def _credit_tail(rest: str) -> bool:
     if (dates := find_dates(tail)) and tail.startswith(dates[0][1]):
         return True
     words = tail.split()
-    role = bool(_credits()[2].match(tail))
+    role = bool(_credits()[2].search(tail))
     if not separated and not role and not (words[0].isupper() or _JOINED.search(words[0])):
         return False
     return len(words) <= CREDIT_MAX_WORDS and all(

@@ -357,6 +357,7 @@ def find_stated_date(
     *,
     before: list[Line] = (),
     language: Language = None,
+    caption: Callable[[str], bool] | None = None,
 ) -> Found | None:
     """The publication date written in the header, with a confidence.
 
@@ -364,8 +365,13 @@ def find_stated_date(
     the lines just above it, nearest last. Of the dates in short lines, a
     "Published" one wins, then the nearest to the headline, and an
     "Updated" one only when there is no other. ``language`` (or a function
-    giving it) is the page's language, for dates written in words.
+    giving it) is the page's language, for dates written in words. Lines
+    ``caption`` accepts (photo captions: the day the photo was taken) are
+    skipped.
     """
+    if caption is not None:
+        lines = [line for line in lines if not caption(line.text)]
+        before = [line for line in before if not caption(line.text)]
     near = [(float(i), line) for i, line in enumerate(lines[:HEADER_WINDOW])]
     near += [
         ((len(before) - i) * ABOVE_PENALTY, line)

@@ -127,7 +127,9 @@ def find_stated_date(
     language: Language = None,
 ) -> Found | None:
     """The publication date written in the header: see :func:`.dates.find_stated_date`."""
-    return dates.find_stated_date(lines, dayfirst, before=before, language=language)
+    return dates.find_stated_date(
+        lines, dayfirst, before=before, language=language, caption=boilerplate.caption
+    )
 
 
 def infer_date(

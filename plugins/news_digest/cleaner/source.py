@@ -57,9 +57,9 @@ HOST_MIN_LINES = 2
 KNOWN_MAX_WORDS = 8
 #: "Sign up for The Daily Planet newsletter", "Subscribe to Planet Weekly".
 _NEWSLETTER = re.compile(
-    r"\b(?:sign up for|subscribe to|get)\s+(?:the\s+)?"
+    r"\b(?i:sign up for|subscribe to|get)\s+(?i:the\s+)?"
     r"(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w&'’.-]*){0,4})"
-    r"(?:'s|’s)?\s+(?:newsletters?|today|daily|briefing|emails?)\b",
+    r"(?:'s|’s)?\s+(?i:newsletters?|today|daily|briefing|emails?)\b",
 )
 #: A host in a link or alone: "https://www.example.com/a", "www.example.com.br", "example.org".
 _HOST = re.compile(
