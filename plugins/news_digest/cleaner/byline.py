@@ -86,6 +86,7 @@ _HANDLE_OR_SEPARATOR = re.compile(r"^\s*(?:[|–—•·-]|@\w|\()")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d+\s*(?:min|hours?|hrs?|days?)\b", re.IGNORECASE)
 #: "FOXBusiness": two capitals then a small letter is a joined word, not a name.
 _JOINED = re.compile(r"[A-Z]{2,}[a-z]")
+_LETTERS = re.compile(r"[^\W\d_]+")
 _NUMBER = re.compile(r"(?<!\S)\d")
 _WORD = re.compile(r"^[^\W\d_][\w’'.\-]*$")
 
@@ -111,6 +112,11 @@ def _credits() -> tuple[frozenset[str], re.Pattern, re.Pattern]:
     months = json.loads(_data("months.json"))["months"]
     words = {p for p in phrases if " " not in p}
     words |= {name for names in months.values() for name in names if len(name) > 3}
+    # Function words of every language ("Ein Albtraum", "The Latest"): never a name's.
+    stopwords = json.loads(_data("stopwords.json"))
+    words |= {
+        w for lang, ws in stopwords.items() if not lang.startswith("_") for w in ws
+    } - _PARTICLES
     return frozenset(words), _any_of(phrases), _any_of(roles)
 
 
@@ -201,6 +207,7 @@ def names(text: str) -> tuple[tuple[str, ...], str]:
                     for n in range(min(len(words) - 1, NAME_MAX_WORDS), NAME_MIN_WORDS - 1, -1)
                     if _name(" ".join(words[:n]))
                     and (_JOINED.search(words[n]) or words[n].isupper())
+                    and not all(w.isupper() for w in words[:n])
                 ),
                 None,
             )
@@ -297,8 +304,10 @@ def _dated_names(text: str) -> tuple[str, ...]:
 
 def _common(words: list[str], page: list[Line]) -> bool:
     """Whether any of ``words`` is written in lower case in ``page``: a word, not a name."""
-    wanted = {w.casefold() for w in words}
-    return any(word in wanted for line in page for word in line.text.split() if word.islower())
+    wanted = {w.casefold().strip(".") for w in words}
+    return any(
+        word in wanted for line in page for word in _LETTERS.findall(line.text) if word.islower()
+    )
 
 
 def _dated(line: Line | None) -> bool:
@@ -350,11 +359,11 @@ def find_byline(
     "By" line may be anywhere in the header window; a name first on its
     line only within :data:`NAME_LINE_WINDOW` lines.
     """
-    below = list(lines[:HEADER_WINDOW])
+    below = list(lines[: HEADER_WINDOW + 1])  # the line after the last: "By" / "Ann Lee"
     above = list(before[-HEADER_LOOKBACK:]) if before else []
     context = above + below
     best: tuple[float, Found] | None = None
-    for index, line in enumerate(context):
+    for index, line in enumerate(context[: len(above) + HEADER_WINDOW]):
         if index < len(above):
             distance = (len(above) - index) * ABOVE_PENALTY
         else:

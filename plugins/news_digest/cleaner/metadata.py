@@ -29,7 +29,7 @@ BYLINE_MAX_WORDS = byline.BYLINE_MAX_WORDS
 #: Bylines and dates are also read this many lines above the headline.
 HEADER_LOOKBACK = byline.HEADER_LOOKBACK
 #: :func:`find_byline` reads no further than this many lines under the headline.
-BYLINE_LINES = max(HEADER_WINDOW, byline.NAME_LINE_WINDOW + 1)
+BYLINE_LINES = HEADER_WINDOW + 1
 #: Line-level finders are pure functions of the text: remember this many results.
 LINE_CACHE_SIZE = 1 << 16
 
