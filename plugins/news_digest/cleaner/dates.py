@@ -369,19 +369,18 @@ def find_stated_date(
     ``caption`` accepts (photo captions: the day the photo was taken) are
     skipped.
     """
-    if caption is not None:
-        lines = [line for line in lines if not caption(line.text)]
-        before = [line for line in before if not caption(line.text)]
     near = [(float(i), line) for i, line in enumerate(lines[:HEADER_WINDOW])]
     near += [
         ((len(before) - i) * ABOVE_PENALTY, line)
         for i, line in enumerate(before[-HEADER_LOOKBACK:] if before else [])
     ]
-    candidates = [c for d, line in near if (c := _candidate(d, line, dayfirst, language))]
+    candidates = [
+        c for d, line in near if (c := _candidate(d, line, dayfirst, language, caption=caption))
+    ]
     if not candidates:
         # A blog writes "Posted on … by …" under the post, far from its title.
         far = (
-            _candidate(float(i), line, dayfirst, language, library=False)
+            _candidate(float(i), line, dayfirst, language, library=False, caption=caption)
             for i, line in enumerate(lines[HEADER_WINDOW:FAR_WINDOW], start=HEADER_WINDOW)
         )
         candidates = [c for c in far if c and c[2].evidence == "published"]
@@ -404,7 +403,12 @@ _SIGNED = re.compile(r"(?:^|\s)(?:by|von|par|por|di|door|av|af)\s+\S", re.IGNORE
 
 
 def _candidate(
-    distance: float, line: Line, dayfirst: DayFirst, language: Language, library: bool = True
+    distance: float,
+    line: Line,
+    dayfirst: DayFirst,
+    language: Language,
+    library: bool = True,
+    caption: Callable[[str], bool] | None = None,
 ):
     """``(rank, distance, Found, written)`` for the date on a header line, or ``None``.
 
@@ -425,7 +429,8 @@ def _candidate(
         day_first = dayfirst() if callable(dayfirst) else dayfirst
         if found := _library_date(text, lang, day_first):
             dates = [found]
-    if not dates:
+    # A caption's date is the day the photo was taken (asked last: the test is slow).
+    if not dates or (caption is not None and caption(text)):
         return None
     date, written = dates[0]
     label = _label(text, written)

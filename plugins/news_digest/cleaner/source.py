@@ -192,15 +192,19 @@ def find_source(
     reports") is a source *of* the article, not its publisher; nor are
     lines ``caption`` (a test for photo captions and credits) accepts.
     """
-    # A caption credits a photo to an agency or a photographer, not the page to its outlet.
-    furniture = [line for line in furniture if not (caption and caption(line.text))]
+
+    # A caption credits a photo to an agency or a photographer, not the page to its
+    # outlet. Asked only of a line that names something: the test is slow.
+    def credit(line: Line) -> bool:
+        return caption is not None and line.number != 0 and caption(line.text)
+
     candidates = list(furniture)
     if title and (suffix := _TITLE_SUFFIX.search(title)):
         candidates.insert(0, Line(0, suffix.group("site")))
     for line in candidates:
         # A known outlet named in a long line is as often cited as publishing.
         short = len(line.text.split()) <= KNOWN_MAX_WORDS or _SITE_LINE.search(line.text)
-        if short and (name := _publisher(line.text)) is not None:
+        if short and (name := _publisher(line.text)) is not None and not credit(line):
             return Found(name, line.number, line.text, CONFIDENCE_KNOWN)
     if title and (suffix := _SITE_SUFFIX.search(title)) and (name := _outlet(suffix["site"])):
         return Found(name, 0, title, CONFIDENCE_TITLE_SUFFIX)
@@ -210,9 +214,13 @@ def find_source(
     )
     for finder, confidence in finders:
         for line in furniture:
-            if (name := finder(line.text)) is not None:
+            if (name := finder(line.text)) is not None and not credit(line):
                 return Found(name, line.number, line.text, confidence)
-    hosts = [(host, line) for line in furniture if (host := _host(line.text)) is not None]
+    hosts = [
+        (host, line)
+        for line in furniture
+        if (host := _host(line.text)) is not None and not credit(line)
+    ]
     for host, line in hosts:
         recurs = sum(other == host for other, _ in hosts) >= HOST_MIN_LINES
         if recurs or _SITE_LINE.search(line.text):
