@@ -258,9 +258,9 @@ def _prefixed(text: str) -> tuple[str, ...]:
     for key in ("start", "label"):
         if (match := forms[key].match(text)) and (found := names(match["rest"])[0]):
             return found
-    if match := forms["inline"].match(text):
+    if (match := forms["inline"].match(text)) and len(text.split()) <= BYLINE_MAX_WORDS:
         pre = match["pre"]
-        short_or_dated = any(c.isdigit() for c in pre) or len(pre.split()) <= 2
+        short_or_dated = bool(find_dates(pre) or _CLOCK.search(pre)) or len(pre.split()) <= 2
         if short_or_dated and (found := names(match["rest"])[0]):
             return found
     if (match := forms["after"].search(text)) and _CJK.match(match["name"]):

@@ -28,6 +28,8 @@ HEADER_WINDOW = byline.HEADER_WINDOW
 BYLINE_MAX_WORDS = byline.BYLINE_MAX_WORDS
 #: Bylines and dates are also read this many lines above the headline.
 HEADER_LOOKBACK = byline.HEADER_LOOKBACK
+#: A byline or date at least this sure ends the header (see the pipeline's standfirst).
+HEADER_END_CONFIDENCE = 0.8
 #: :func:`find_byline` reads no further than this many lines under the headline.
 BYLINE_LINES = HEADER_WINDOW + 1
 #: Line-level finders are pure functions of the text: remember this many results.

@@ -210,10 +210,13 @@ def _clean_once(
         and line.number < article.title_line
         and not boilerplate.furniture(line.text)
     ][-metadata.HEADER_LOOKBACK :]
+    # Only a sure byline or date ends the header: what lies between it and the
+    # headline is a standfirst. A name or date the finder is less sure of does not.
     if byline := metadata.find_byline(header, before=above, page=lines):
         article.authors = byline.value
         article.confidence["authors"] = byline.confidence
-        taken[byline.line] = "byline"
+        sure = byline.confidence >= metadata.HEADER_END_CONFIDENCE
+        taken[byline.line] = "byline" if sure else "name under the headline"
     if stated := metadata.find_stated_date(
         [ln for ln in lines if ln.number > (article.title_line or 0)],
         dayfirst=dayfirst,
@@ -226,7 +229,8 @@ def _clean_once(
             stated.evidence,
         )
         article.confidence["date"] = stated.confidence
-        taken.setdefault(stated.line, "dateline")
+        sure = stated.confidence >= metadata.HEADER_END_CONFIDENCE
+        taken.setdefault(stated.line, "dateline" if sure else "date line")
     # A standfirst or kicker sits between the headline and the byline or
     # dateline; the article proper starts below them.
     header_end = max((n for n, why in taken.items() if why in ("byline", "dateline")), default=None)
