@@ -242,3 +242,12 @@ def test_language_of_a_text(text, code):
 
 def test_too_little_text_is_the_default_language():
     assert language.detect("Menu") == language.DEFAULT
+
+
+def test_an_unsure_name_under_the_headline_does_not_cut_the_lines_above_it():
+    lead = "Photos released on Sunday show the pier's new ramp, built over the winter."
+    article = clean_text(
+        "\n\n".join(["Harbour Board Backs Pier Plan", lead, "Kari Hansen", PARA, PARA2])
+    )
+    assert article.authors == ["Kari Hansen"] and article.confidence["authors"] < 0.8
+    assert lead in article.body_text
