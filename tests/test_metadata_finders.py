@@ -251,3 +251,16 @@ def test_an_unsure_name_under_the_headline_does_not_cut_the_lines_above_it():
     )
     assert article.authors == ["Kari Hansen"] and article.confidence["authors"] < 0.8
     assert lead in article.body_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By Kari Hansen", True),
+        ("Kari Hansen, Staff Writer", True),
+        ("Harbour Board Backs Plan for New Ferry Pier", False),
+        ("Kari Hansen", False),  # alone, it may be a headline's subject
+    ],
+)
+def test_is_byline_for_the_headline_finder(text, expected):
+    assert byline.is_byline(text) is expected

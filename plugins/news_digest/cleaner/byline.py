@@ -382,3 +382,10 @@ def find_byline(
         if best is None or key < best[0]:
             best = (key, Found(list(found), line.number, line.text, round(confidence, 2)))
     return best[1] if best else None
+
+
+def is_byline(text: str) -> bool:
+    """Whether ``text`` reads as a byline line by itself ("By A", "A, Staff Writer"):
+    for the headline finder, which must never take one for the headline."""
+    read = _read([Line(0, text)], 0)
+    return read is not None and read[1] >= CONFIDENCE_CREDITED
