@@ -28,6 +28,8 @@ def _lines(*texts: str) -> list[Line]:
     ("line", "names"),
     [
         ("By Ola Nordmann and Kari Hansen", ["Ola Nordmann", "Kari Hansen"]),
+        ("By Ada Lovelace", ["Ada Lovelace"]),  # "ada" is an Indonesian word, not here
+        ("By Ann Lee <b>and more</b>", ["Ann Lee"]),
         ("Ola Nordmann, Harbour Gazette", ["Ola Nordmann"]),
         ("Ola Nordmann | Harbour Gazette", ["Ola Nordmann"]),
         ("Author: Kari Hansen", ["Kari Hansen"]),

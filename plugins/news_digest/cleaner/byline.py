@@ -112,11 +112,6 @@ def _credits() -> tuple[frozenset[str], re.Pattern, re.Pattern]:
     months = json.loads(_data("months.json"))["months"]
     words = {p for p in phrases if " " not in p}
     words |= {name for names in months.values() for name in names if len(name) > 3}
-    # Function words of every language ("Ein Albtraum", "The Latest"): never a name's.
-    stopwords = json.loads(_data("stopwords.json"))
-    words |= {
-        w for lang, ws in stopwords.items() if not lang.startswith("_") for w in ws
-    } - _PARTICLES
     return frozenset(words), _any_of(phrases), _any_of(roles)
 
 
@@ -143,6 +138,20 @@ def _forms() -> dict[str, re.Pattern]:
         ),
         "after": re.compile(rf"(?P<name>\S{{2,4}})\s?(?:{_alternation(data['after'])})(?!\w)"),
     }
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Function words of every language (``data/stopwords.json``), particles aside."""
+    stopwords = json.loads(_data("stopwords.json"))
+    words = {w for lang, ws in stopwords.items() if not lang.startswith("_") for w in ws}
+    return frozenset(words - _PARTICLES)
+
+
+def _worded(found: tuple[str, ...]) -> bool:
+    """Whether a "name" holds a function word ("Ein Albtraum", "The Latest"): without
+    a "By" before it, it is words, not a name. ("By Ada Lovelace" is a name.)"""
+    return any(w.casefold() in _function_words() for name in found for w in name.split())
 
 
 def _is_name_word(word: str, first: bool) -> bool:
@@ -252,11 +261,25 @@ def _credit_tail(rest: str) -> bool:
     )
 
 
+def _leading_name(text: str) -> tuple[str, ...]:
+    """The name words that start ``text``, whatever follows: after "By", a name is
+    expected, so "By Ann Lee <anything>" names Ann Lee."""
+    words = []
+    for word in text.split()[:NAME_MAX_WORDS]:
+        if not _is_name_word(word, not words):
+            break
+        words.append(word)
+    while words and words[-1].casefold() in _PARTICLES:
+        words.pop()
+    return (" ".join(words),) if len(words) >= NAME_MIN_WORDS else ()
+
+
 def _prefixed(text: str) -> tuple[str, ...]:
     """Names of a "By A", "Author: A", "11/19/2019 by A", "A 기자" line."""
     forms = _forms()
     for key in ("start", "label"):
-        if (match := forms[key].match(text)) and (found := names(match["rest"])[0]):
+        match = forms[key].match(text)
+        if match and (found := names(match["rest"])[0] or _leading_name(match["rest"])):
             return found
     if (match := forms["inline"].match(text)) and len(text.split()) <= BYLINE_MAX_WORDS:
         pre = match["pre"]
@@ -331,10 +354,10 @@ def _read(
     # "By" alone, the name on the next line.
     if _forms()["alone"].match(text) and nxt is not None and (found := names(nxt.text)[0]):
         return found, CONFIDENCE_PREFIXED
-    if found := _dated_names(text):
+    if (found := _dated_names(text)) and not _worded(found):
         return found, CONFIDENCE_CREDITED
     found, rest = names(text)
-    if not found:
+    if not found or _worded(found):
         return None
     if _credit_tail(rest):
         return found, CONFIDENCE_CREDITED
