@@ -31,6 +31,8 @@ def _lines(*texts: str) -> list[Line]:
         ("By Ada Lovelace", ["Ada Lovelace"]),  # "ada" is an Indonesian word, not here
         ("By Ann Lee <b>and more</b>", ["Ann Lee"]),
         ("Ola Nordmann, Harbour Gazette", ["Ola Nordmann"]),
+        ("Ola Nordmann, The Harbour Chronicle", ["Ola Nordmann"]),
+        ("Ola Nordmann, The Lighthouse", ["Ola Nordmann"]),
         ("Ola Nordmann | Harbour Gazette", ["Ola Nordmann"]),
         ("Author: Kari Hansen", ["Kari Hansen"]),
         ("Von Hans Beispiel und Petra Probe", ["Hans Beispiel", "Petra Probe"]),

@@ -197,16 +197,21 @@ def _cut_credit(text: str) -> tuple[str, bool]:
 
 
 @lru_cache(maxsize=1 << 14)
-def names(text: str) -> tuple[tuple[str, ...], str]:
+def names(text: str, prefixed: bool = False) -> tuple[tuple[str, ...], str]:
     """The names at the start of ``text``, and the rest of the line after them.
 
     "Jane Doe and John Smith | Daily Planet" → (("Jane Doe", "John Smith"), " | Daily Planet").
+    A part with a function word of any language is no name ("Jane Doe, The
+    Oregonian" names Jane Doe), except the first after "By" (``prefixed``):
+    "By Ada Lovelace", though "ada" is an Indonesian word.
     """
     head, _ = _cut_credit(text)
     found: list[str] = []
     parts = [p for p in _NAME_SPLIT.split(head) if p.strip()]
-    for part in parts:
+    for index, part in enumerate(parts):
         name = _name(part)
+        if name and not (prefixed and index == 0) and _worded((name,)):
+            name = None
         if name is None:
             # An outlet joined to the name ("A FOXBusiness"): the name words before it.
             words = part.split()
@@ -279,12 +284,13 @@ def _prefixed(text: str) -> tuple[str, ...]:
     forms = _forms()
     for key in ("start", "label"):
         match = forms[key].match(text)
-        if match and (found := names(match["rest"])[0] or _leading_name(match["rest"])):
+        rest = match["rest"] if match else ""
+        if match and (found := names(rest, prefixed=True)[0] or _leading_name(rest)):
             return found
     if (match := forms["inline"].match(text)) and len(text.split()) <= BYLINE_MAX_WORDS:
         pre = match["pre"]
         short_or_dated = bool(find_dates(pre) or _CLOCK.search(pre)) or len(pre.split()) <= 2
-        if short_or_dated and (found := names(match["rest"])[0]):
+        if short_or_dated and (found := names(match["rest"], prefixed=True)[0]):
             return found
     if (match := forms["after"].search(text)) and _CJK.match(match["name"]):
         return (match["name"],)
@@ -352,12 +358,16 @@ def _read(
         return None
     nxt = lines[index + 1] if index + 1 < len(lines) else None
     # "By" alone, the name on the next line.
-    if _forms()["alone"].match(text) and nxt is not None and (found := names(nxt.text)[0]):
+    if (
+        _forms()["alone"].match(text)
+        and nxt is not None
+        and (found := names(nxt.text, prefixed=True)[0])
+    ):
         return found, CONFIDENCE_PREFIXED
-    if (found := _dated_names(text)) and not _worded(found):
+    if found := _dated_names(text):
         return found, CONFIDENCE_CREDITED
     found, rest = names(text)
-    if not found or _worded(found):
+    if not found:
         return None
     if _credit_tail(rest):
         return found, CONFIDENCE_CREDITED
