@@ -298,7 +298,7 @@ def _clean_once(
         if article.date is None and (inferred := metadata.infer_date(lines, dayfirst=dayfirst)):
             article.date, article.date_status = inferred.value, DATE_INFERRED
             article.date_source = (
-                f"inferred from the latest date in the text ({inferred.evidence}, line "
+                f"inferred from a photo caption near the top ({inferred.evidence}, line "
                 f"{inferred.line}): the article is from then or later"
             )
             article.confidence["date"] = inferred.confidence
