@@ -30,10 +30,11 @@ def line_memo(function: Callable) -> Callable:
     missing = object()
 
     @wraps(function)
-    def remembered(*args):
-        found = memo.get(args, missing)
+    def remembered(*args, **kwargs):
+        key = (args, frozenset(kwargs.items())) if kwargs else args
+        found = memo.get(key, missing)
         if found is missing:
-            found = memo[args] = function(*args)
+            found = memo[key] = function(*args, **kwargs)
         return found
 
     remembered.memo = memo

@@ -1,74 +1,44 @@
 """Title, byline, date and source: metadata found in the text itself.
 
 Each finder is a small function over the seed's lines that says what it
-found and on which line, so the pipeline can keep the evidence.
+found, on which line and how sure it is, so the pipeline can keep the
+evidence. The byline, date and source finders live in their own modules
+(:mod:`.byline`, :mod:`.dates`, :mod:`.source`); this module keeps the
+headline and the names the pipeline has always called.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
-from dateutil import parser as dateparser
-
+from . import boilerplate, byline, dates, source
+from .dates import DATE_PATTERNS, DayFirst, Found, Language, find_dates, parse_date
 from .linememo import line_memo
 from .record import Line
+from .source import _any_publisher, _publisher, _publisher_patterns, publishers
 
 #: A headline is short; longer first lines are body text or a teaser.
 TITLE_MAX_WORDS = 30
 #: The headline is looked for this many lines above the article text.
 TITLE_LOOKBACK = 12
 #: Bylines and datelines sit just under the title.
-HEADER_WINDOW = 8
+HEADER_WINDOW = byline.HEADER_WINDOW
 #: A byline names at most this many words of people.
-BYLINE_MAX_WORDS = 16
+BYLINE_MAX_WORDS = byline.BYLINE_MAX_WORDS
+#: Bylines and dates are also read this many lines above the headline.
+HEADER_LOOKBACK = byline.HEADER_LOOKBACK
+#: A byline or date at least this sure ends the header (see the pipeline's standfirst).
+HEADER_END_CONFIDENCE = 0.8
+#: :func:`find_byline` reads no further than this many lines under the headline.
+BYLINE_LINES = HEADER_WINDOW + 1
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
-    r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-#: Dates as news pages write them: "Apr 18, 2017", "18 April 2017",
-#: "2017-04-18", "11/19/19", "Nov. 19, 2019 8:03 am ET".
-DATE_PATTERNS = (
-    re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.IGNORECASE),
-    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s+\d{{4}}\b", re.IGNORECASE),
-    re.compile(r"\b\d{4}-\d{2}-\d{2}\b"),
-    re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"),
-)
-# Every date pattern, the foreign one too, needs a digit.
-_DIGIT = re.compile(r"\d")
 _BY = re.compile(r"^(?:written\s+)?by[:\s]+(?P<rest>.+)$", re.IGNORECASE)
 _UPDATED = re.compile(r"^(?:updated|published|posted|last updated)\b[:\s]*", re.IGNORECASE)
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w’'.-]*|de|da|van|von|der|del|la|le|bin|al-\w+)$")
-#: A name alone on a line counts as a byline this close under the headline.
-NAME_LINE_WINDOW = 3
-#: :func:`find_byline` reads no further than this many lines.
-BYLINE_LINES = max(HEADER_WINDOW, NAME_LINE_WINDOW + 1)
-_NAME_LINE = re.compile(r"^[A-Z][a-z’'-]+(?: [A-Z]\.)?(?: (?:de |van |von )?[A-Z][a-z’'-]+){1,2}$")
-_TIME_OR_DATE = re.compile(rf"\b\d{{1,2}}:\d{{2}}\b|{_MONTH}\s+\d{{1,2}}\b", re.IGNORECASE)
-_NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,|\|)\s*")
 _SENTENCE_END = re.compile(r"[.!?…。][\"”’)]*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 #: Links, "Label: value: value" forms and "a | b" lists are not headlines.
 _NOT_HEADLINE = re.compile(r"https?://|www\.|:[^:]*:|\s\|\s.*\s\|\s")
-#: "— Name (@handle) date": the credit of an embedded post, not a dateline.
-_QUOTED_POST = re.compile(r"^[—–-] .{1,60}\(@\w+\)")
-_CAMEL = re.compile(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]")
-
-
-@dataclass(frozen=True)
-class Found:
-    """A piece of metadata and the line it came from."""
-
-    value: object
-    line: int
-    evidence: str
-
 
 #: A headline says something in words: "0 0 0" or "12 | 4 | 2019" is a widget.
 HEADLINE_MIN_LETTER_WORDS = 2
@@ -136,330 +106,62 @@ def _headline_like_first_line(text: str) -> bool:
     return words <= TITLE_MAX_WORDS and not (words >= LEAD_MIN_WORDS and _SENTENCE_END.search(text))
 
 
-@lru_cache(maxsize=1)
-def _month_names() -> dict[str, int]:
-    data = resources.files(__package__).joinpath("data/months.json").read_text("utf-8")
-    return {
-        name: int(number) for number, names in json.loads(data)["months"].items() for name in names
-    }
+# ------------------------------------------------------------------ byline, date, source
+# The finders the pipeline calls, with their signatures; the work is done in
+# the modules named.
+_MONTH_NUMBERS = dates._MONTH_NUMBERS
 
 
-@lru_cache(maxsize=1)
-def _foreign_date() -> re.Pattern:
-    """ "22 de janeiro de 2018", "20. November 2019", "5 ноября 2019 г."."""
-    names = "|".join(sorted(map(re.escape, _month_names()), key=len, reverse=True))
-    return re.compile(
-        rf"\b(?P<day>\d{{1,2}})\.?\s+(?:de\s+)?(?P<month>{names})\.?,?\s+(?:de\s+)?"
-        rf"(?P<year>\d{{4}})\b",
-        re.IGNORECASE,
+def find_byline(
+    lines: list[Line], *, before: list[Line] = (), page: list[Line] = ()
+) -> Found | None:
+    """The byline nearest the headline: see :func:`.byline.find_byline`."""
+    return byline.find_byline(lines, before=before, page=page)
+
+
+def find_stated_date(
+    lines: list[Line],
+    dayfirst: DayFirst = False,
+    *,
+    before: list[Line] = (),
+    language: Language = None,
+) -> Found | None:
+    """The publication date written in the header: see :func:`.dates.find_stated_date`."""
+    return dates.find_stated_date(
+        lines, dayfirst, before=before, language=language, caption=boilerplate.caption
     )
 
 
-#: Whether "05/10/2018" is 5 October: a flag, or a function that tells it
-#: when asked (the page's language, worked out only if a date needs it).
-DayFirst = bool | Callable[[], bool]
+def infer_date(
+    lines: list[Line], dayfirst: DayFirst = False, *, ceiling: dt.date | None = None
+) -> Found | None:
+    """A lower bound for the date from a photo caption: see :func:`.dates.infer_date`."""
+    return dates.infer_date(lines, dayfirst, ceiling=ceiling, caption=boilerplate.caption)
 
 
-def find_dates(text: str, dayfirst: DayFirst = False) -> list[tuple[dt.date, str]]:
-    """Every full date written in ``text``, with the matched string.
-
-    ``dayfirst`` reads "05/10/2018" as 5 October (pages not in English).
-    A function is called only when the two readings of ``text`` differ:
-    most dates name their month, and most lines have none.
-    """
-    if not callable(dayfirst):
-        return list(_dates(text, dayfirst))
-    month_first = _dates(text, False)
-    if month_first == _dates(text, True):
-        return list(month_first)
-    return list(_dates(text, dayfirst()))
-
-
-@line_memo
-def _dates(text: str, dayfirst: bool) -> tuple[tuple[dt.date, str], ...]:
-    if _DIGIT.search(text) is None:
-        return ()
-    found = []
-    for pattern in DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            date = parse_date(match.group(0), dayfirst=dayfirst)
-            if date:
-                found.append((date, match.group(0)))
-    if not found:
-        for match in _foreign_date().finditer(text):
-            month = _month_names()[match.group("month").casefold()]
-            try:
-                date = dt.date(int(match.group("year")), month, int(match.group("day")))
-            except ValueError:
-                continue
-            if 1900 < date.year < 2200:
-                found.append((date, match.group(0)))
-    return tuple(found)
-
-
-#: English month names and the abbreviations :data:`_MONTH` allows, lower case.
-_MONTH_NUMBERS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-#: The usual spellings of the first two :data:`DATE_PATTERNS` ("Apr 18, 2017",
-#: "18th April 2017"): ASCII letters and digits, single spaces.
-_PLAIN_NAMED_DATE = re.compile(
-    r"(?P<month>[A-Za-z]+)\.? (?P<day>[0-9]{1,2})(?:st|nd|rd|th)?,? (?P<year>[0-9]{4})"
-    r"|(?P<day_first>[0-9]{1,2})(?:st|nd|rd|th)? (?P<month_second>[A-Za-z]+)\.?,? "
-    r"(?P<year_last>[0-9]{4})"
-)
-
-
-def _plain_named_date(text: str) -> dt.date | None:
-    """The date :func:`parse_date` reads in a plainly written "Apr 18, 2017", or ``None``.
-
-    Reading it directly is some twenty times faster than dateutil's fuzzy
-    parse, and with the month named, ``dayfirst`` makes no difference.
-    ``None`` (any other spelling, or no real date between the years 1900
-    and 2200) leaves the string to dateutil. A test checks that both agree.
-    """
-    match = _PLAIN_NAMED_DATE.fullmatch(text)
-    if match is None:
-        return None
-    month = _MONTH_NUMBERS.get((match["month"] or match["month_second"]).lower())
-    if month is None:
-        return None
-    try:
-        date = dt.date(
-            int(match["year"] or match["year_last"]), month, int(match["day"] or match["day_first"])
-        )
-    except ValueError:
-        return None
-    return date if 1900 < date.year < 2200 else None
-
-
-def parse_date(text: str, dayfirst: bool = False) -> dt.date | None:
-    """A date from one matched date string; ``None`` when it is not a real date."""
-    if date := _plain_named_date(text):
-        return date
-    try:
-        value = dateparser.parse(
-            text, fuzzy=True, dayfirst=dayfirst, default=dt.datetime(1900, 1, 1)
-        )
-    except (ValueError, OverflowError):
-        return None
-    if not 1900 < value.year < 2200:
-        return None
-    return value.date()
-
-
-@lru_cache(maxsize=1)
-def _byline_words() -> frozenset[str]:
-    text = resources.files(__package__).joinpath("data/byline_words.txt").read_text("utf-8")
-    return frozenset(
-        w.strip().casefold() for w in text.splitlines() if w.strip() and not w.startswith("#")
-    )
-
-
-def _names(text: str) -> list[str]:
-    """Names in a byline remainder: "A and B", "A, B | Outlet", "A Apr 18, 2017"."""
-    for pattern in DATE_PATTERNS:
-        text = pattern.split(text, maxsplit=1)[0]
-    text = text.split("|", 1)[0]  # "By A | Outlet"
-    names = []
-    for part in _NAME_SPLIT.split(text):
-        words = part.strip(" ,;:-–—").split()
-        name = []
-        for word in words:
-            if (
-                not _NAME_WORD.match(word)
-                or word.casefold() in _byline_words()
-                or _CAMEL.search(word)
-            ):
-                break
-            name.append(word)
-        if 2 <= len(name) <= 5 and len(name) == len(words):
-            names.append(" ".join(name))
-        elif name and len(name) >= 2:
-            names.append(" ".join(name))
-            break
-        else:
-            break
-    return names
-
-
-def find_byline(lines: list[Line]) -> Found | None:
-    """ "By A and B", "By A | Outlet", "By A Apr 18, 2017" near the top.
-
-    Failing those, a line that is nothing but a two- or three-word name
-    right under the headline, next to a date or time line ("Maren Estrada"
-    over "November 19th, 2019 at 8:40 AM"), is the byline.
-    """
-    for line in lines[:HEADER_WINDOW]:
-        match = _BY.match(line.text)
-        if not match or len(line.text.split()) > BYLINE_MAX_WORDS:
-            continue
-        names = _names(match.group("rest"))
-        if names:
-            return Found(names, line.number, line.text)
-    window = lines[:NAME_LINE_WINDOW]
-    for index, line in enumerate(window):
-        neighbours = window[max(0, index - 1) : index] + lines[index + 1 : index + 2]
-        if (
-            _NAME_LINE.match(line.text)
-            and not ({w.casefold() for w in line.text.split()} & _byline_words())
-            and any(_TIME_OR_DATE.search(n.text) or find_dates(n.text) for n in neighbours)
-        ):
-            return Found([line.text], line.number, f"name on its own line: {line.text}")
-    return None
-
-
-def find_stated_date(lines: list[Line], dayfirst: DayFirst = False) -> Found | None:
-    """A date written in the header: in the byline, a dateline or an "Updated …" line."""
-    for line in lines[:HEADER_WINDOW]:
-        text = _dateline(line.text)
-        if text is None:
-            continue
-        dates = find_dates(text, dayfirst=dayfirst)
-        if dates:
-            date, written = dates[0]
-            kind = "byline" if _BY.match(line.text) else "dateline"
-            return Found(date, line.number, f"from the {kind} ({written})")
-    return None
-
-
-@line_memo
-def _dateline(text: str) -> str | None:
-    """What of a header line may state the article's date: the line without "Updated".
-
-    ``None`` for a line too long to be a byline or dateline (the header
-    window reaches into the article on the cleaner's later looks), or for
-    the credit of an embedded post.
-    """
-    text = _UPDATED.sub("", text)
-    if len(text.split()) > BYLINE_MAX_WORDS or _QUOTED_POST.match(text):
-        return None
-    return text
-
-
-def infer_date(lines: list[Line], dayfirst: DayFirst = False) -> Found | None:
-    """The latest date mentioned anywhere: the article is from then or later."""
-    best: Found | None = None
-    for line in lines:
-        for date, written in find_dates(line.text, dayfirst=dayfirst):
-            if best is None or date > best.value:
-                best = Found(date, line.number, written)
-    return best
-
-
-@lru_cache(maxsize=1)
-def publishers() -> list[dict]:
-    data = resources.files(__package__).joinpath("data/publishers.json").read_text("utf-8")
-    return json.loads(data)["publishers"]
-
-
-def _naming(names: str, hosts: str) -> str:
-    """A pattern for a publisher named by one of ``names`` or a host of ``hosts`` (alternations)."""
-    return rf"(?<!\w)(?:{names})(?!\w)|\b(?:{hosts})\b"
-
-
-@lru_cache(maxsize=1)
-def _publisher_names() -> list[tuple[str, str, str]]:
-    """``(name, aliases, hosts)`` of every publisher, the last two as alternations."""
-    return [
-        (
-            pub["name"],
-            "|".join(re.escape(a) for a in sorted(pub["aliases"], key=len, reverse=True)),
-            "|".join(re.escape(d) for d in pub["domains"]),
-        )
-        for pub in publishers()
-    ]
-
-
-@lru_cache(maxsize=1)
-def _publisher_patterns() -> list[tuple[str, re.Pattern]]:
-    return [(name, re.compile(_naming(names, hosts))) for name, names, hosts in _publisher_names()]
-
-
-@lru_cache(maxsize=1)
-def _any_publisher() -> re.Pattern:
-    """Every publisher's aliases and hosts in one pattern: most lines name none."""
-    return re.compile(
-        _naming(
-            "|".join(names for _, names, _ in _publisher_names()),
-            "|".join(hosts for _, _, hosts in _publisher_names()),
-        )
-    )
-
-
-@line_memo
-def _publisher(text: str) -> str | None:
-    """The first known publisher (in ``data/publishers.json`` order) named in ``text``."""
-    if _any_publisher().search(text) is None:
-        return None
-    return next((name for name, pattern in _publisher_patterns() if pattern.search(text)), None)
-
-
-_TITLE_SUFFIX = re.compile(r"\s[|–—-]\s(?P<site>[^|–—-]{2,40})$")
-
-
-#: "© 2019 Foo Media", "Copyright © 2018 Foo, Inc." in the page footer.
-_COPYRIGHT = re.compile(
-    r"(?:©|\(c\)|[Cc]opyright|COPYRIGHT)\s*(?:©\s*)?\d{4}(?:\s*[-–]\s*\d{4})?,?\s*"
-    r"(?P<owner>[A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,4})"
-)
-#: A bare host name in the furniture: "www.example.com.br".
-_HOST = re.compile(r"\bwww\.(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)\b", re.IGNORECASE)
+def date_warning(date: dt.date | None, confidence: float | None) -> str | None:
+    """The warning for a date the cleaner is unsure of: see :func:`.dates.date_warning`."""
+    return dates.date_warning(date, confidence)
 
 
 def find_source(furniture: list[Line], title: str | None) -> Found | None:
-    """The publisher, from page furniture (prompts, mastheads, copyright) or a title suffix.
-
-    Known publishers (``data/publishers.json``) first, then a copyright
-    owner, then a bare ``www.`` host name.
-
-    Only removed lines are searched: an outlet cited in the body ("As Mic
-    reports") is a source *of* the article, not its publisher.
-    """
-    candidates = list(furniture)
-    if title and (suffix := _TITLE_SUFFIX.search(title)):
-        candidates.insert(0, Line(0, suffix.group("site")))
-    for line in candidates:
-        if (name := _publisher(line.text)) is not None:
-            return Found(name, line.number, line.text)
-    for line in candidates:
-        if (owner := _copyright_owner(line.text)) is not None:
-            return Found(owner, line.number, line.text)
-    for line in candidates:
-        if (host := _host(line.text)) is not None:
-            return Found(host, line.number, line.text)
-    return None
+    """The outlet, from the page's furniture: see :func:`.source.find_source`."""
+    return source.find_source(furniture, title, caption=boilerplate.caption)
 
 
-@line_memo
-def _copyright_owner(text: str) -> str | None:
-    """The owner named in a copyright line ("© 2019 Foo Media. All rights reserved")."""
-    if match := _COPYRIGHT.search(text):
-        return re.split(r"\.?\s+All\b|\.\s", match.group("owner"))[0].strip(" .,")
-    return None
-
-
-@line_memo
-def _host(text: str) -> str | None:
-    """A bare ``www.`` host name in ``text``, without the ``www.``."""
-    if match := _HOST.search(text):
-        return match.group("host").casefold()
-    return None
+__all__ = [
+    "DATE_PATTERNS",
+    "Found",
+    "_any_publisher",
+    "_publisher",
+    "_publisher_patterns",
+    "find_byline",
+    "find_dates",
+    "find_source",
+    "find_stated_date",
+    "find_title",
+    "headline_candidate",
+    "infer_date",
+    "parse_date",
+    "publishers",
+]

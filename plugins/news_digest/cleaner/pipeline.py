@@ -136,11 +136,15 @@ def clean_text(
         )
         article.authors = article.authors or again.authors
         if article.date_status != DATE_STATED and again.date_status == DATE_STATED:
+            # A date stated in the cleaned text settles what the first look was unsure of.
+            unsure = metadata.date_warning(article.date, article.confidence.get("date"))
+            article.warnings = [w for w in article.warnings if w != unsure]
             article.date, article.date_status, article.date_source = (
                 again.date,
                 again.date_status,
                 again.date_source,
             )
+            article.confidence["date"] = again.confidence.get("date", 0.0)
     return article
 
 
@@ -178,9 +182,8 @@ def _clean_once(
 
     taken: dict[int, str] = {}  # line number → why it is not body
     # Asked only by a date that reads differently day first ("05/10/2018").
-    dayfirst = cache(
-        lambda: language.detect_lines(ln.text for ln in lines) not in DAY_LAST_LANGUAGES
-    )
+    page_language = cache(lambda: language.detect_lines(ln.text for ln in lines))
+    dayfirst = cache(lambda: page_language() not in DAY_LAST_LANGUAGES)
     body_start, _ = boilerplate.main_block(lines)
     if title := metadata.find_title(
         lines,
@@ -201,18 +204,35 @@ def _clean_once(
             metadata.BYLINE_LINES,
         )
     )
-    if byline := metadata.find_byline(header):
+    # The lines just above the headline: a byline or date over it, or a headline taken too low.
+    above = [
+        line
+        for line in lines
+        if article.title_line
+        and line.number < article.title_line
+        and not boilerplate.furniture(line.text)
+    ][-metadata.HEADER_LOOKBACK :]
+    # Only a sure byline or date ends the header: what lies between it and the
+    # headline is a standfirst. A name or date the finder is less sure of does not.
+    if byline := metadata.find_byline(header, before=above, page=lines):
         article.authors = byline.value
-        taken[byline.line] = "byline"
+        article.confidence["authors"] = byline.confidence
+        sure = byline.confidence >= metadata.HEADER_END_CONFIDENCE
+        taken[byline.line] = "byline" if sure else "name under the headline"
     if stated := metadata.find_stated_date(
-        [ln for ln in lines if ln.number > (article.title_line or 0)], dayfirst=dayfirst
+        [ln for ln in lines if ln.number > (article.title_line or 0)],
+        dayfirst=dayfirst,
+        before=above,
+        language=page_language,
     ):
         article.date, article.date_status, article.date_source = (
             stated.value,
             DATE_STATED,
             stated.evidence,
         )
-        taken.setdefault(stated.line, "dateline")
+        article.confidence["date"] = stated.confidence
+        sure = stated.confidence >= metadata.HEADER_END_CONFIDENCE
+        taken.setdefault(stated.line, "dateline" if sure else "date line")
     # A standfirst or kicker sits between the headline and the byline or
     # dateline; the article proper starts below them.
     header_end = max((n for n, why in taken.items() if why in ("byline", "dateline")), default=None)
@@ -276,12 +296,16 @@ def _clean_once(
         )
         if source := metadata.find_source(furniture, article.title):
             article.source, article.source_evidence = source.value, source.evidence
+            article.confidence["source"] = source.confidence
         if article.date is None and (inferred := metadata.infer_date(lines, dayfirst=dayfirst)):
             article.date, article.date_status = inferred.value, DATE_INFERRED
             article.date_source = (
-                f"inferred from the latest date in the text ({inferred.evidence}, line "
+                f"inferred from a photo caption near the top ({inferred.evidence}, line "
                 f"{inferred.line}): the article is from then or later"
             )
+            article.confidence["date"] = inferred.confidence
+        if warning := metadata.date_warning(article.date, article.confidence.get("date")):
+            article.warnings.append(warning)
 
     if article.title is None:
         article.warnings.append("no recognisable title: add one with a title override")

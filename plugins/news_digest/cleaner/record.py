@@ -68,6 +68,7 @@ class Article:
     captions: list[str] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    confidence: dict[str, float] = field(default_factory=dict)
     encoding: str = "utf-8"
 
     @property

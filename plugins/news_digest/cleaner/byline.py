@@ -1,0 +1,425 @@
+"""Who wrote the article: the byline near the headline, and the names in it.
+
+A byline line comes in a few shapes, in every language of the pages:
+"By A and B" / "Von A" / "Par A" (``data/byline_prefixes.json``),
+"Author: A", "11/19/2019 by A", "A 기자", and the name first: "A, Outlet",
+"A | Outlet", "A - Nov 19, 2019", "A Staff Writer", or the name alone on
+a line next to a date. Role and credit words ("Staff Writer", "Associated
+Press", "Redakteur", ``data/credits.txt``) end a name and are dropped. The
+byline nearest the headline wins.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from .dates import _QUOTED_POST, Found, find_dates
+from .linememo import line_memo
+from .record import Line
+
+#: A byline line is short ...
+BYLINE_MAX_WORDS = 16
+#: ... unless it starts "By A": then dates and credits may follow at length.
+PREFIXED_MAX_WORDS = 30
+#: A name has this many words at least and at most (CJK names are one word).
+NAME_MIN_WORDS = 2
+NAME_MAX_WORDS = 5
+#: Bylines are read in this many lines under the headline ...
+HEADER_WINDOW = 10
+#: ... and this many above it.
+HEADER_LOOKBACK = 2
+#: A name first on its line ("A, Outlet", a name alone) is taken only this close to the headline.
+NAME_LINE_WINDOW = 3
+#: A name alone on its line (no "By", no credit) is at most this many words.
+NAME_ALONE_MAX_WORDS = 4
+#: A line above the headline counts as this many lines further away than one below.
+ABOVE_PENALTY = 1.5
+#: How sure each shape is: "By A", "A, Outlet" / "A Staff Writer", a name alone.
+CONFIDENCE_PREFIXED = 0.9
+CONFIDENCE_CREDITED = 0.8
+CONFIDENCE_ALONE = 0.6
+#: A name alone with no date beside it: none of its words is written in lower case in the page.
+CONFIDENCE_ALONE_UNDATED = 0.5
+#: A byline above the headline is less sure by this factor.
+ABOVE_FACTOR = 0.9
+#: A line of this many CJK characters at most may be a name.
+CJK_NAME_MAX_CHARS = 4
+
+_CJK = re.compile(rf"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{{2,{CJK_NAME_MAX_CHARS}}}$")
+#: Particles inside names: "Ana de la Cruz", "Ludwig van Beethoven".
+_PARTICLES = frozenset(
+    [
+        "de",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "di",
+        "du",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "ten",
+        "ter",
+        "la",
+        "le",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "y",
+        "e",
+    ]
+)
+#: Between names: "A and B", "A, B & C", "A und B", "A et B", "A y B", "A e B", "A en B", "A и B".
+_NAME_SPLIT = re.compile(
+    r"\s*(?:,\s*(?:and|und|et|y|e|en|и)\s+|\s(?:and|und|et|y|e|en|и|&)\s|[,;/&])\s*"
+)
+#: What ends the names on a byline line: a separator, a handle, a bracket, a bullet.
+_NAMES_END = re.compile(r"\s+[|–—•·]\s*|\s+-\s+|\s*@\w|\s*\(|\s*[|•·]\s*|\s+[-–—]$")
+_HANDLE_OR_SEPARATOR = re.compile(r"^\s*(?:[|–—•·-]|@\w|\()")
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d+\s*(?:min|hours?|hrs?|days?)\b", re.IGNORECASE)
+#: "FOXBusiness": two capitals then a small letter is a joined word, not a name.
+_JOINED = re.compile(r"[A-Z]{2,}[a-z]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_NUMBER = re.compile(r"(?<!\S)\d")
+_WORD = re.compile(r"^[^\W\d_][\w’'.\-]*$")
+
+
+def _data(name: str) -> str:
+    return resources.files(__package__).joinpath(f"data/{name}").read_text("utf-8")
+
+
+def _word_list(name: str) -> list[str]:
+    return [
+        w.strip().casefold()
+        for w in _data(name).splitlines()
+        if w.strip() and not w.startswith("#")
+    ]
+
+
+@lru_cache(maxsize=1)
+def _credits() -> tuple[frozenset[str], re.Pattern, re.Pattern]:
+    """Words that end a name (credits, small words, month names), a pattern for any of
+    them, and a pattern for the roles and credits alone (``data/credits.txt``)."""
+    roles = _word_list("credits.txt")
+    phrases = roles + _word_list("byline_words.txt")
+    months = json.loads(_data("months.json"))["months"]
+    words = {p for p in phrases if " " not in p}
+    words |= {name for names in months.values() for name in names if len(name) > 3}
+    return frozenset(words), _any_of(phrases), _any_of(roles)
+
+
+def _any_of(phrases: list[str]) -> re.Pattern:
+    alternation = "|".join(map(re.escape, sorted(set(phrases), key=len, reverse=True)))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _forms() -> dict[str, re.Pattern]:
+    data = json.loads(_data("byline_prefixes.json"))
+    return {
+        "start": re.compile(
+            rf"^(?:{_alternation(data['start'])})(?:\s*:\s*|\s+)(?P<rest>.+)$", re.I
+        ),
+        "label": re.compile(rf"^(?:{_alternation(data['labels'])})\s*[:：]\s*(?P<rest>.+)$", re.I),
+        "alone": re.compile(rf"^(?:{_alternation(data['start'])})\s*:?$", re.I),
+        "inline": re.compile(
+            rf"^(?P<pre>.{{1,60}}?)\s(?:{_alternation(data['inline'])})[:\s]\s*(?P<rest>.+)$", re.I
+        ),
+        "after": re.compile(rf"(?P<name>\S{{2,4}})\s?(?:{_alternation(data['after'])})(?!\w)"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Function words of every language (``data/stopwords.json``), particles aside."""
+    stopwords = json.loads(_data("stopwords.json"))
+    words = {w for lang, ws in stopwords.items() if not lang.startswith("_") for w in ws}
+    return frozenset(words - _PARTICLES)
+
+
+def _worded(found: tuple[str, ...]) -> bool:
+    """Whether a "name" holds a function word ("Ein Albtraum", "The Latest"): without
+    a "By" before it, it is words, not a name. ("By Ada Lovelace" is a name.)"""
+    return any(w.casefold() in _function_words() for name in found for w in name.split())
+
+
+def _is_name_word(word: str, first: bool) -> bool:
+    if word.casefold() in _PARTICLES:
+        return not first
+    return bool(
+        _WORD.match(word)
+        and word[0].isupper()
+        and not _JOINED.search(word)
+        and word.casefold().strip(".") not in _credits()[0]
+    )
+
+
+def _name(part: str) -> str | None:
+    """``part`` if it reads as a person's name ("Ana de la Cruz", "JANIE HAR", "山田太郎")."""
+    part = part.strip(" ,;:-–—.")
+    if _CJK.match(part):
+        return part
+    words = part.split()
+    if not NAME_MIN_WORDS <= len(words) <= NAME_MAX_WORDS:
+        return None
+    if words[-1].casefold() in _PARTICLES:
+        return None
+    if all(_is_name_word(w, i == 0) for i, w in enumerate(words)):
+        return part
+    return None
+
+
+def _cut_credit(text: str) -> tuple[str, bool]:
+    """``text`` up to its first credit word or date, and whether anything was cut."""
+    end = len(text)
+    if match := _credits()[1].search(text):
+        end = match.start()
+    for _, written in find_dates(text):
+        end = min(end, text.find(written))
+    if match := _TIME.search(text):
+        end = min(end, match.start())
+    if match := _NAMES_END.search(text):
+        end = min(end, match.start())
+    if match := _NUMBER.search(text):
+        end = min(end, match.start())
+    return text[:end].strip(" ,;:-–—"), end < len(text.rstrip())
+
+
+@line_memo
+def names(text: str, prefixed: bool = False) -> tuple[tuple[str, ...], str]:
+    """The names at the start of ``text``, and the rest of the line after them.
+
+    "Jane Doe and John Smith | Daily Planet" → (("Jane Doe", "John Smith"), " | Daily Planet").
+    A part with a function word of any language is no name ("Jane Doe, The
+    Oregonian" names Jane Doe), except the first after "By" (``prefixed``):
+    "By Ada Lovelace", though "ada" is an Indonesian word.
+    """
+    head, _ = _cut_credit(text)
+    found: list[str] = []
+    parts = [p for p in _NAME_SPLIT.split(head) if p.strip()]
+    for index, part in enumerate(parts):
+        name = _name(part)
+        if name and not (prefixed and index == 0) and _worded((name,)):
+            name = None
+        if name is None:
+            # An outlet joined to the name ("A FOXBusiness"): the name words before it.
+            words = part.split()
+            lead = next(
+                (
+                    " ".join(words[:n])
+                    for n in range(min(len(words) - 1, NAME_MAX_WORDS), NAME_MIN_WORDS - 1, -1)
+                    if _name(" ".join(words[:n]))
+                    and (_JOINED.search(words[n]) or words[n].isupper())
+                    and not all(w.isupper() for w in words[:n])
+                ),
+                None,
+            )
+            if lead and not found:
+                found.append(lead)
+            break
+        found.append(name)
+    if not found:
+        return (), text
+    end = text.find(found[-1]) + len(found[-1])
+    return tuple(found), text[end:]
+
+
+#: Words an outlet's or a role's name may have in lower case ("Special to the Pioneer Press").
+_OUTLET_SMALL_WORDS = frozenset(
+    ["of", "the", "to", "for", "and", "&", "de", "la", "du", "der", "die", "das", "di", "del"]
+)
+#: A role or outlet after a name has at most this many words.
+CREDIT_MAX_WORDS = 6
+
+
+def _credit_tail(rest: str) -> bool:
+    """Whether what follows the names is a credit: a role, an outlet, a handle, a date.
+
+    "Jane Doe, Staff Writer", "Jane Doe | Daily Planet", "Jane Doe @jdoe",
+    "Jane Doe - Nov 19, 2019"; not "Mayor Unveils Plan for New Downtown Park".
+    """
+    separated = bool(_HANDLE_OR_SEPARATOR.match(rest)) or rest.lstrip().startswith(",")
+    tail = rest.strip(" ,|–—•·-")
+    if not tail:
+        return separated
+    if tail.startswith("@") or _TIME.match(tail) or (find_dates(tail) and tail[0].isdigit()):
+        return True
+    if (dates := find_dates(tail)) and tail.startswith(dates[0][1]):
+        return True
+    words = tail.split()
+    role = bool(_credits()[2].search(tail))
+    if not separated and not role and not (words[0].isupper() or _JOINED.search(words[0])):
+        return False
+    return len(words) <= CREDIT_MAX_WORDS and all(
+        w[0].isupper() or w.casefold() in _OUTLET_SMALL_WORDS or not w[0].isalpha() for w in words
+    )
+
+
+def _leading_name(text: str) -> tuple[str, ...]:
+    """The name words that start ``text``, whatever follows: after "By", a name is
+    expected, so "By Ann Lee <anything>" names Ann Lee."""
+    words = []
+    for word in text.split()[:NAME_MAX_WORDS]:
+        if not _is_name_word(word, not words):
+            break
+        words.append(word)
+    while words and words[-1].casefold() in _PARTICLES:
+        words.pop()
+    return (" ".join(words),) if len(words) >= NAME_MIN_WORDS else ()
+
+
+def _prefixed(text: str) -> tuple[str, ...]:
+    """Names of a "By A", "Author: A", "11/19/2019 by A", "A 기자" line."""
+    forms = _forms()
+    for key in ("start", "label"):
+        match = forms[key].match(text)
+        rest = match["rest"] if match else ""
+        if match and (found := names(rest, prefixed=True)[0] or _leading_name(rest)):
+            return found
+    if (match := forms["inline"].match(text)) and len(text.split()) <= BYLINE_MAX_WORDS:
+        pre = match["pre"]
+        short_or_dated = bool(find_dates(pre) or _CLOCK.search(pre)) or len(pre.split()) <= 2
+        if short_or_dated and (found := names(match["rest"], prefixed=True)[0]):
+            return found
+    if (match := forms["after"].search(text)) and _CJK.match(match["name"]):
+        return (match["name"],)
+    return ()
+
+
+#: What a dated byline line holds besides the names: "19.6.2007 9:40 Uhr", "um", "Uhr".
+_CLOCK = re.compile(
+    r"(?:\b(?:um|at|à|a las|alle|às|om)\s+)?\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*"
+    r"(?:[ap]\.?\s?m\.?|uhr|h)?\s*(?:[A-Z]{2,4}\b)?",
+    re.IGNORECASE,
+)
+_SEGMENTS = re.compile(r"\s+[-–—|/•·]\s+|\s*[|•·]\s*|\s+/\s*|^\s*[-–—,]\s*|\s*,\s+(?=\D)")
+#: What may follow the names on a dated line: "71 Kommentare", a section name.
+DATED_TAIL_MAX_WORDS = 2
+
+
+def _dated_names(text: str) -> tuple[str, ...]:
+    """Names on a line that also holds the date: "30. Oktober 2023 Carola Pönisch Kultur",
+    "23.06.2016 um 16:14 Uhr - Markus Reuter - 91 Ergänzungen"."""
+    dates = find_dates(text)
+    if not dates and not _CLOCK.search(text):
+        return ()
+    for _, written in dates:
+        text = text.replace(written, " | ")
+    text = _CLOCK.sub(" | ", text)
+    for segment in _SEGMENTS.split(text):
+        segment = segment.strip(" ,.;:")
+        if not segment:
+            continue
+        found, rest = names(segment)
+        tail = rest.split()
+        if found and (
+            _credit_tail(rest) or len(tail) <= DATED_TAIL_MAX_WORDS or tail[0][0].isdigit()
+        ):
+            return found
+        return ()
+    return ()
+
+
+def _common(words: list[str], page: list[Line]) -> bool:
+    """Whether any of ``words`` is written in lower case in ``page``: a word, not a name."""
+    wanted = {w.casefold().strip(".") for w in words}
+    return any(
+        word in wanted for line in page for word in _LETTERS.findall(line.text) if word.islower()
+    )
+
+
+def _dated(line: Line | None) -> bool:
+    return line is not None and bool(find_dates(line.text) or _TIME.search(line.text))
+
+
+def _read(
+    lines: list[Line], index: int, page: list[Line] = ()
+) -> tuple[tuple[str, ...], float] | None:
+    """The names on ``lines[index]`` and how sure the shape is, or ``None``."""
+    line = lines[index]
+    text = line.text
+    words = len(text.split())
+    if words > PREFIXED_MAX_WORDS or _QUOTED_POST.match(text):
+        return None
+    if found := _prefixed(text):
+        return found, CONFIDENCE_PREFIXED
+    if words > BYLINE_MAX_WORDS:
+        return None
+    nxt = lines[index + 1] if index + 1 < len(lines) else None
+    # "By" alone, the name on the next line.
+    if (
+        _forms()["alone"].match(text)
+        and nxt is not None
+        and (found := names(nxt.text, prefixed=True)[0])
+    ):
+        return found, CONFIDENCE_PREFIXED
+    if found := _dated_names(text):
+        return found, CONFIDENCE_CREDITED
+    found, rest = names(text)
+    if not found:
+        return None
+    if _credit_tail(rest):
+        return found, CONFIDENCE_CREDITED
+    prev = lines[index - 1] if index > 0 else None
+    if len(text.split()) <= NAME_ALONE_MAX_WORDS and not rest.strip():
+        if _dated(nxt) or _dated(prev):
+            return found, CONFIDENCE_ALONE
+        if page and not _common(text.split(), page):
+            return found, CONFIDENCE_ALONE_UNDATED
+    return None
+
+
+def find_byline(
+    lines: list[Line], *, before: list[Line] = (), page: list[Line] = ()
+) -> Found | None:
+    """The byline nearest the headline: its names, line and shape.
+
+    ``lines`` are the lines under the headline, nearest first; ``before``
+    those just above it, nearest last (a byline over the headline, or a
+    headline chosen a line too low); ``page`` all lines, to tell a name
+    alone on its line from words the page also writes in lower case. A
+    "By" line may be anywhere in the header window; a name first on its
+    line only within :data:`NAME_LINE_WINDOW` lines.
+    """
+    below = list(lines[: HEADER_WINDOW + 1])  # the line after the last: "By" / "Ann Lee"
+    above = list(before[-HEADER_LOOKBACK:]) if before else []
+    context = above + below
+    best: tuple[float, Found] | None = None
+    for index, line in enumerate(context[: len(above) + HEADER_WINDOW]):
+        if index < len(above):
+            distance = (len(above) - index) * ABOVE_PENALTY
+        else:
+            distance = index - len(above)
+        read = _read(context, index, page)
+        if read is None:
+            continue
+        found, confidence = read
+        # A name first on its line is a byline close to the headline, or next to a date.
+        if confidence < CONFIDENCE_ALONE and distance >= NAME_LINE_WINDOW:
+            continue
+        if index < len(above):
+            confidence *= ABOVE_FACTOR
+        # Prefer the surer shape, then the nearer line.
+        key = distance - 2 * confidence
+        if best is None or key < best[0]:
+            best = (key, Found(list(found), line.number, line.text, round(confidence, 2)))
+    return best[1] if best else None
+
+
+def is_byline(text: str) -> bool:
+    """Whether ``text`` reads as a byline line by itself ("By A", "A, Staff Writer"):
+    for the headline finder, which must never take one for the headline."""
+    read = _read([Line(0, text)], 0)
+    return read is not None and read[1] >= CONFIDENCE_CREDITED

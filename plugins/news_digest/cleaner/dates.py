@@ -1,0 +1,490 @@
+"""The article's date: dates written in the text, and which of them is the publication date.
+
+Two layers. :func:`find_dates` finds every full date in a line with
+regular expressions (English month names, numbers, the month names of
+``data/months.json``, CJK year-month-day forms), fast enough to run on every
+line. :func:`find_stated_date` then picks the publication date among the
+header lines: the date nearest the headline and byline, a "Published" date
+over an "Updated" one (labels in ``data/date_labels.json``). When the chosen
+date carries a time and a time zone ("Nov 19, 2019, 10:31 pm CST") or is
+written in another language, ``dateparser`` reads the whole span, in the
+page's language and English only, and the day is that of the time in UTC.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
+from dateutil import parser as dateutil_parser
+
+from .linememo import line_memo
+from .record import Line
+
+#: A line with more words than this is prose, not a byline or dateline ...
+DATELINE_MAX_WORDS = 16
+#: ... unless it starts "By" or "Published": then at most this many.
+LABELLED_MAX_WORDS = 30
+#: Dates are looked for this many header lines under the headline ...
+HEADER_WINDOW = 8
+#: ... and this many lines above it (a date over the headline, or a headline chosen too low).
+HEADER_LOOKBACK = 2
+#: A date above the headline counts as this many lines further away than one below.
+ABOVE_PENALTY = 1.5
+#: A stated date gives the article's date with this confidence: labelled "Published"
+#: or in the byline line, a date alone near the headline, only an "Updated" date.
+CONFIDENCE_LABELLED = 0.95
+CONFIDENCE_NEAR = 0.85
+CONFIDENCE_FAR = 0.6
+CONFIDENCE_UPDATED = 0.6
+#: A date this many lines or more from the headline is "far".
+FAR_LINES = 4
+#: An inferred date (a lower bound from the text) is never sure.
+CONFIDENCE_INFERRED = 0.3
+#: An inferred date is looked for only in this many first lines: the caption of
+#: the lead photo, a date under a headline the finder did not take as a dateline.
+INFER_WINDOW = 12
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+    r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+#: Dates as news pages write them: "Apr 18, 2017", "18 April 2017",
+#: "2017-04-18", "11/19/19", "Nov. 19, 2019 8:03 am ET".
+DATE_PATTERNS = (
+    re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.IGNORECASE),
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s+\d{{4}}\b", re.IGNORECASE),
+    re.compile(r"\b\d{4}-\d{2}-\d{2}(?:\b|(?=T\d))"),
+    re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"),
+)
+#: Forms whose order of day and month is fixed, read without dateutil:
+#: "19.11.2019" (day first wherever dots are used), "2019/11/19", "2019年11月19日",
+#: "2019년 11월 19일", "2019. 11. 19.".
+_FIXED_ORDER = (
+    ("dmy", re.compile(r"(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?![\d.]\d)")),
+    ("ymd", re.compile(r"(?<![\d/])(\d{4})/(\d{1,2})/(\d{1,2})(?![\d/])")),
+    ("ymd", re.compile(r"(\d{4})\s?年\s?(\d{1,2})\s?月\s?(\d{1,2})\s?日")),
+    ("ymd", re.compile(r"(\d{4})\s?년\s?(\d{1,2})\s?월\s?(\d{1,2})\s?일")),
+    ("ymd", re.compile(r"(?<![\d.])(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.?(?![\d])")),
+)
+# Every date pattern, the foreign one too, needs a digit.
+_DIGIT = re.compile(r"\d")
+#: "— Name (@handle) date": the credit of an embedded post, not a dateline.
+_QUOTED_POST = re.compile(r"^[—–-] .{1,60}\(@\w+\)")
+_BY = re.compile(r"^(?:written\s+)?by[:\s]+", re.IGNORECASE)
+#: Whether "05/10/2018" is 5 October: a flag, or a function that tells it
+#: when asked (the page's language, worked out only if a date needs it).
+DayFirst = bool | Callable[[], bool]
+#: The page's language (ISO 639-1), or a function that tells it when asked.
+Language = str | Callable[[], str] | None
+
+
+@dataclass(frozen=True)
+class Found:
+    """A piece of metadata, the line it came from, and how sure the finder is of it."""
+
+    value: object
+    line: int
+    evidence: str
+    confidence: float = 1.0
+
+
+def _data(name: str) -> str:
+    return resources.files(__package__).joinpath(f"data/{name}").read_text("utf-8")
+
+
+@lru_cache(maxsize=1)
+def _month_names() -> dict[str, int]:
+    data = json.loads(_data("months.json"))
+    return {name: int(number) for number, names in data["months"].items() for name in names}
+
+
+@lru_cache(maxsize=1)
+def _foreign_date() -> re.Pattern:
+    """ "22 de janeiro de 2018", "20. November 2019", "5 ноября 2019 г.", "Maret 30, 2015"."""
+    names = "|".join(sorted(map(re.escape, _month_names()), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:(?P<day>\d{{1,2}})\.?\s+(?:de\s+)?(?P<month>{names})\.?,?\s+(?:de\s+)?"
+        rf"(?P<year>\d{{4}})|(?P<month2>{names})\.?\s+(?P<day2>\d{{1,2}}),?\s+(?P<year2>\d{{4}}))\b",
+        re.IGNORECASE,
+    )
+
+
+def find_dates(text: str, dayfirst: DayFirst = False) -> list[tuple[dt.date, str]]:
+    """Every full date written in ``text``, with the matched string.
+
+    ``dayfirst`` reads "05/10/2018" as 5 October (pages not in English).
+    A function is called only when the two readings of ``text`` differ:
+    most dates name their month, and most lines have none.
+    """
+    if not callable(dayfirst):
+        return list(_dates(text, dayfirst))
+    month_first = _dates(text, False)
+    if month_first == _dates(text, True):
+        return list(month_first)
+    return list(_dates(text, dayfirst()))
+
+
+def _real(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        date = dt.date(year, month, day)
+    except ValueError:
+        return None
+    return date if 1900 < date.year < 2200 else None
+
+
+@line_memo
+def _dates(text: str, dayfirst: bool) -> tuple[tuple[dt.date, str], ...]:
+    if _DIGIT.search(text) is None:
+        return ()
+    found = []
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            date = parse_date(match.group(0), dayfirst=dayfirst)
+            if date:
+                found.append((date, match.group(0)))
+    if not found:
+        for order, pattern in _FIXED_ORDER:
+            for match in pattern.finditer(text):
+                a, b, c = map(int, match.groups())
+                date = _real(c, b, a) if order == "dmy" else _real(a, b, c)
+                if date:
+                    found.append((date, match.group(0)))
+    if not found:
+        for match in _foreign_date().finditer(text):
+            month = _month_names()[(match["month"] or match["month2"]).casefold()]
+            date = _real(
+                int(match["year"] or match["year2"]), month, int(match["day"] or match["day2"])
+            )
+            if date:
+                found.append((date, match.group(0)))
+    return tuple(found)
+
+
+#: English month names and the abbreviations :data:`_MONTH` allows, lower case.
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+#: The usual spellings of the first two :data:`DATE_PATTERNS` ("Apr 18, 2017",
+#: "18th April 2017"): ASCII letters and digits, single spaces.
+_PLAIN_NAMED_DATE = re.compile(
+    r"(?P<month>[A-Za-z]+)\.? (?P<day>[0-9]{1,2})(?:st|nd|rd|th)?,? (?P<year>[0-9]{4})"
+    r"|(?P<day_first>[0-9]{1,2})(?:st|nd|rd|th)? (?P<month_second>[A-Za-z]+)\.?,? "
+    r"(?P<year_last>[0-9]{4})"
+)
+
+
+def _plain_named_date(text: str) -> dt.date | None:
+    """The date :func:`parse_date` reads in a plainly written "Apr 18, 2017", or ``None``.
+
+    Reading it directly is some twenty times faster than dateutil's fuzzy
+    parse, and with the month named, ``dayfirst`` makes no difference.
+    ``None`` (any other spelling, or no real date between the years 1900
+    and 2200) leaves the string to dateutil. A test checks that both agree.
+    """
+    match = _PLAIN_NAMED_DATE.fullmatch(text)
+    if match is None:
+        return None
+    month = _MONTH_NUMBERS.get((match["month"] or match["month_second"]).lower())
+    if month is None:
+        return None
+    return _real(
+        int(match["year"] or match["year_last"]), month, int(match["day"] or match["day_first"])
+    )
+
+
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_date(text: str, dayfirst: bool = False) -> dt.date | None:
+    """A date from one matched date string; ``None`` when it is not a real date."""
+    if date := _plain_named_date(text):
+        return date
+    if match := _ISO.fullmatch(text):  # year first, whatever the page's day order
+        return _real(*map(int, match.groups()))
+    try:
+        value = dateutil_parser.parse(
+            text, fuzzy=True, dayfirst=dayfirst, default=dt.datetime(1900, 1, 1)
+        )
+    except (ValueError, OverflowError):
+        return None
+    if not 1900 < value.year < 2200:
+        return None
+    return value.date()
+
+
+# ------------------------------------------------------------------ the whole span
+#: dateparser's settings: a full date is required, no guessing from "today".
+DATEPARSER_SETTINGS = {
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PREFER_DAY_OF_MONTH": "first",
+    "TIMEZONE": "UTC",
+    "TO_TIMEZONE": "UTC",
+    "RETURN_AS_TIMEZONE_AWARE": True,
+}
+
+
+@lru_cache(maxsize=64)
+def _dateparser(languages: tuple[str, ...], day_first: bool):
+    from dateparser.date import DateDataParser  # a second to import: only when needed
+
+    settings = dict(DATEPARSER_SETTINGS, DATE_ORDER="DMY" if day_first else "MDY")
+    try:
+        return DateDataParser(languages=list(languages), settings=settings)
+    except ValueError:  # a language dateparser does not know
+        return DateDataParser(languages=["en"], settings=settings)
+
+
+@line_memo
+def read_span(text: str, language: str = "en", day_first: bool = False) -> dt.date | None:
+    """The day of a date span read by ``dateparser`` in ``language`` and English, in UTC.
+
+    ``None`` when dateparser finds no full date in it.
+    """
+    languages = tuple(dict.fromkeys((language, "en")))
+    try:
+        found = _dateparser(languages, day_first).get_date_data(text).date_obj
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if found is None or not 1900 < found.year < 2200:
+        return None
+    return found.date()
+
+
+# ------------------------------------------------------------------ which date is the article's
+@lru_cache(maxsize=1)
+def _labels() -> dict[str, re.Pattern]:
+    """ "published" and "updated" labels of every language, as patterns."""
+    data = json.loads(_data("date_labels.json"))
+    return {
+        kind: re.compile(
+            r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")",
+            re.IGNORECASE,
+        )
+        for kind, words in data.items()
+        if not kind.startswith("_")
+    }
+
+
+def _label(text: str, written: str) -> str | None:
+    """What the words before ``written`` call it: "published", "updated" or nothing."""
+    before = text[: text.find(written)] if written in text else text
+    # The nearest label before the date says what it is ("Posted …; Updated …").
+    best, where = None, -1
+    for kind, pattern in _labels().items():
+        for match in pattern.finditer(before):
+            if match.start() > where:
+                best, where = kind, match.start()
+    return best
+
+
+@line_memo
+def _dateline(text: str) -> str | None:
+    """The line as far as it may state the article's date; ``None`` for prose or a post credit.
+
+    A byline may run long ("By A / June 12, 2020 9:49 am / Updated: …"): a
+    line that starts "By" or with a date label may have up to
+    :data:`LABELLED_MAX_WORDS` words.
+    """
+    words = len(text.split())
+    if _QUOTED_POST.match(text) or words > LABELLED_MAX_WORDS:
+        return None
+    if words > DATELINE_MAX_WORDS and not (_BY.match(text) or _starts_labelled(text)):
+        return None
+    return text
+
+
+def _starts_labelled(text: str) -> bool:
+    return any(pattern.match(text) for pattern in _labels().values())
+
+
+#: A line that may hold a date the patterns do not know: a year, or a "19.10.19" date.
+_MAYBE_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b\d{1,2}\.\d{1,2}\.\d{2}\b")
+#: dateparser reads at most this many words before the year as the date.
+SPAN_MAX_WORDS = 4
+
+
+def _library_date(text: str, language: str, day_first: bool) -> tuple[dt.date, str] | None:
+    """A date the patterns missed, read by dateparser in the page's language.
+
+    The words just before a year ("5 listopada 2019", "19.10.19, 18:56")
+    are tried, longest first: dateparser wants the date alone.
+    """
+    match = _MAYBE_DATE.search(text)
+    if match is None:
+        return None
+    words = text[: match.end()].split()
+    for size in range(min(SPAN_MAX_WORDS, len(words)), 0, -1):
+        span = " ".join(words[-size:]).strip(" ,;|–—-")
+        if len(span) > 4 and (date := read_span(span, language, day_first)):
+            return date, span
+    return None
+
+
+def _resolve(value: Language) -> str:
+    if callable(value):
+        return value()
+    return value or "en"
+
+
+def find_stated_date(
+    lines: list[Line],
+    dayfirst: DayFirst = False,
+    *,
+    before: list[Line] = (),
+    language: Language = None,
+    caption: Callable[[str], bool] | None = None,
+) -> Found | None:
+    """The publication date written in the header, with a confidence.
+
+    ``lines`` are the lines under the headline, nearest first; ``before``
+    the lines just above it, nearest last. Of the dates in short lines, a
+    "Published" one wins, then the nearest to the headline, and an
+    "Updated" one only when there is no other. ``language`` (or a function
+    giving it) is the page's language, for dates written in words. Lines
+    ``caption`` accepts (photo captions: the day the photo was taken) are
+    skipped.
+    """
+    near = [(float(i), line) for i, line in enumerate(lines[:HEADER_WINDOW])]
+    near += [
+        ((len(before) - i) * ABOVE_PENALTY, line)
+        for i, line in enumerate(before[-HEADER_LOOKBACK:] if before else [])
+    ]
+    candidates = [
+        c for d, line in near if (c := _candidate(d, line, dayfirst, language, caption=caption))
+    ]
+    if not candidates:
+        # A blog writes "Posted on … by …" under the post, far from its title.
+        far = (
+            _candidate(float(i), line, dayfirst, language, library=False, caption=caption)
+            for i, line in enumerate(lines[HEADER_WINDOW:FAR_WINDOW], start=HEADER_WINDOW)
+        )
+        candidates = [c for c in far if c and c[2].evidence == "published"]
+        candidates = [
+            (r, d, replace(found, confidence=CONFIDENCE_FAR), w) for r, d, found, w in candidates
+        ]
+    if not candidates:
+        return None
+    _, _, found, written = min(candidates, key=lambda c: (c[0], c[1]))
+    name = {"published": "the published date", "updated": "the updated date"}.get(
+        found.evidence, f"the {found.evidence}"
+    )
+    return Found(found.value, found.line, f"from {name} ({written})", found.confidence)
+
+
+#: Past the header window, only a labelled or signed date is read, this far down.
+FAR_WINDOW = 400
+#: "June 5, 2019 by Ann", "1. Januar 2016 von Ann": a date signed like a byline.
+_SIGNED = re.compile(r"(?:^|\s)(?:by|von|par|por|di|door|av|af)\s+\S", re.IGNORECASE)
+
+
+def _candidate(
+    distance: float,
+    line: Line,
+    dayfirst: DayFirst,
+    language: Language,
+    library: bool = True,
+    caption: Callable[[str], bool] | None = None,
+):
+    """``(rank, distance, Found, written)`` for the date on a header line, or ``None``.
+
+    Rank 0: a "Published" date, or one on a byline; 1: a date alone; 2: an "Updated" date.
+    """
+    text = _dateline(line.text)
+    if text is None:
+        return None
+    dates = find_dates(text, dayfirst=dayfirst)
+    # English dates are all the patterns' own: the library reads other languages.
+    if (
+        not dates
+        and language is not None
+        and library
+        and _MAYBE_DATE.search(text)
+        and (lang := _resolve(language)) != "en"
+    ):
+        day_first = dayfirst() if callable(dayfirst) else dayfirst
+        if found := _library_date(text, lang, day_first):
+            dates = [found]
+    # A caption's date is the day the photo was taken (asked last: the test is slow).
+    if not dates or (caption is not None and caption(text)):
+        return None
+    date, written = dates[0]
+    label = _label(text, written)
+    if label == "updated":
+        # "Updated Nov 20; Posted Nov 19": a published date later on the line wins.
+        for other, other_written in dates[1:]:
+            if _label(text, other_written) == "published":
+                date, written, label = other, other_written, "published"
+                break
+    if label == "updated":
+        rank, confidence, kind = 2, CONFIDENCE_UPDATED, "updated"
+    elif label == "published" or _BY.match(text) or _SIGNED.search(text):
+        rank, confidence, kind = 0, CONFIDENCE_LABELLED, label or "byline"
+    else:
+        rank, kind = 1, "dateline"
+        confidence = CONFIDENCE_NEAR if distance < FAR_LINES else CONFIDENCE_FAR
+    return rank, distance, Found(date, line.number, kind, confidence), written
+
+
+def infer_date(
+    lines: list[Line],
+    dayfirst: DayFirst = False,
+    *,
+    ceiling: dt.date | None = None,
+    caption: Callable[[str], bool] | None = None,
+) -> Found | None:
+    """A lower bound for the date: the latest date in a photo caption near the top.
+
+    Only the first :data:`INFER_WINDOW` lines are read, and with ``caption``
+    (a test for caption lines) only captions: the lead photo is of the
+    news, while a date in the text is as often about something past or to
+    come. Never a date after ``ceiling`` (the newest stated date of the
+    collection, when the caller knows it).
+    """
+    best: Found | None = None
+    for line in lines[:INFER_WINDOW]:
+        if caption is not None and not caption(line.text):
+            continue
+        for date, written in find_dates(line.text, dayfirst=dayfirst):
+            if ceiling is not None and date > ceiling:
+                continue
+            if best is None or date > best.value:
+                best = Found(date, line.number, written, CONFIDENCE_INFERRED)
+    return best
+
+
+#: A date less sure than this is reported, so a curator can check it.
+DATE_SURE = 0.7
+
+
+def date_warning(date: dt.date | None, confidence: float | None) -> str | None:
+    """One line for the build report when ``date`` is unsure, saying how to settle it."""
+    if date is None or confidence is None or confidence >= DATE_SURE:
+        return None
+    return (
+        f"the date ({date.isoformat()}) is unsure: check it, "
+        "or set it with date: YYYY-MM-DD in the annotation"
+    )

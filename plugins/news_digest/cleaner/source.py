@@ -1,0 +1,227 @@
+"""Which outlet published the article: read from the page's furniture, never from the body.
+
+Evidence, surest first: a known outlet named in the furniture
+(``data/publishers.json``: names, aliases, hosts), the site name after the
+headline ("Headline | Outlet"), a newsletter prompt ("Sign up for the Outlet
+newsletter"), the holder of the copyright when it is not a company that owns
+outlets (company words and known owners in ``data/owners.json``), and a host
+name in a link. Body text that merely cites an outlet ("as Reuters
+reported") is never searched; no outlet is better than a wrong one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from functools import lru_cache
+from importlib import resources
+
+from .dates import Found
+from .linememo import line_memo
+from .record import Line
+
+#: How sure each kind of evidence is.
+CONFIDENCE_KNOWN = 0.9
+CONFIDENCE_TITLE_SUFFIX = 0.7
+CONFIDENCE_NEWSLETTER = 0.7
+CONFIDENCE_COPYRIGHT = 0.6
+CONFIDENCE_HOST = 0.5
+#: An outlet's name has at most this many words.
+OUTLET_MAX_WORDS = 5
+
+_TITLE_SUFFIX = re.compile(r"\s[|–—-]\s(?P<site>[^|–—-]{2,40})$")
+#: An unknown outlet is read only after a bar: "Headline | Outlet"; a dash is as
+#: often part of the headline ("Take care - the show goes on").
+_SITE_SUFFIX = re.compile(r"\s\|\s(?P<site>[^|]{2,40})$")
+#: "© 2019 Foo Media", "Copyright © 2018 Foo, Inc." in the page footer. A year or
+#: "All rights reserved" tells the site's notice from a photo credit ("© Ann Lee").
+_COPYRIGHT = re.compile(
+    r"(?:©|ⓒ|\(c\)|[Cc]opyright|COPYRIGHT)\s*(?:©\s*|[Cc]opyright\s*)?"
+    r"(?P<year>\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?"
+    r"(?P<owner>[A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,5})"
+)
+_RIGHTS = re.compile(r"\ball rights reserved\b|\balle rechte\b|\bdroits réservés\b", re.I)
+#: Hosts of images and files, not of the outlet: "static6.example.de", "cdn.example.com".
+_ASSET_HOST = re.compile(r"^(?:static|cdn|img|images?|media|assets|s|i|files|upload)\d*\.")
+#: A host is read from a line like these (a footer's notice or legal links), or when
+#: it recurs in the furniture; a host named once in passing may be anyone's.
+_SITE_LINE = re.compile(
+    r"©|ⓒ|copyright|rights reserved|impressum|imprint|privacy|datenschutz|terms|"
+    r"contact|kontakt|about us|newsletter|abonn|subscribe",
+    re.IGNORECASE,
+)
+HOST_MIN_LINES = 2
+#: A known outlet is read from a furniture line of at most this many words (or a footer's).
+KNOWN_MAX_WORDS = 8
+#: "Sign up for The Daily Planet newsletter", "Subscribe to Planet Weekly".
+_NEWSLETTER = re.compile(
+    r"\b(?i:sign up for|subscribe to|get)\s+(?i:the\s+)?"
+    r"(?P<name>[A-Z][\w&'’.-]*(?:\s+(?:of\s+|the\s+|&\s+)?[A-Z][\w&'’.-]*){0,4})"
+    r"(?:'s|’s)?\s+(?i:newsletters?|today|daily|briefing|emails?)\b",
+)
+#: A host in a link or alone: "https://www.example.com/a", "www.example.com.br", "example.org".
+_HOST = re.compile(
+    r"(?:https?://|\bwww\.)(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)"
+    r"|(?<![\w@./-])(?P<bare>[a-z0-9-]{3,}\.(?:com|org|net|co\.uk|de|fr|es|it|nl|com\.br|com\.au|ch|at|ru|jp|kr|cn|in|ca))(?![\w.-])",
+    re.IGNORECASE,
+)
+
+
+def _data(name: str) -> str:
+    return resources.files(__package__).joinpath(f"data/{name}").read_text("utf-8")
+
+
+@lru_cache(maxsize=1)
+def publishers() -> list[dict]:
+    return json.loads(_data("publishers.json"))["publishers"]
+
+
+@lru_cache(maxsize=1)
+def _owners() -> tuple[dict[str, str | None], re.Pattern, frozenset[str]]:
+    """Known owners (→ their outlet, or ``None`` when they own many), company words, platforms."""
+    data = json.loads(_data("owners.json"))
+    words = data["company_words"]
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\.?$",
+        re.IGNORECASE,
+    )
+    owners = {name.casefold(): outlet for name, outlet in data["owners"].items()}
+    return owners, pattern, frozenset(h.casefold() for h in data["platform_hosts"])
+
+
+def _naming(names: str, hosts: str) -> str:
+    """A pattern for a publisher named by one of ``names`` or a host of ``hosts`` (alternations)."""
+    return rf"(?<!\w)(?:{names})(?!\w)|\b(?:{hosts})\b"
+
+
+@lru_cache(maxsize=1)
+def _publisher_names() -> list[tuple[str, str, str]]:
+    """``(name, aliases, hosts)`` of every publisher, the last two as alternations."""
+    return [
+        (
+            pub["name"],
+            "|".join(re.escape(a) for a in sorted(pub["aliases"], key=len, reverse=True)),
+            "|".join(re.escape(d) for d in pub["domains"]),
+        )
+        for pub in publishers()
+    ]
+
+
+@lru_cache(maxsize=1)
+def _publisher_patterns() -> list[tuple[str, re.Pattern]]:
+    return [(name, re.compile(_naming(names, hosts))) for name, names, hosts in _publisher_names()]
+
+
+@lru_cache(maxsize=1)
+def _any_publisher() -> re.Pattern:
+    """Every publisher's aliases and hosts in one pattern: most lines name none."""
+    return re.compile(
+        _naming(
+            "|".join(names for _, names, _ in _publisher_names()),
+            "|".join(hosts for _, _, hosts in _publisher_names()),
+        )
+    )
+
+
+@line_memo
+def _publisher(text: str) -> str | None:
+    """The first known publisher (in ``data/publishers.json`` order) named in ``text``."""
+    if _any_publisher().search(text) is None:
+        return None
+    return next((name for name, pattern in _publisher_patterns() if pattern.search(text)), None)
+
+
+def _outlet(name: str) -> str | None:
+    """``name`` as an outlet: a known owner's outlet, ``None`` for a company that owns outlets."""
+    name = name.strip(" .,;:")
+    owners, company, _ = _owners()
+    if name.casefold() in owners:
+        return owners[name.casefold()]
+    if not name or company.search(name) or len(name.split()) > OUTLET_MAX_WORDS:
+        return None
+    return name
+
+
+@line_memo
+def _copyright_owner(text: str) -> str | None:
+    """The outlet behind a copyright line ("© 2019 Foo Media. All rights reserved")."""
+    if (match := _COPYRIGHT.search(text)) and (match["year"] or _RIGHTS.search(text)):
+        owner = re.split(r"\.?\s+All\b|\.\s|,\s", match.group("owner"))[0].strip(" .,")
+        return _outlet(owner)
+    return None
+
+
+@line_memo
+def _newsletter(text: str) -> str | None:
+    """The outlet a newsletter prompt names ("Sign up for the Daily Planet newsletter")."""
+    if match := _NEWSLETTER.search(text):
+        return _outlet(match["name"])
+    return None
+
+
+@line_memo
+def _host(text: str) -> str | None:
+    """A host name in ``text`` (without ``www.``) that is not a social or sharing platform."""
+    platforms = _owners()[2]
+    for match in _HOST.finditer(text):
+        host = (match["host"] or match["bare"]).casefold()
+        if host.startswith("www."):
+            host = host[4:]
+        if _ASSET_HOST.match(host):
+            continue
+        if not any(host == p or host.endswith("." + p) for p in platforms):
+            return host
+    return None
+
+
+def _known_host(host: str) -> str | None:
+    for pub in publishers():
+        if any(host == d or host.endswith("." + d) for d in pub["domains"]):
+            return pub["name"]
+    return None
+
+
+def find_source(
+    furniture: list[Line], title: str | None, *, caption: Callable[[str], bool] | None = None
+) -> Found | None:
+    """The outlet, from page furniture (prompts, mastheads, copyright, links) or a title suffix.
+
+    Only removed lines are searched: an outlet cited in the body ("As Mic
+    reports") is a source *of* the article, not its publisher; nor are
+    lines ``caption`` (a test for photo captions and credits) accepts.
+    """
+
+    # A caption credits a photo to an agency or a photographer, not the page to its
+    # outlet. Asked only of a line that names something: the test is slow.
+    def credit(line: Line) -> bool:
+        return caption is not None and line.number != 0 and caption(line.text)
+
+    candidates = list(furniture)
+    if title and (suffix := _TITLE_SUFFIX.search(title)):
+        candidates.insert(0, Line(0, suffix.group("site")))
+    for line in candidates:
+        # A known outlet named in a long line is as often cited as publishing.
+        short = len(line.text.split()) <= KNOWN_MAX_WORDS or _SITE_LINE.search(line.text)
+        if short and (name := _publisher(line.text)) is not None and not credit(line):
+            return Found(name, line.number, line.text, CONFIDENCE_KNOWN)
+    if title and (suffix := _SITE_SUFFIX.search(title)) and (name := _outlet(suffix["site"])):
+        return Found(name, 0, title, CONFIDENCE_TITLE_SUFFIX)
+    finders = (
+        (_newsletter, CONFIDENCE_NEWSLETTER),
+        (_copyright_owner, CONFIDENCE_COPYRIGHT),
+    )
+    for finder, confidence in finders:
+        for line in furniture:
+            if (name := finder(line.text)) is not None and not credit(line):
+                return Found(name, line.number, line.text, confidence)
+    hosts = [
+        (host, line)
+        for line in furniture
+        if (host := _host(line.text)) is not None and not credit(line)
+    ]
+    for host, line in hosts:
+        recurs = sum(other == host for other, _ in hosts) >= HOST_MIN_LINES
+        if recurs or _SITE_LINE.search(line.text):
+            return Found(_known_host(host) or host, line.number, line.text, CONFIDENCE_HOST)
+    return None

@@ -1,0 +1,270 @@
+"""The byline, date, source and language finders on made-up header lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from news_digest.cleaner import byline, clean_text, dates, language, metadata, source
+from news_digest.cleaner.record import DATE_STATED, Line
+
+PARA = (
+    "The harbour board agreed on Monday to rebuild the old ferry pier, which has been "
+    "closed since the winter storms damaged its pilings and the ramp for cars."
+)
+PARA2 = (
+    "Work is due to start in the spring and should take about eight months, during which "
+    "the ferry will call at the fishing quay on the other side of the bay."
+)
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line(i + 1, text) for i, text in enumerate(texts)]
+
+
+# ------------------------------------------------------------------ bylines
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By Ola Nordmann and Kari Hansen", ["Ola Nordmann", "Kari Hansen"]),
+        ("By Ada Lovelace", ["Ada Lovelace"]),  # "ada" is an Indonesian word, not here
+        ("By Ann Lee <b>and more</b>", ["Ann Lee"]),
+        ("Ola Nordmann, Harbour Gazette", ["Ola Nordmann"]),
+        ("Ola Nordmann, The Harbour Chronicle", ["Ola Nordmann"]),
+        ("Ola Nordmann, The Lighthouse", ["Ola Nordmann"]),
+        ("Ola Nordmann | Harbour Gazette", ["Ola Nordmann"]),
+        ("Author: Kari Hansen", ["Kari Hansen"]),
+        ("Von Hans Beispiel und Petra Probe", ["Hans Beispiel", "Petra Probe"]),
+        ("Par Jeanne Exemple", ["Jeanne Exemple"]),
+        ("Por María Ejemplo y Juan Prueba", ["María Ejemplo", "Juan Prueba"]),
+        ("Di Giulia Esempio", ["Giulia Esempio"]),
+        ("Door Pieter Voorbeeld", ["Pieter Voorbeeld"]),
+        ("Автор: Иван Примеров", ["Иван Примеров"]),
+        ("홍길동 기자", ["홍길동"]),
+        ("By Kari Hansen, Staff Writer", ["Kari Hansen"]),
+        ("Kari Hansen Senior Correspondent", ["Kari Hansen"]),
+        ("Kari Hansen, Associated Press", ["Kari Hansen"]),
+        ("Hans Beispiel, Redakteur", ["Hans Beispiel"]),
+        ("Kari Hansen @karihansen", ["Kari Hansen"]),
+        ("Kari Hansen - Mar 3, 2021, 9:15 am", ["Kari Hansen"]),
+        ("03/03/2021 by Kari Hansen", ["Kari Hansen"]),
+        ("12.05.2020 um 10:30 Uhr - Hans Beispiel - 12 Kommentare", ["Hans Beispiel"]),
+        (
+            "By Kari Hansen / March 3, 2021 9:49 am / Updated: March 4, 2021 4:17 pm",
+            ["Kari Hansen"],
+        ),
+    ],
+)
+def test_byline_shapes(line, names):
+    found = metadata.find_byline(_lines(line, PARA))
+    assert found is not None and found.value == names
+
+
+def test_by_alone_on_its_line_takes_the_name_under_it():
+    found = metadata.find_byline(_lines("By", "Kari Hansen", "March 3, 2021", PARA))
+    assert found is not None and found.value == ["Kari Hansen"]
+
+
+def test_a_name_alone_under_the_headline_next_to_a_date():
+    found = metadata.find_byline(_lines("Kari Hansen", "March 3, 2021", PARA))
+    assert found is not None and found.value == ["Kari Hansen"] and found.confidence < 0.7
+
+
+def test_a_title_case_headline_is_not_a_byline():
+    lines = _lines("Harbour Board Backs Plan for New Ferry Pier", "March 3, 2021", PARA)
+    assert metadata.find_byline(lines) is None
+
+
+def test_a_name_in_lower_case_elsewhere_is_a_word_not_a_name():
+    lines = _lines("Weird Medicine", PARA)
+    page = [*lines, Line(9, "Some call it weird, and the medicine is new.")]
+    assert metadata.find_byline(lines, page=page) is None
+
+
+def test_the_byline_nearest_the_headline_wins_over_a_credit_in_the_body():
+    lines = _lines("By Kari Hansen", PARA, PARA2, "By Ola Nordmann")
+    assert metadata.find_byline(lines).value == ["Kari Hansen"]
+
+
+def test_a_byline_just_above_the_headline_is_read_less_surely():
+    found = metadata.find_byline(_lines(PARA), before=_lines("By Kari Hansen"))
+    assert found is not None and found.value == ["Kari Hansen"]
+    assert found.confidence < byline.CONFIDENCE_PREFIXED
+
+
+def test_the_credit_of_an_embedded_post_is_not_a_byline():
+    lines = _lines("— Harbour Board (@harbourboard) March 3, 2021", PARA)
+    assert metadata.find_byline(lines) is None
+
+
+# ------------------------------------------------------------------ dates
+def test_a_published_date_wins_over_an_updated_one_on_the_same_line():
+    found = metadata.find_stated_date(
+        _lines("Updated March 4, 2021; Published March 3, 2021", PARA)
+    )
+    assert found.value == dt.date(2021, 3, 3) and found.confidence >= 0.9
+
+
+def test_an_updated_date_alone_is_taken_but_unsure():
+    found = metadata.find_stated_date(_lines("Updated: March 4, 2021", PARA))
+    assert found.value == dt.date(2021, 3, 4)
+    assert dates.date_warning(found.value, found.confidence) is not None
+
+
+def test_the_date_nearest_the_headline_wins_over_one_in_the_body():
+    found = metadata.find_stated_date(_lines("March 3, 2021", PARA, "June 1, 2020"))
+    assert found.value == dt.date(2021, 3, 3)
+
+
+def test_a_date_in_the_byline_is_stated_with_high_confidence():
+    found = metadata.find_stated_date(_lines("By Kari Hansen, March 3, 2021", PARA))
+    assert found.value == dt.date(2021, 3, 3) and found.confidence >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "dayfirst", "date"),
+    [
+        ("04/03/2021", True, dt.date(2021, 3, 4)),
+        ("04/03/2021", False, dt.date(2021, 4, 3)),
+        ("2021-04-03", True, dt.date(2021, 4, 3)),  # ISO is year-month-day everywhere
+        ("04.03.2021", False, dt.date(2021, 3, 4)),  # dots are day first everywhere
+        ("2021年4月3日", False, dt.date(2021, 4, 3)),
+        ("2021년 4월 3일", False, dt.date(2021, 4, 3)),
+        ("3. März 2021", False, dt.date(2021, 3, 3)),
+        ("3 de marzo de 2021", False, dt.date(2021, 3, 3)),
+        ("3 марта 2021", False, dt.date(2021, 3, 3)),
+    ],
+)
+def test_date_forms_and_day_order(text, dayfirst, date):
+    assert metadata.find_stated_date(_lines(text, PARA), dayfirst=dayfirst).value == date
+
+
+def test_the_date_library_reads_a_language_the_patterns_do_not():
+    # Polish month names are in no pattern: dateparser reads them in the page's language.
+    lines = _lines("Opublikowano 5 listopada 2019", PARA)
+    assert metadata.find_stated_date(lines, language=None) is None
+    found = metadata.find_stated_date(lines, dayfirst=True, language="pl")
+    assert found is not None and found.value == dt.date(2019, 11, 5)
+
+
+def test_the_date_library_reads_a_short_year_in_the_pages_day_order():
+    assert dates.read_span("19.10.19", "de", True) == dt.date(2019, 10, 19)
+    assert dates.read_span("no date here", "de", True) is None
+
+
+def test_a_signed_date_far_under_the_title_is_read_when_the_header_has_none():
+    lines = _lines(*[PARA] * 12, "Posted on March 3, 2021 by Kari Hansen")
+    found = metadata.find_stated_date(lines)
+    assert found.value == dt.date(2021, 3, 3) and found.confidence < 0.7
+
+
+def test_a_date_inferred_only_from_a_caption_and_never_past_the_ceiling():
+    caption = "The pier after the storm on March 3, 2021. (Photo by Kari Hansen)"
+    lines = _lines(PARA, "The vote on June 1, 2022 is next.", caption)
+    found = metadata.infer_date(lines)
+    assert found.value == dt.date(2021, 3, 3) and found.confidence < dates.DATE_SURE
+    assert metadata.infer_date(lines, ceiling=dt.date(2021, 1, 1)) is None
+
+
+def test_an_unsure_date_warns_in_the_article_and_says_how_to_fix_it():
+    caption = "The pier after the storm on March 3, 2021. (Photo by Kari Hansen)"
+    article = clean_text("\n\n".join(["Harbour Board Backs Pier Plan", caption, PARA, PARA2]))
+    assert article.date == dt.date(2021, 3, 3)
+    assert article.confidence["date"] < dates.DATE_SURE
+    assert any("date:" in w and "2021-03-03" in w for w in article.warnings)
+
+
+def test_a_sure_date_and_byline_carry_their_confidence_and_no_warning():
+    text = "\n\n".join(
+        ["Harbour Board Backs Pier Plan", "By Kari Hansen", "March 3, 2021", PARA, PARA2]
+    )
+    article = clean_text(text)
+    assert article.authors == ["Kari Hansen"] and article.date == dt.date(2021, 3, 3)
+    assert article.date_status == DATE_STATED
+    assert article.confidence["authors"] >= 0.9 and article.confidence["date"] >= 0.85
+    assert not any("date" in w for w in article.warnings)
+
+
+# ------------------------------------------------------------------ source
+def test_the_outlet_not_its_owner():
+    assert metadata.find_source(
+        _lines("© 2021 NYP Holdings, Inc. All Rights Reserved"), None
+    ).value == ("New York Post")
+    assert metadata.find_source(_lines("© 2021 Penske Business Media, LLC."), None) is None
+
+
+def test_an_unknown_company_is_not_an_outlet_but_an_unknown_outlet_is():
+    assert metadata.find_source(_lines("© 2021 Harbour Media Group Inc."), None) is None
+    found = metadata.find_source(_lines("© 2021 Harbour Gazette. All rights reserved."), None)
+    assert found.value == "Harbour Gazette"
+
+
+def test_a_newsletter_prompt_names_the_outlet():
+    found = metadata.find_source(_lines("Sign up for the Harbour Gazette newsletter"), None)
+    assert found.value == "Harbour Gazette"
+
+
+def test_a_photo_credit_names_no_outlet():
+    assert metadata.find_source(_lines("© Kari Hansen"), None) is None
+    credit = _lines("The pier at dawn. © Reuters / Kari Hansen")
+    assert metadata.find_source(credit, None) is None
+
+
+def test_a_host_in_a_footer_is_the_outlet_a_sharing_link_is_not():
+    footer = _lines("Kontakt | Impressum | www.harbourgazette.example.com")
+    assert metadata.find_source(footer, None).value == "harbourgazette.example.com"
+    share = _lines("Share: https://www.facebook.com/sharer?u=x", "Tweet: https://twitter.com/x")
+    assert metadata.find_source(share, None) is None
+
+
+def test_an_unknown_outlet_after_a_bar_in_the_title_but_not_after_a_dash():
+    assert metadata.find_source([], "Pier to reopen | Harbour Gazette").value == "Harbour Gazette"
+    assert metadata.find_source([], "Pier to reopen - and then some") is None
+
+
+def test_an_outlet_cited_in_a_long_line_is_not_the_source():
+    cited = "A report first published by Reuters said the harbour board would meet again soon"
+    assert metadata.find_source(_lines(cited), None) is None
+    assert source.find_source(_lines("Reuters"), None).value == "Reuters"
+
+
+# ------------------------------------------------------------------ language
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (PARA + " " + PARA2, "en"),
+        ("Der Hafenrat hat am Montag beschlossen, die alte Fähranlegestelle neu zu bauen.", "de"),
+        ("Le conseil du port a décidé lundi de reconstruire le vieil embarcadère du bac.", "fr"),
+        ("El consejo del puerto decidió el lunes reconstruir el viejo muelle del ferry.", "es"),
+        ("港湾委員会は月曜日に古いフェリー桟橋を再建することを決めた。", "ja"),
+    ],
+)
+def test_language_of_a_text(text, code):
+    assert language.detect(text) == code
+
+
+def test_too_little_text_is_the_default_language():
+    assert language.detect("Menu") == language.DEFAULT
+
+
+def test_an_unsure_name_under_the_headline_does_not_cut_the_lines_above_it():
+    lead = "Photos released on Sunday show the pier's new ramp, built over the winter."
+    article = clean_text(
+        "\n\n".join(["Harbour Board Backs Pier Plan", lead, "Kari Hansen", PARA, PARA2])
+    )
+    assert article.authors == ["Kari Hansen"] and article.confidence["authors"] < 0.8
+    assert lead in article.body_text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By Kari Hansen", True),
+        ("Kari Hansen, Staff Writer", True),
+        ("Harbour Board Backs Plan for New Ferry Pier", False),
+        ("Kari Hansen", False),  # alone, it may be a headline's subject
+    ],
+)
+def test_is_byline_for_the_headline_finder(text, expected):
+    assert byline.is_byline(text) is expected
