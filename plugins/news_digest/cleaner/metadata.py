@@ -53,7 +53,7 @@ BYLINE_LINES = max(HEADER_WINDOW, NAME_LINE_WINDOW + 1)
 _NAME_LINE = re.compile(r"^[A-Z][a-z’'-]+(?: [A-Z]\.)?(?: (?:de |van |von )?[A-Z][a-z’'-]+){1,2}$")
 _TIME_OR_DATE = re.compile(rf"\b\d{{1,2}}:\d{{2}}\b|{_MONTH}\s+\d{{1,2}}\b", re.IGNORECASE)
 _NAME_SPLIT = re.compile(r"\s*(?:,\s*and\s+|\band\b|&|,|\|)\s*")
-_SENTENCE_END = re.compile(r"[.!?…。][\"”’)]*$")
+_SENTENCE_END = re.compile(r"[.!?…。][\"”’)]*(?:\s+\([^()]{1,20}\))?$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 #: Links, "Label: value: value" forms and "a | b" lists are not headlines.
 _NOT_HEADLINE = re.compile(r"https?://|www\.|:[^:]*:|\s\|\s.*\s\|\s")
