@@ -141,11 +141,24 @@ def test_the_shipped_model_matches_the_features_and_holds_no_code():
         resources.files("news_digest.cleaner").joinpath(headline.MODEL_FILE).read_text("utf-8")
     )
     assert tuple(data["features"]) == HEADLINE_FEATURES
-    assert len(data["coef"]) == len(data["mean"]) == len(data["scale"]) == len(HEADLINE_FEATURES)
-    assert all(isinstance(v, float | int) for v in data["coef"])
+    model = headline.Model.from_json(data)
+    assert model.coef or model.trees
+    for tree in model.trees:
+        assert all(0 <= f < len(HEADLINE_FEATURES) for f in tree.feature)
+        assert all(-1 <= child < len(tree.feature) for child in tree.left + tree.right)
     wrong = dict(data, features=list(HEADLINE_FEATURES[:-1]))
     with pytest.raises(ValueError, match="retrain"):
         headline.Model.from_json(wrong)
+
+
+def test_a_tree_adds_the_value_of_the_leaf_a_row_reaches():
+    # Node 0 asks feature 1 <= 0.5; leaves 1 and 2 give -1 and +2.
+    tree = headline.Tree((1, 0, 0), (0.5, 0.0, 0.0), (1, -1, -1), (2, -1, -1), (0.0, -1.0, 2.0))
+    model = headline.Model(HEADLINE_FEATURES, 0.25, trees=(tree,))
+    row = [0.0] * len(HEADLINE_FEATURES)
+    assert model.score(row) == 0.25 - 1.0
+    row[1] = 1.0
+    assert model.score(row) == 0.25 + 2.0
 
 
 def test_every_candidate_gets_one_value_per_feature():

@@ -87,7 +87,18 @@ HEADLINE_FEATURES = (
     "prev_headline_shape",
     "next_headline_shape",
     "first_headline_shape",
+    "log_lines_above_body",
+    "first_line_near_body",
+    "echo_above_body",
+    "echo_lead",
+    "best_echo_above_body",
+    "echo_x_nearest_above",
 )
+#: The body's first lines: a headline's words come back there most.
+LEAD_LINES = 3
+#: The first line is the headline of a seed-like text; this far above the body
+#: it is a page's menu more often.
+NEAR_BODY = 6
 
 
 @lru_cache(maxsize=1)
@@ -147,7 +158,35 @@ def candidates(lines: list[Line]) -> list[int]:
         if 1 <= boilerplate.word_count(line.text) <= CANDIDATE_MAX_WORDS
         and any(c.isalpha() for c in line.text)
         and not _lead_sentence(line.text)
+        and not never_headline(line.text)
     ]
+
+
+#: A line whose words are mostly a date ("Feb 14, 2018", "Updated 5 May 2019
+#: 10:00") has at most this many other words: a dateline.
+DATELINE_OTHER_WORDS = 3
+#: A line this short naming a widget ("Copy link", "5 min read") is the widget.
+WIDGET_MAX_WORDS = 5
+
+
+@lru_cache(maxsize=boilerplate.TEXT_CACHE_SIZE)
+def never_headline(text: str) -> bool:
+    """A byline, a dateline or a button: never the headline, whatever else it looks like."""
+    if _byline_shape(text):
+        return True
+    feats = boilerplate.features(text)
+    if feats.call_to_action or (feats.prompt and feats.words <= boilerplate.CTA_MAX_WORDS):
+        return True
+    if feats.words <= WIDGET_MAX_WORDS and _widgets().found_in(text):
+        return True
+    dates = metadata.find_dates(text) if feats.words <= metadata.BYLINE_MAX_WORDS else []
+    if dates:
+        rest = text
+        for _, written in dates:
+            rest = rest.replace(written, " ")
+        if sum(any(c.isalpha() for c in w) for w in rest.split()) <= DATELINE_OTHER_WORDS:
+            return True
+    return False
 
 
 def _lead_sentence(text: str) -> bool:
@@ -171,6 +210,12 @@ def headline_features(
     body_words: Counter[str] = Counter()
     for index in body:
         body_words.update(_content_words(lines[index].text))
+    lead_words = set().union(*(_content_words(lines[i].text) for i in body[:LEAD_LINES]))
+    echoes = {}
+    for index in indexes:
+        words = _content_words(lines[index].text)
+        echoes[index] = sum(1 for w in words if body_words[w]) / len(words) if words else 0.0
+    best_above = max((echoes[i] for i in indexes if i < first_body), default=0.0)
     texts = [line.text for line in lines]
     keys = Counter(" ".join(t.casefold().split()) for t in texts)
     reach = (indexes[-1] + NEIGHBOURS + 1) if indexes else 0
@@ -186,6 +231,8 @@ def headline_features(
         shape = shapes[index]
         words = _content_words(text)
         echoed = sum(1 for w in words if body_words[w])
+        echo = echoes[index]
+        lead = sum(1 for w in words if w in lead_words) / len(words) if words else 0.0
         key = " ".join(text.casefold().split())
         run = _run_length(headline_like, index)
         after = [shapes[j] for j in range(index + 1, min(index + 1 + NEIGHBOURS, len(lines)))]
@@ -204,7 +251,7 @@ def headline_features(
                 float(index == nearest_above),
                 math.log1p(sum(1 for i in above if i > index)),
                 *shape,
-                echoed / len(words) if words else 0.0,
+                echo,
                 math.log1p(echoed),
                 float(keys[key] > 1),
                 float(
@@ -220,6 +267,12 @@ def headline_features(
                 float(bool(before and before[11])),
                 float(bool(after and after[0] and after[0][11])),
                 float(index == first_headline),
+                math.log1p(min(first_body, DISTANCE_CLIP)),
+                float(index == 0 and first_body <= NEAR_BODY),
+                echo * (index < first_body),
+                lead,
+                float(index < first_body and echo > 0 and echo == best_above),
+                echo * (index == nearest_above),
             ]
         )
     return rows

@@ -1,11 +1,13 @@
 """Choose the headline among the seed's lines, by evidence from the whole text.
 
-Every short line is a candidate; a learned linear ranker
-(``models/headline.json``, trained by ``invoke train`` on the evaluation
-corpus) scores each from its :mod:`.features`, and the best one wins. The
-share of the softmax over all candidates that goes to the winner is the
-confidence. Scoring needs only the standard library: the model file holds
-the feature names, their scaling and the coefficients, nothing executable.
+Every short line is a candidate; a learned ranker (``models/headline.json``,
+small gradient-boosted trees or a logistic regression, trained by ``invoke
+train`` on the evaluation corpus) scores each from its :mod:`.features`, and
+the best one wins. Its
+confidence is the model's probability that it is a headline times its
+share of the softmax over all candidates (how far ahead of the others it
+is). Scoring needs only the standard library: the model file holds
+the feature names, coefficients and tree thresholds, nothing executable.
 
 The headline is chosen after the body and cannot change it: the pipeline
 removes the headline's own line, never text above or below it.
@@ -18,6 +20,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from .features import HEADLINE_FEATURES, candidates, headline_features
 from .record import Line
@@ -38,19 +41,51 @@ class Choice:
     runner_up: str | None
 
 
+class Tree(NamedTuple):
+    """One regression tree: node ``i`` tests ``row[feature[i]] <= threshold[i]``.
+
+    A leaf has ``left[i] == -1`` and adds ``value[i]`` to the score.
+    """
+
+    feature: tuple[int, ...]
+    threshold: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    value: tuple[float, ...]
+
+    def leaf_value(self, row: list[float]) -> float:
+        node = 0
+        left = self.left
+        while left[node] >= 0:
+            node = (
+                left[node] if row[self.feature[node]] <= self.threshold[node] else self.right[node]
+            )
+        return self.value[node]
+
+
 @dataclass(frozen=True)
 class Model:
-    """A linear scorer over standardised features."""
+    """A score over the features: a linear part over standardised values, plus trees.
+
+    A logistic regression leaves ``trees`` empty; gradient-boosted trees
+    leave ``coef`` empty. Both read the same JSON layout.
+    """
 
     names: tuple[str, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    coef: tuple[float, ...]
     intercept: float
+    mean: tuple[float, ...] = ()
+    scale: tuple[float, ...] = ()
+    coef: tuple[float, ...] = ()
+    trees: tuple[Tree, ...] = ()
 
     def score(self, row: list[float]) -> float:
-        terms = zip(self.coef, row, self.mean, self.scale, strict=True)
-        return self.intercept + sum(c * (x - m) / s for c, x, m, s in terms)
+        total = self.intercept
+        if self.coef:
+            terms = zip(self.coef, row, self.mean, self.scale, strict=True)
+            total += sum(c * (x - m) / s for c, x, m, s in terms)
+        for tree in self.trees:
+            total += tree.leaf_value(row)
+        return total
 
     @classmethod
     def from_json(cls, data: dict) -> Model:
@@ -60,10 +95,11 @@ class Model:
             )
         return cls(
             tuple(data["features"]),
-            tuple(data["mean"]),
-            tuple(data["scale"]),
-            tuple(data["coef"]),
             float(data["intercept"]),
+            tuple(data.get("mean", ())),
+            tuple(data.get("scale", ())),
+            tuple(data.get("coef", ())),
+            tuple(Tree(*(tuple(part) for part in tree)) for tree in data.get("trees", ())),
         )
 
 
@@ -86,7 +122,10 @@ def choose(lines: list[Line], body: list[int], scorer: Model | None = None) -> C
     order = sorted(range(len(scores)), key=lambda k: (-scores[k], indexes[k]))
     best = order[0]
     top = scores[best]
-    confidence = 1.0 / sum(math.exp(min(s - top, 0.0)) for s in scores)
+    # Sure when the best line is likely a headline on its own evidence and
+    # no other line comes close: its probability times its softmax share.
+    share = 1.0 / sum(math.exp(min(s - top, 0.0)) for s in scores)
+    confidence = share / (1.0 + math.exp(-top))
     runner_up = lines[indexes[order[1]]].text if len(order) > 1 else None
     index = indexes[best]
     return Choice(lines[index].text, index, lines[index].number, confidence, runner_up)

@@ -191,10 +191,10 @@ def _clean_once(
         if not _kept_sentence(classified[choice.index], title_line is None):
             taken[choice.line] = "title"
         if details and choice.confidence < headline.TITLE_UNSURE:
+            other = f" or “{_short(choice.runner_up)}”" if choice.runner_up else ""
             article.warnings.append(
                 f"the headline is unsure ({choice.confidence:.2f}): "
-                f"“{_short(choice.text)}” or “{_short(choice.runner_up or '')}”; "
-                "set it in the annotation"
+                f"“{_short(choice.text)}”{other}; set it in the annotation"
             )
     header = list(
         islice(
