@@ -197,7 +197,8 @@ def ranked(model: dict, x: np.ndarray, y: np.ndarray, pages: np.ndarray) -> list
         mask = pages == page
         page_scores = scored[mask]
         best = int(np.argmax(page_scores))  # the first of equals: the upper line
-        confidence = 1.0 / np.exp(page_scores - page_scores[best]).sum()
+        share = 1.0 / np.exp(page_scores - page_scores[best]).sum()
+        confidence = share / (1.0 + np.exp(-page_scores[best]))  # as headline.choose
         found.append((bool(y[mask][best]), float(confidence)))
     return found
 
