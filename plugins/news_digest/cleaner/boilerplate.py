@@ -16,6 +16,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from .corpus import line_key
+from .metadata import find_dates
 from .record import Line
 
 #: A call to action or widget title is short; longer lines are prose.
@@ -576,8 +577,8 @@ def link_cards(lines: list[Line], feats: list[Features]) -> set[int]:
     """
     found: set[int] = set()
     for index, line in enumerate(lines):
-        if not feats[index].headline:
-            continue
+        if not feats[index].headline or _dated(line.text):
+            continue  # a dateline given twice is no card
         for other in range(index + 1, min(index + 3, len(lines))):
             if lines[other].text == line.text or _similar(lines[other].text, line.text):
                 found.update(range(index, other + 1))
@@ -590,6 +591,12 @@ def link_cards(lines: list[Line], feats: list[Features]) -> set[int]:
                     found.add(after)
                 break
     return found
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _dated(text: str) -> bool:
+    """A short line with a full date in it: a byline or dateline."""
+    return word_count(text) <= CTA_MAX_WORDS and bool(find_dates(text))
 
 
 def headline_runs(lines: list[Line], feats: list[Features]) -> set[int]:
