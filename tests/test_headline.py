@@ -161,6 +161,13 @@ def test_a_tree_adds_the_value_of_the_leaf_a_row_reaches():
     assert model.score(row) == 0.25 + 2.0
 
 
+def test_scoring_a_page_at_once_is_scoring_each_line():
+    lines = seed_lines(RELATED + "\n\n" + ANN_LEE)
+    rows = headline_features(lines, [2, 3, 4], candidates(lines))
+    model = headline.model()
+    assert model.score_rows(rows) == pytest.approx([model.score(row) for row in rows])
+
+
 def test_every_candidate_gets_one_value_per_feature():
     lines = seed_lines(ANN_LEE)
     indexes = candidates(lines)

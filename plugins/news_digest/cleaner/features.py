@@ -224,7 +224,8 @@ def headline_features(
     first_headline = next((i for i, flag in enumerate(headline_like) if flag), -1)
     above = [i for i in indexes if i < first_body and headline_like[i]]
     nearest_above = above[-1] if above else -1
-    long_texts = [t.casefold() for t in texts if len(t) > 20]
+    # Every longer line, once, to find candidates inside others in one scan each.
+    long_joined = "\n".join(t.casefold() for t in texts if len(t) > 20)
     rows = []
     for index in indexes:
         text = texts[index]
@@ -254,10 +255,7 @@ def headline_features(
                 echo,
                 math.log1p(echoed),
                 float(keys[key] > 1),
-                float(
-                    len(text) > 20
-                    and sum(1 for other in long_texts if folded in other and other != folded) > 0
-                ),
+                float(len(text) > 20 and _inside_another(folded, long_joined)),
                 math.log1p(run),
                 float(any(s and s[19] for s in after)),
                 float(any(s and s[20] for s in after)),
@@ -276,6 +274,19 @@ def headline_features(
             ]
         )
     return rows
+
+
+def _inside_another(folded: str, joined: str) -> bool:
+    """``folded`` occurs in some line of ``joined`` other than a copy of itself."""
+    start = joined.find(folded)
+    while start >= 0:
+        line_start = joined.rfind("\n", 0, start) + 1
+        line_end = joined.find("\n", start)
+        line_end = len(joined) if line_end < 0 else line_end
+        if joined[line_start:line_end] != folded:
+            return True
+        start = joined.find(folded, line_end)
+    return False
 
 
 def _run_length(flags: list[bool], index: int) -> int:

@@ -3,10 +3,10 @@
 Every short line is a candidate; a learned ranker (``models/headline.json``,
 small gradient-boosted trees or a logistic regression, trained by ``invoke
 train`` on the evaluation corpus) scores each from its :mod:`.features`, and
-the best one wins. Its
-confidence is the model's probability that it is a headline times its
-share of the softmax over all candidates (how far ahead of the others it
-is). Scoring needs only the standard library: the model file holds
+the best one wins. Its confidence is the model's probability that it is a
+headline times its share of the softmax over all candidates (how far ahead
+of the others it is). Scoring needs no scikit-learn (numpy scores a page's lines at once, and
+:meth:`Model.score` does one in plain Python): the model file holds
 the feature names, coefficients and tree thresholds, nothing executable.
 
 The headline is chosen after the body and cannot change it: the pipeline
@@ -18,9 +18,11 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import NamedTuple
+
+import numpy as np
 
 from .features import HEADLINE_FEATURES, candidates, headline_features
 from .record import Line
@@ -87,6 +89,49 @@ class Model:
             total += tree.leaf_value(row)
         return total
 
+    def score_rows(self, rows: list[list[float]]) -> list[float]:
+        """:meth:`score` of every row, all trees at once (numpy): a page has hundreds."""
+        x = np.asarray(rows, dtype=float)
+        total = np.full(len(x), self.intercept)
+        if self.coef:
+            total += ((x - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.coef)
+        if self.trees:
+            feature, threshold, left, right, value, roots, depth = self._packed
+            node = np.broadcast_to(roots, (len(x), len(roots))).copy()
+            rows_at = np.arange(len(x))[:, None]
+            for _ in range(depth):
+                inner = left[node] >= 0
+                step = np.where(
+                    x[rows_at, feature[node]] <= threshold[node], left[node], right[node]
+                )
+                node = np.where(inner, step, node)
+            total += value[node].sum(axis=1)
+        return total.tolist()
+
+    @cached_property
+    def _packed(self) -> tuple:
+        """Every tree's nodes in one set of arrays, children as indexes into them."""
+        feature, threshold, left, right, value, roots = [], [], [], [], [], []
+        depth = 0
+        for tree in self.trees:
+            offset = len(feature)
+            roots.append(offset)
+            feature += tree.feature
+            threshold += tree.threshold
+            left += [c + offset if c >= 0 else -1 for c in tree.left]
+            right += [c + offset if c >= 0 else -1 for c in tree.right]
+            value += tree.value
+            depth = max(depth, _depth(tree))
+        return (
+            np.array(feature, dtype=np.intp),
+            np.array(threshold, dtype=float),
+            np.array(left, dtype=np.intp),
+            np.array(right, dtype=np.intp),
+            np.array(value, dtype=float),
+            np.array(roots, dtype=np.intp),
+            depth,
+        )
+
     @classmethod
     def from_json(cls, data: dict) -> Model:
         if tuple(data["features"]) != HEADLINE_FEATURES:
@@ -101,6 +146,13 @@ class Model:
             tuple(data.get("coef", ())),
             tuple(Tree(*(tuple(part) for part in tree)) for tree in data.get("trees", ())),
         )
+
+
+def _depth(tree: Tree, node: int = 0) -> int:
+    """Steps from ``node`` down to the deepest leaf."""
+    if tree.left[node] < 0:
+        return 0
+    return 1 + max(_depth(tree, tree.left[node]), _depth(tree, tree.right[node]))
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +170,7 @@ def choose(lines: list[Line], body: list[int], scorer: Model | None = None) -> C
     if not indexes:
         return None
     scorer = scorer or model()
-    scores = [scorer.score(row) for row in headline_features(lines, body, indexes)]
+    scores = scorer.score_rows(headline_features(lines, body, indexes))
     order = sorted(range(len(scores)), key=lambda k: (-scores[k], indexes[k]))
     best = order[0]
     top = scores[best]
