@@ -91,6 +91,7 @@ _ELLIPSES = ("...", "…", "[…]", "[...]")
 _EMBEDDED_POST = re.compile(r"pic\.twitter\.com/|^[—–-] .{1,60}\(@\w+\)")
 _EMBED = re.compile(r"^[—–-]|https?://|www\.|pic\.twitter|@\w")
 _WORD = re.compile(r"\w+")
+_BYLINE = re.compile(r"^(?:written\s+)?by[:\s]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -577,8 +578,8 @@ def link_cards(lines: list[Line], feats: list[Features]) -> set[int]:
     """
     found: set[int] = set()
     for index, line in enumerate(lines):
-        if not feats[index].headline or _dated(line.text):
-            continue  # a dateline given twice is no card
+        if not feats[index].headline or _dated(line.text) or _BYLINE.match(line.text):
+            continue  # a byline or dateline given twice is no card
         for other in range(index + 1, min(index + 3, len(lines))):
             if lines[other].text == line.text or _similar(lines[other].text, line.text):
                 found.update(range(index, other + 1))

@@ -185,11 +185,12 @@ def _clean_once(
         )
     else:
         choice = headline.choose(lines, body_indexes)
+        if choice is not None and _kept_sentence(classified[choice.index]):
+            choice = None  # the best candidate is a sentence of the body: no headline
     if choice is not None:
         article.title, article.title_line = choice.text, choice.line
         article.confidence["title"] = round(choice.confidence, 3)
-        if not _kept_sentence(classified[choice.index], title_line is None):
-            taken[choice.line] = "title"
+        taken[choice.line] = "title"
         if details and choice.confidence < headline.TITLE_UNSURE:
             other = f" or “{_short(choice.runner_up)}”" if choice.runner_up else ""
             article.warnings.append(
@@ -296,18 +297,18 @@ def _clean_once(
     return article
 
 
-def _kept_sentence(verdict: boilerplate.Verdict, first_look: bool) -> bool:
-    """A line the body kept that reads as a sentence, not a headline: it stays in the body.
+def _kept_sentence(verdict: boilerplate.Verdict) -> bool:
+    """A line the body kept that reads as a sentence, not a headline.
 
-    The headline is chosen after the body and cannot take text from it: a
-    lead sentence chosen as the title on a seed without a headline is still
-    the article's first paragraph. Headline-shaped lines (no sentence
-    ending, or a question) leave the body when chosen.
+    The headline is chosen after the body and cannot take text from it: on
+    a seed with no headline, the best candidate may be a sentence of the
+    article, and then there is no headline (a warning says so) rather than
+    a paragraph lost. Headline-shaped lines (no sentence ending, or a
+    question) leave the body when chosen.
     """
     text = verdict.line.text
     return (
-        first_look
-        and verdict.role == "body"
+        verdict.role == "body"
         and not metadata.headline_candidate(text)
         and not text.rstrip().endswith("?")
     )
