@@ -10,8 +10,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from news_digest.cleaner import clean_text, headline
+from news_digest.cleaner.boilerplate import duplicates
 from news_digest.cleaner.features import HEADLINE_FEATURES, candidates, headline_features
 from news_digest.cleaner.pipeline import seed_lines
+from news_digest.cleaner.record import Line
 
 WORDS = [
     *("council", "bridge", "river", "vote", "budget", "school", "parents", "teachers"),
@@ -43,6 +45,10 @@ headline_shaped = st.lists(st.sampled_from(WORDS), min_size=3, max_size=10).map(
 @settings(max_examples=60, deadline=None)
 @given(paragraphs, headline_shaped, st.data())
 def test_a_headline_shaped_line_below_the_first_paragraph_never_removes_body(body, intruder, data):
+    # An article that does not say the same paragraph twice: repeats are the
+    # duplicate test's business, and near-copies of one sentence interact
+    # with it in ways that have nothing to do with the headline.
+    assume(not any(duplicates([Line(i, t) for i, t in enumerate(body)])))
     text = "Council backs the new bridge plan\n\nBy Ann Lee Feb 14, 2018\n\n" + "\n\n".join(body)
     before = [block.text for block in clean_text(text).body]
     assume(before)
