@@ -210,6 +210,10 @@ def _clean_seed_file(path):
     return clean_seed(clean_bytes, path.read_bytes(), annotation)
 
 
+#: The evaluation corpus, beside the repository.
+DEFAULT_EVAL = os.path.join("..", "shared", "eval")
+
+
 @task(
     help={
         "file": "read the article from this file (default: standard input, else the clipboard)",
@@ -307,6 +311,33 @@ def check(c):
             for note in notes:
                 print(f"  {printable(note)}")
     print(f"{flagged} of {len(seeds)} seed(s) to check")
+
+
+@task(
+    help={
+        "eval": "the evaluation corpus (default ../shared/eval)",
+        "folders": "space-separated folders of it to score (default: all ten)",
+        "corpus_lines": "also learn furniture repeated across each folder (the build does not)",
+        "cv": "also print the headline ranker's cross-validated figures (slow)",
+    }
+)
+def evaluate(c, eval=DEFAULT_EVAL, folders=None, corpus_lines=False, cv=False):
+    """Extract and score every evaluation folder: one table of body, title, authors, dates"""
+    command = [sys.executable, "bench/evaluate.py", "--eval", eval]
+    if folders:
+        command += ["--folders", *folders.split()]
+    if corpus_lines:
+        command.append("--corpus-lines")
+    c.run(shlex.join(command), pty=False)
+    if cv:
+        command = [sys.executable, "bench/train.py", "--eval", eval, "--no-save"]
+        c.run(shlex.join(command), pty=False)
+
+
+@task(help={"eval": "the evaluation corpus (default ../shared/eval)"})
+def train(c, eval=DEFAULT_EVAL):
+    """Retrain the headline ranker from the evaluation corpus (needs requirements-dev.txt)"""
+    c.run(shlex.join([sys.executable, "bench/train.py", "--eval", eval]), pty=False)
 
 
 @task(

@@ -63,11 +63,15 @@ def _pages() -> list[Path]:
 
 
 def test_real_pages_take_the_direct_way_to_the_same_html():
-    checked = 0
+    checked = fallbacks = 0
     for page in _pages():
         article = clean_bytes(page.read_bytes())
-        # None is body_html's way of leaving a block to Markdown (see its docstring).
-        if article.body and (direct := body_html(article)) is not None:
-            assert direct == markdown_to_html(body_markdown(article)), page
-            checked += 1
-    assert checked >= 3
+        if not article.body:
+            continue
+        direct = body_html(article)
+        if direct is None:  # a block Markdown reads its own way ("C#" as a heading)
+            fallbacks += 1
+            continue
+        assert direct == markdown_to_html(body_markdown(article)), page
+        checked += 1
+    assert checked >= 3 and fallbacks <= checked // 100

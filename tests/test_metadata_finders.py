@@ -167,12 +167,20 @@ def test_a_date_inferred_only_from_a_caption_and_never_past_the_ceiling():
     assert metadata.infer_date(lines, ceiling=dt.date(2021, 1, 1)) is None
 
 
-def test_an_unsure_date_warns_in_the_article_and_says_how_to_fix_it():
-    caption = "The pier after the storm on March 3, 2021. (Photo by Kari Hansen)"
-    article = clean_text("\n\n".join(["Harbour Board Backs Pier Plan", caption, PARA, PARA2]))
-    assert article.date == dt.date(2021, 3, 3)
+def test_an_unsure_stated_date_warns_in_the_article_and_says_how_to_fix_it():
+    updated = "Updated March 3, 2021"
+    article = clean_text("\n\n".join(["Harbour Board Backs Pier Plan", updated, PARA, PARA2]))
+    assert article.date == dt.date(2021, 3, 3) and article.date_status == DATE_STATED
     assert article.confidence["date"] < dates.DATE_SURE
     assert any("date:" in w and "2021-03-03" in w for w in article.warnings)
+
+
+def test_an_inferred_date_is_unsure_but_shown_as_inferred_not_warned():
+    caption = "The pier after the storm on March 3, 2021. (Photo by Kari Hansen)"
+    article = clean_text("\n\n".join(["Harbour Board Backs Pier Plan", caption, PARA, PARA2]))
+    assert article.date == dt.date(2021, 3, 3) and article.date_status == "inferred"
+    assert article.confidence["date"] < dates.DATE_SURE  # ``invoke check`` lists it
+    assert not any("date" in w for w in article.warnings)
 
 
 def test_a_sure_date_and_byline_carry_their_confidence_and_no_warning():

@@ -125,6 +125,11 @@ def _visible_names(meta: dict) -> None:
 
 
 def _overrides(meta: dict, annotation: Annotation) -> None:
+    # A field the curator sets is no longer one the cleaner is unsure of.
+    settled = {"title": annotation.title, "date": annotation.date}
+    meta["seed_warnings"] = [
+        w for w in meta.get("seed_warnings", []) if not settled.get(w.get("field"))
+    ]
     if annotation.title:
         meta["title"] = html_escape(annotation.title, quote=False)
         meta["plain_title"] = annotation.title

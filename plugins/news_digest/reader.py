@@ -253,6 +253,7 @@ def _article(path: Path, settings, article, tags: list[str]):
     seed_rel = _seed_relpath(path, settings)
     dated = article.date is not None and in_site_years(article.date)
     warnings = list(article.warnings)
+    about = {warning: field for field, warning in article.unsure.items()}
     if article.date is not None and not dated:
         warnings.append(
             f"the date found ({article.date.isoformat()}) is outside the years the site "
@@ -270,7 +271,7 @@ def _article(path: Path, settings, article, tags: list[str]):
         "captions": article.captions,
         "removed": article.removed,
         "removed_count": len(article.removed),
-        "seed_warnings": [{"line": None, "message": w} for w in warnings],
+        "seed_warnings": [{"line": None, "message": w, "field": about.get(w)} for w in warnings],
         "seed_path": seed_rel,
         "seed_encoding": article.encoding,
         "language": article.language,

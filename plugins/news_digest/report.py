@@ -151,7 +151,11 @@ def build_report(
                 duplicate_of=rel(original.source_path),
                 reason=f"the same article as {rel(original.source_path)}: published once",
             )
-            entry.warnings = list((other_warnings or {}).get(key, []))
+            # The copy's own cleaner warnings name no file: they are this one's.
+            entry.warnings = [
+                {"file": w.get("file", name), "line": w.get("line"), "message": w["message"]}
+                for w in (other_warnings or {}).get(key, [])
+            ]
         else:
             reason = rejected.get(key) or _why_unread(path, settings, extensions)
             entry = SeedEntry(name, REJECTED, reason=reason)

@@ -16,6 +16,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from .corpus import line_key
+from .dates import find_dates
 from .linememo import line_memo
 from .record import Line
 
@@ -74,7 +75,9 @@ PAIR_CACHE_SIZE = 1 << 13
 
 BODY = None  # the reason of a kept line
 
-_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"”’»)\]」』）]*$")
+#: A sentence ending, optionally followed by a short note in brackets
+#: ("… open to all. (a 3)", "… said. (AP)"): still a sentence.
+_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"”’»)\]」』）]*(?:\s+\([^()]{1,20}\))?$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _LABEL = re.compile(r"^[^.!?]{1,60}:$")
 _LIST_MARKS = (
@@ -87,6 +90,7 @@ _ELLIPSES = ("...", "…", "[…]", "[...]")
 _EMBEDDED_POST = re.compile(r"pic\.twitter\.com/|^[—–-] .{1,60}\(@\w+\)")
 _EMBED = re.compile(r"^[—–-]|https?://|www\.|pic\.twitter|@\w")
 _WORD = re.compile(r"\w+")
+_BYLINE = re.compile(r"^(?:written\s+)?by[:\s]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -479,6 +483,25 @@ def _embedded_text(feats: list[Features], index: int) -> bool:
     )
 
 
+def _subheading_then_prose(lines: list[Line], feats: list[Features], head: int, text: int) -> bool:
+    """Line ``head`` is a lone subheading and line ``text`` a sentence past it.
+
+    One headline-shaped line between the article's short paragraphs (a
+    subheading, or a headline-shaped line pasted in) does not end the text.
+    """
+    if not (0 <= head < len(lines) and 0 <= text < len(lines)):
+        return False
+    return (
+        feats[head].headline
+        and not feats[head].vocabulary
+        and not feats[head].end_marker
+        and feats[text].prose
+        and not feats[text].vocabulary
+        and not feats[text].end_marker
+        and not caption(lines[text].text)
+    )
+
+
 def main_block(lines: list[Line]) -> tuple[int, int]:
     """Indexes ``(first, last)`` of the main text: the run of lines scoring most.
 
@@ -554,8 +577,8 @@ def link_cards(lines: list[Line], feats: list[Features]) -> set[int]:
     """
     found: set[int] = set()
     for index, line in enumerate(lines):
-        if not feats[index].headline:
-            continue
+        if not feats[index].headline or _dated(line.text) or _BYLINE.match(line.text):
+            continue  # a byline or dateline given twice is no card
         for other in range(index + 1, min(index + 3, len(lines))):
             if lines[other].text == line.text or _similar(lines[other].text, line.text):
                 found.update(range(index, other + 1))
@@ -568,6 +591,12 @@ def link_cards(lines: list[Line], feats: list[Features]) -> set[int]:
                     found.add(after)
                 break
     return found
+
+
+@line_memo
+def _dated(text: str) -> bool:
+    """A short line with a full date in it: a byline or dateline."""
+    return word_count(text) <= CTA_MAX_WORDS and bool(find_dates(text))
 
 
 def headline_runs(lines: list[Line], feats: list[Features]) -> set[int]:
@@ -623,19 +652,30 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
         first, last = 0, len(lines) - 1
     # Short sentences right before or after the block (a lead, a closing
     # one-line paragraph) belong to it.
-    while first > 0 and feats[first - 1].prose and not caption(lines[first - 1].text):
-        first -= 1
-    while (
-        last + 1 < len(lines)
-        and (
-            feats[last + 1].prose
-            or feats[last + 1].embedded_post
-            or _embedded_text(feats, last + 1)
-        )
-        and not caption(lines[last + 1].text)
-        and not feats[last + 1].end_marker
-    ):
-        last += 1
+    # So do short sentences beyond one subheading.
+    while True:
+        if first > 0 and feats[first - 1].prose and not caption(lines[first - 1].text):
+            first -= 1
+        elif _subheading_then_prose(lines, feats, first - 1, first - 2):
+            first -= 2
+        else:
+            break
+    while True:
+        if (
+            last + 1 < len(lines)
+            and (
+                feats[last + 1].prose
+                or feats[last + 1].embedded_post
+                or _embedded_text(feats, last + 1)
+            )
+            and not caption(lines[last + 1].text)
+            and not feats[last + 1].end_marker
+        ):
+            last += 1
+        elif _subheading_then_prose(lines, feats, last + 1, last + 2):
+            last += 2
+        else:
+            break
     last = _list_after(lines, feats, last)
     ended = None
     words = 0

@@ -35,7 +35,7 @@ BYLINE_LINES = HEADER_WINDOW + 1
 
 _BY = re.compile(r"^(?:written\s+)?by[:\s]+(?P<rest>.+)$", re.IGNORECASE)
 _UPDATED = re.compile(r"^(?:updated|published|posted|last updated)\b[:\s]*", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?…。][\"”’)]*$")
+_SENTENCE_END = re.compile(r"[.!?…。][\"”’)]*(?:\s+\([^()]{1,20}\))?$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 #: Links, "Label: value: value" forms and "a | b" lists are not headlines.
 _NOT_HEADLINE = re.compile(r"https?://|www\.|:[^:]*:|\s\|\s.*\s\|\s")

@@ -11,7 +11,7 @@ from collections.abc import Collection
 from functools import cache
 from itertools import islice
 
-from . import boilerplate, language, metadata, quotes
+from . import boilerplate, headline, language, metadata, quotes
 from .decode import UndecodableError, decode, repair, repair_keeps
 from .linememo import new_document
 from .normalise import is_normal, normalise, numbered, segment
@@ -38,6 +38,11 @@ DAY_LAST_LANGUAGES = frozenset({"en"})
 STANDFIRST_MAX_LINES = 3
 #: A standfirst (summary under the headline) is at most this many words.
 STANDFIRST_MAX_WORDS = 30
+#: A body with less than this share of its words in prose paragraphs is all
+#: furniture (menus, link lists), and a warning says so.
+BODY_UNSURE = 0.2
+#: Lines quoted in warnings are cut to this many characters.
+SHORT_CHARS = 80
 #: Reason recorded for lines a curator forces out of the body.
 CURATOR_DROP = "dropped by the curator"
 
@@ -64,7 +69,6 @@ def _line_texts(texts: Collection[str]) -> frozenset[str]:
 
 
 SECOND_LOOK = " (on a second look, once the furniture was gone)"
-SECOND_HEADLINE = "a second headline in the text" + SECOND_LOOK
 _LINE_REF = re.compile(r"\bline (\d+)")
 
 
@@ -89,28 +93,15 @@ def clean_text(
     # Each further look removes a line or ends the loop, so it ends.
     while article.title is not None and article.body:
         # The cleaned text: title on line 1, body block i on line 3 + 2i.
+        # The headline stays where the first look put it (line 1 now).
         again = _clean_once(
             "\n\n".join([article.title, *(b.text for b in article.body)]),
             **options,
             details=False,
+            title_line=1,
         )
-        if again.title == article.title and [b.text for b in again.body] == [
-            b.text for b in article.body
-        ]:
+        if [b.text for b in again.body] == [b.text for b in article.body]:
             break
-        if again.title != article.title:
-            # A headline-shaped body line steals the headline once the furniture
-            # is gone: it is a second headline (a widget, a teaser), not text.
-            rival = next((b for b in article.body if b.text == again.title), None)
-            if rival is None or len(article.body) < 2:
-                article.warnings.append(
-                    "the headline is unsure: check it, or set it in the annotation"
-                )
-                break
-            article.body = [b for b in article.body if b is not rival]
-            article.removed.append(Removed(rival.line, rival.text, SECOND_HEADLINE))
-            article.removed.sort(key=lambda r: r.line)
-            continue
         origin = {3 + 2 * i: block.line for i, block in enumerate(article.body)}
         kept = {origin[b.line] for b in again.body}
         if len(kept) == len(article.body):
@@ -136,15 +127,15 @@ def clean_text(
         )
         article.authors = article.authors or again.authors
         if article.date_status != DATE_STATED and again.date_status == DATE_STATED:
-            # A date stated in the cleaned text settles what the first look was unsure of.
-            unsure = metadata.date_warning(article.date, article.confidence.get("date"))
-            article.warnings = [w for w in article.warnings if w != unsure]
+            # A date stated in the cleaned text settles what the first look inferred.
             article.date, article.date_status, article.date_source = (
                 again.date,
                 again.date_status,
                 again.date_source,
             )
             article.confidence["date"] = again.confidence.get("date", 0.0)
+            if warning := metadata.date_warning(article.date, article.confidence["date"]):
+                _doubt(article, "date", warning)
     return article
 
 
@@ -160,6 +151,7 @@ def _clean_once(
     drop_lines: Collection[str] = (),
     repeated: Collection[str] = frozenset(),
     details: bool = True,
+    title_line: int | None = None,
 ) -> Article:
     """One look at a seed: the whole pipeline, once.
 
@@ -170,7 +162,8 @@ def _clean_once(
     :func:`news_digest.cleaner.corpus.repeated_lines`; it is optional.
     Without ``details`` the body's language, the publisher and a date
     inferred from the text are left out: :func:`clean_text` takes those
-    from the first look only.
+    from the first look only. ``title_line`` fixes the headline's line
+    (later looks keep the first look's headline).
     """
     keep, drop = _line_texts(keep_lines), _line_texts(drop_lines)
     repeated = frozenset(repeated)
@@ -184,14 +177,33 @@ def _clean_once(
     # Asked only by a date that reads differently day first ("05/10/2018").
     page_language = cache(lambda: language.detect_lines(ln.text for ln in lines))
     dayfirst = cache(lambda: page_language() not in DAY_LAST_LANGUAGES)
-    body_start, _ = boilerplate.main_block(lines)
-    if title := metadata.find_title(
-        lines,
-        body_start=body_start if body_start < len(lines) else None,
-        furniture=boilerplate.furniture,
-    ):
-        article.title, article.title_line = title.value, title.line
-        taken[title.line] = "title"
+    # The body first, on its own: the classifier over every line. Nothing
+    # chosen later (the headline least of all) can cut a line it kept.
+    classified = boilerplate.classify(lines, repeated=repeated)
+    body_indexes = [i for i, v in enumerate(classified) if v.role == "body"]
+    if title_line is not None:
+        index = next((i for i, ln in enumerate(lines) if ln.number == title_line), None)
+        choice = (
+            headline.Choice(lines[index].text, index, title_line, 1.0, None)
+            if index is not None
+            else None
+        )
+    else:
+        choice = headline.choose(lines, body_indexes)
+        if choice is not None and _kept_sentence(classified[choice.index]):
+            choice = None  # the best candidate is a sentence of the body: no headline
+    if choice is not None:
+        article.title, article.title_line = choice.text, choice.line
+        article.confidence["title"] = round(choice.confidence, 3)
+        taken[choice.line] = "title"
+        if details and choice.confidence < headline.TITLE_UNSURE:
+            other = f" or “{_short(choice.runner_up)}”" if choice.runner_up else ""
+            _doubt(
+                article,
+                "title",
+                f"the headline is unsure ({choice.confidence:.2f}): "
+                f"“{_short(choice.text)}”{other}; set it in the annotation",
+            )
     header = list(
         islice(
             (
@@ -248,16 +260,8 @@ def _clean_once(
         for line in between:
             taken.setdefault(line.number, "between the headline and the byline")
 
-    # Lines above the title are page furniture (menus, section names).
-    region = [ln for ln in lines if ln.number not in taken]
-    if article.title_line:
-        for line in region:
-            if line.number < article.title_line:
-                taken[line.number] = "before the headline"
-        region = [ln for ln in region if ln.number > article.title_line]
-
     # Every line's role: the classifier's verdict, then the curator's word.
-    verdicts = {v.line.number: v for v in boilerplate.classify(region, repeated=repeated)}
+    verdicts = {v.line.number: v for v in classified}
     for line in lines:
         if line.number in taken:
             verdicts[line.number] = boilerplate.Verdict(line, "removed", taken[line.number])
@@ -304,14 +308,67 @@ def _clean_once(
                 f"{inferred.line}): the article is from then or later"
             )
             article.confidence["date"] = inferred.confidence
-        if warning := metadata.date_warning(article.date, article.confidence.get("date")):
-            article.warnings.append(warning)
+        # An inferred date is shown as inferred; only a stated one can mislead.
+        if article.date_status == DATE_STATED and (
+            warning := metadata.date_warning(article.date, article.confidence.get("date"))
+        ):
+            _doubt(article, "date", warning)
 
     if article.title is None:
-        article.warnings.append("no recognisable title: add one with a title override")
+        article.confidence["title"] = 0.0
+        _doubt(article, "title", "no recognisable title: set one with title: in the annotation")
+    article.confidence["body"] = round(_body_confidence(article.body), 3)
     if not article.body:
         article.warnings.append("nothing left after removing boilerplate")
+    elif details and article.confidence["body"] < BODY_UNSURE:
+        article.warnings.append(
+            "the body is all furniture: no paragraph reads as article prose; "
+            "check the seed, or keep or drop lines in the annotation"
+        )
     return article
+
+
+def _doubt(article: Article, field: str, warning: str) -> None:
+    """A warning about one field, which a curator's annotation setting it settles."""
+    article.warnings.append(warning)
+    article.unsure[field] = warning
+
+
+def _kept_sentence(verdict: boilerplate.Verdict) -> bool:
+    """A line the body kept that reads as a sentence, not a headline.
+
+    The headline is chosen after the body and cannot take text from it: on
+    a seed with no headline, the best candidate may be a sentence of the
+    article, and then there is no headline (a warning says so) rather than
+    a paragraph lost. Headline-shaped lines (no sentence ending, or a
+    question) leave the body when chosen.
+    """
+    text = verdict.line.text
+    return (
+        verdict.role == "body"
+        and not metadata.headline_candidate(text)
+        and not text.rstrip().endswith("?")
+    )
+
+
+def _body_confidence(body: list[Block]) -> float:
+    """Share of the body's words in sentence-shaped paragraphs of some length."""
+    words = prose = 0
+    for block in body:
+        feats = boilerplate.features(block.text)
+        words += feats.words
+        if feats.prose and feats.words >= boilerplate.MIN_SCORING_WORDS:
+            prose += feats.words
+    return prose / words if words else 0.0
+
+
+def _short(text: str, limit: int = SHORT_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def seed_lines(text: str) -> list[Line]:
+    """The numbered, normalised lines every look of the cleaner reads (for training, too)."""
+    return _lines(text)
 
 
 def _lines(text: str) -> list[Line]:

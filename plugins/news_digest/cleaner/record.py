@@ -68,7 +68,12 @@ class Article:
     captions: list[str] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    #: How sure the cleaner is of each field, 0 to 1: "title", "body" (and
+    #: "authors", "date", "source" where their finders say).
     confidence: dict[str, float] = field(default_factory=dict)
+    #: The warning (one of :attr:`warnings`) about each field the cleaner is unsure
+    #: of ("title", "date"): a curator's annotation that sets the field settles it.
+    unsure: dict[str, str] = field(default_factory=dict)
     encoding: str = "utf-8"
 
     @property

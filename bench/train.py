@@ -1,0 +1,290 @@
+"""Train the headline ranker on the evaluation corpus, and say how well it generalises.
+
+Every short line of every page is an example (:func:`news_digest.cleaner.
+features.headline_features`); it is a headline when it equals one of the
+page's ``<id>.meta.json`` title references after the corpus scorer's
+folding (``score_metadata.title_match``). A logistic regression over the
+standardised features, or (the default) a hundred shallow gradient-boosted
+trees, is fitted with a fixed seed and saved as plain JSON
+(``plugins/news_digest/cleaner/models/headline.json``): the cleaner scores
+it without scikit-learn.
+
+Besides the in-sample figure it reports top-1 accuracy (the best-scored
+line is a headline) under grouped k-fold by publisher (the window and page
+variants of a page, and all pages of one publisher, stay on one side) and
+leave-one-benchmark-out (train on four benchmarks, test on the fifth).
+
+    python bench/train.py [--eval ../shared/eval] [--out MODEL] [--no-save]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from evaluate import DEFAULT_EVAL, FOLDERS, scorer  # noqa: E402
+
+from news_digest.cleaner import boilerplate  # noqa: E402
+from news_digest.cleaner.decode import UndecodableError, decode  # noqa: E402
+from news_digest.cleaner.features import (  # noqa: E402
+    HEADLINE_FEATURES,
+    candidates,
+    headline_features,
+)
+from news_digest.cleaner.pipeline import seed_lines  # noqa: E402
+
+MODEL = ROOT / "plugins" / "news_digest" / "cleaner" / "models" / "headline.json"
+#: Seeds and settings: the same data give the same model, byte for byte.
+SEED = 0
+FOLDS = 5
+#: Inverse regularisation strength of the logistic regression.
+C = 1.0
+#: Gradient-boosted trees: few and shallow, so the model file stays small.
+TREES = 100
+DEPTH = 3
+LEARNING_RATE = 0.1
+#: Lines other than the headline kept per page for training.
+NEGATIVES = 40
+
+
+def benchmark(folder: str) -> str:
+    """The benchmark a folder belongs to: its window and page variants are one."""
+    return folder.split("/")[0].replace("dev-window", "dev").replace("dev-page", "dev")
+
+
+def load(eval_dir: Path, folders: list[str]):
+    """Feature rows, labels, page index, publisher group and benchmark of every candidate."""
+    titles = scorer(eval_dir, "score_metadata")
+    rows, labels, pages, groups, benches = [], [], [], [], []
+    page = 0
+    for name in folders:
+        folder = eval_dir / name
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        for item in manifest["items"]:
+            meta_path = folder / f"{item['id']}.meta.json"
+            if not meta_path.is_file():
+                continue
+            refs = json.loads(meta_path.read_text(encoding="utf-8")).get("title") or []
+            try:
+                text, _ = decode((folder / f"{item['id']}.txt").read_bytes())
+            except UndecodableError:
+                continue
+            lines = seed_lines(text)
+            indexes = candidates(lines)
+            hits = [titles.title_match(lines[i].text, refs) for i in indexes] if refs else []
+            if not any(hits):
+                continue  # no line is the headline: nothing to rank
+            verdicts = boilerplate.classify(lines)
+            body = [i for i, v in enumerate(verdicts) if v.role == "body"]
+            rows.extend(headline_features(lines, body, indexes))
+            labels.extend(hits)
+            pages.extend([page] * len(indexes))
+            publisher = item.get("publisher") or item.get("domain") or item["id"]
+            groups.extend([publisher] * len(indexes))
+            benches.extend([benchmark(name)] * len(indexes))
+            page += 1
+    return (
+        np.array(rows, dtype=float),
+        np.array(labels, dtype=bool),
+        np.array(pages),
+        np.array(groups),
+        np.array(benches),
+    )
+
+
+def subsample(y: np.ndarray, pages: np.ndarray, seed: int = SEED) -> np.ndarray:
+    """Every headline line and at most :data:`NEGATIVES` other lines of each page.
+
+    Whole pages have hundreds of lines: without this the trees would learn
+    the long pages' menus and little else.
+    """
+    rng = np.random.default_rng(seed)
+    keep = []
+    order = np.argsort(pages, kind="stable")
+    for idx in np.split(order, np.flatnonzero(np.diff(pages[order])) + 1):
+        others = idx[~y[idx]]
+        if len(others) > NEGATIVES:
+            others = rng.choice(others, NEGATIVES, replace=False)
+        keep.extend(idx[y[idx]])
+        keep.extend(others)
+    return np.sort(np.array(keep))
+
+
+def fit(x: np.ndarray, y: np.ndarray, pages: np.ndarray, kind: str) -> dict:
+    """A model as the cleaner reads it (see ``news_digest.cleaner.headline.Model``)."""
+    keep = subsample(y, pages)
+    x, y = x[keep], y[keep]
+    if kind == "linear":
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.preprocessing import StandardScaler
+
+        scaler = StandardScaler().fit(x)
+        scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
+        model = LogisticRegression(C=C, max_iter=5000, random_state=SEED)
+        model.fit((x - scaler.mean_) / scale, y)
+        return {
+            "kind": "logistic regression over standardised features",
+            "intercept": round(float(model.intercept_[0]), 6),
+            "mean": [round(float(v), 6) for v in scaler.mean_],
+            "scale": [round(float(v), 6) for v in scale],
+            "coef": [round(float(v), 6) for v in model.coef_[0]],
+        }
+    from sklearn.ensemble import GradientBoostingClassifier
+
+    model = GradientBoostingClassifier(
+        n_estimators=TREES,
+        max_depth=DEPTH,
+        learning_rate=LEARNING_RATE,
+        subsample=0.8,
+        random_state=SEED,
+    ).fit(x, y)
+    trees = []
+    for (estimator,) in model.estimators_:
+        tree = estimator.tree_
+        trees.append(
+            [
+                [max(int(f), 0) for f in tree.feature],
+                [float(f"{t:.6g}") for t in tree.threshold],
+                [int(v) for v in tree.children_left],
+                [int(v) for v in tree.children_right],
+                [float(f"{LEARNING_RATE * v:.6g}") for v in tree.value[:, 0, 0]],
+            ]
+        )
+    # The prior's log-odds: what the trees add to, the same for every row.
+    init = float(model.decision_function(x[:1])[0]) - sum(
+        LEARNING_RATE * float(e.predict(x[:1].astype(np.float32))[0]) for (e,) in model.estimators_
+    )
+    return {
+        "kind": f"gradient-boosted trees ({TREES} of depth {DEPTH})",
+        "intercept": round(init, 6),
+        "trees": trees,
+    }
+
+
+def scores(model: dict, x: np.ndarray) -> np.ndarray:
+    """Every row's score under the saved ``model``: what the cleaner computes, vectorised."""
+    if "coef" in model:
+        mean, scale = np.array(model["mean"]), np.array(model["scale"])
+        return ((x - mean) / scale) @ np.array(model["coef"]) + model["intercept"]
+    total = np.full(len(x), model["intercept"])
+    rows = np.arange(len(x))
+    for feature, threshold, left, right, value in model["trees"]:
+        feature, threshold = np.array(feature), np.array(threshold)
+        left, right, value = np.array(left), np.array(right), np.array(value)
+        node = np.zeros(len(x), dtype=int)
+        for _ in range(DEPTH + 1):
+            leaf = left[node] < 0
+            go = np.where(x[rows, feature[node]] <= threshold[node], left[node], right[node])
+            node = np.where(leaf, node, go)
+        total += value[node]
+    return total
+
+
+def ranked(model: dict, x: np.ndarray, y: np.ndarray, pages: np.ndarray) -> list[tuple]:
+    """``(right, confidence)`` per page: is the best-scored line a headline, and
+    the softmax share of its score (the confidence the cleaner reports)."""
+    scored = scores(model, x)
+    found = []
+    for page in np.unique(pages):
+        mask = pages == page
+        page_scores = scored[mask]
+        best = int(np.argmax(page_scores))  # the first of equals: the upper line
+        share = 1.0 / np.exp(page_scores - page_scores[best]).sum()
+        confidence = share / (1.0 + np.exp(-page_scores[best]))  # as headline.choose
+        found.append((bool(y[mask][best]), float(confidence)))
+    return found
+
+
+def top1(model: dict, x: np.ndarray, y: np.ndarray, pages: np.ndarray) -> tuple[int, int]:
+    """Pages whose best-scored line is a headline, and pages."""
+    found = ranked(model, x, y, pages)
+    return sum(right for right, _ in found), len(found)
+
+
+def cross_validate(x, y, pages, split, kind: str, found: list | None = None) -> float:
+    right = total = 0
+    for train, test in split:
+        model = fit(x[train], y[train], pages[train], kind)
+        pages_found = ranked(model, x[test], y[test], pages[test])
+        right += sum(r for r, _ in pages_found)
+        total += len(pages_found)
+        if found is not None:
+            found.extend(pages_found)
+    return right / total
+
+
+def calibration(found: list[tuple], thresholds=(0.3, 0.5, 0.7)) -> str:
+    """How often the headline is right above and below each confidence threshold."""
+    lines = [
+        "| threshold | pages below | right below | right at or above |",
+        "| ---: | ---: | ---: | ---: |",
+    ]
+    for threshold in thresholds:
+        below = [r for r, c in found if c < threshold]
+        above = [r for r, c in found if c >= threshold]
+        share = lambda rs: f"{sum(rs) / len(rs):.3f}" if rs else "-"  # noqa: E731
+        lines.append(
+            f"| {threshold} | {len(below) / len(found):.3f} | {share(below)} | {share(above)} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="the corpus folder")
+    parser.add_argument("--folders", nargs="*", default=list(FOLDERS))
+    parser.add_argument("--out", type=Path, default=MODEL, help="where to write the model")
+    parser.add_argument("--no-save", action="store_true", help="report figures only")
+    parser.add_argument("--kind", choices=["trees", "linear"], default="trees")
+    args = parser.parse_args(argv)
+    from sklearn.model_selection import GroupKFold
+
+    x, y, pages, groups, benches = load(args.eval, args.folders)
+    print(f"{len(np.unique(pages))} pages, {len(y)} candidate lines, {int(y.sum())} headlines")
+    model = fit(x, y, pages, args.kind)
+    right, total = top1(model, x, y, pages)
+    figures = {"in-sample": right / total}
+    kfold = GroupKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
+    held_out: list[tuple] = []
+    figures[f"{FOLDS}-fold by publisher"] = cross_validate(
+        x, y, pages, kfold.split(x, y, groups), args.kind, held_out
+    )
+    for name in sorted(set(benches)):
+        held = benches == name
+        train, test = np.flatnonzero(~held), np.flatnonzero(held)
+        figures[f"trained without {name}, tested on it"] = cross_validate(
+            x, y, pages, [(train, test)], args.kind
+        )
+    print("| top-1 headline accuracy | share |\n| --- | ---: |")
+    for label, value in figures.items():
+        print(f"| {label} | {value:.3f} |")
+    print("\nConfidence of the held-out choices (5-fold by publisher):")
+    print(calibration(held_out))
+    if not args.no_save:
+        saved = {
+            "kind": model.pop("kind"),
+            "trained": {
+                "pages": int(total),
+                "lines": len(y),
+                "folders": args.folders,
+                "seed": SEED,
+                "top1": {k: round(v, 4) for k, v in figures.items()},
+            },
+            "features": list(HEADLINE_FEATURES),
+            **model,
+        }
+        args.out.write_text(json.dumps(saved, separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

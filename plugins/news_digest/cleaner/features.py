@@ -1,0 +1,311 @@
+"""Shallow text features of a seed's lines, for the headline ranker.
+
+In the manner of Kohlschütter et al., "Boilerplate detection using shallow
+text features" (2010): each line is described by its position, length,
+word and sentence shape, capitalisation, punctuation, the vocabulary it
+hits and the same for its neighbours, and by what the rest of the page says
+about it (is it echoed by the body, repeated elsewhere, one of a list of
+headline-shaped lines, followed by a byline, a date or a standfirst?).
+
+The vector is plain floats in :data:`HEADLINE_FEATURES` order; training
+(``bench/train.py``) and scoring (:mod:`.headline`) both call
+:func:`headline_features`, so they can never disagree about a feature.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Collection
+from functools import lru_cache
+
+from . import boilerplate, metadata
+from .boilerplate import Vocabulary
+from .linememo import line_memo
+from .record import Line
+
+#: Lines with more words than this are never headline candidates.
+CANDIDATE_MAX_WORDS = 40
+#: A line this long ending in a full stop is a sentence of the text, never the headline.
+LEAD_MIN_WORDS = metadata.LEAD_MIN_WORDS
+#: Candidates are looked for among this many lines from the top.
+CANDIDATE_MAX_LINES = 400
+#: A line's "neighbours" are this many candidate-or-not lines either side.
+NEIGHBOURS = 2
+#: Words this short (or stop words) do not count as echoes of the body.
+ECHO_MIN_CHARS = 4
+#: Distances (in lines) are clipped here before the log.
+DISTANCE_CLIP = 200
+
+_WORD = re.compile(r"\w+")
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"”’»)\]]*(?:\s+\([^()]{1,20}\))?$")
+_SEPARATOR = re.compile(r"\s[|–—-]\s|\s::\s|\s»\s")
+_DIGIT = re.compile(r"\d")
+
+HEADLINE_FEATURES = (
+    "bias",
+    "first_line",
+    "log_index",
+    "relative_position",
+    "above_body",
+    "log_lines_to_body",
+    "below_body_start",
+    "is_body",
+    "first_candidate_above_body",
+    "candidates_between_body",
+    "log_words",
+    "words_3_to_20",
+    "chars_over_words",
+    "ends_sentence",
+    "ends_question",
+    "ends_colon",
+    "ends_paren",
+    "capitalised_share",
+    "all_caps",
+    "digit_share",
+    "has_separator",
+    "headline_shape",
+    "widget",
+    "call_to_action",
+    "prompt",
+    "caption",
+    "end_marker",
+    "label",
+    "truncated",
+    "byline_shape",
+    "date_in_line",
+    "echo_share",
+    "echo_count",
+    "title_repeated",
+    "contained_in_other_line",
+    "headline_run",
+    "next_byline",
+    "next_date",
+    "next_standfirst",
+    "next_body",
+    "prev_furniture",
+    "prev_headline_shape",
+    "next_headline_shape",
+    "first_headline_shape",
+    "log_lines_above_body",
+    "first_line_near_body",
+    "echo_above_body",
+    "echo_lead",
+    "best_echo_above_body",
+    "echo_x_nearest_above",
+)
+#: The body's first lines: a headline's words come back there most.
+LEAD_LINES = 3
+#: The first line is the headline of a seed-like text; this far above the body
+#: it is a page's menu more often.
+NEAR_BODY = 6
+
+
+@lru_cache(maxsize=1)
+def _widgets() -> Vocabulary:
+    return Vocabulary.load("widgets.txt")
+
+
+@line_memo
+def _shape(text: str) -> tuple:
+    """The features of a line that depend on its text alone."""
+    feats = boilerplate.features(text)
+    words = text.split()
+    letters = [w for w in words if w[:1].isalpha()]
+    capitalised = sum(w[:1].isupper() for w in letters) / len(letters) if letters else 0.0
+    upper = [c for c in text if c.isalpha()]
+    all_caps = float(len(upper) >= 4 and all(c.isupper() for c in upper))
+    digits = len(_DIGIT.findall(text)) / max(len(text), 1)
+    stripped = text.rstrip()
+    return (
+        math.log1p(feats.words),
+        float(3 <= feats.words <= 20),
+        min(len(text) / max(feats.words, 1), 20.0) / 10,
+        float(bool(_SENTENCE_END.search(stripped))),
+        float(stripped.endswith("?")),
+        float(stripped.endswith(":")),
+        float(stripped.endswith(")")),
+        capitalised,
+        all_caps,
+        digits,
+        float(bool(_SEPARATOR.search(text))),
+        float(metadata.headline_candidate(text)),
+        float(_widgets().found_in(text)),
+        float(feats.call_to_action is not None),
+        float(feats.prompt is not None),
+        float(boilerplate.caption(text)) if feats.words <= boilerplate.CAPTION_MAX_WORDS else 0.0,
+        float(feats.end_marker is not None),
+        float(feats.label),
+        float(feats.truncated),
+        float(_byline_shape(text)),
+        float(feats.words <= metadata.BYLINE_MAX_WORDS and bool(metadata.find_dates(text))),
+    )
+
+
+def _byline_shape(text: str) -> bool:
+    return bool(metadata._BY.match(text)) and len(text.split()) <= metadata.BYLINE_MAX_WORDS
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.casefold()) if len(w) >= ECHO_MIN_CHARS}
+
+
+def candidates(lines: list[Line]) -> list[int]:
+    """Indexes of the lines that may be the headline: short enough, with words in them."""
+    return [
+        index
+        for index, line in enumerate(lines[:CANDIDATE_MAX_LINES])
+        if 1 <= boilerplate.word_count(line.text) <= CANDIDATE_MAX_WORDS
+        and any(c.isalpha() for c in line.text)
+        and not _lead_sentence(line.text)
+        and not never_headline(line.text)
+    ]
+
+
+#: A line whose words are mostly a date ("Feb 14, 2018", "Updated 5 May 2019
+#: 10:00") has at most this many other words: a dateline.
+DATELINE_OTHER_WORDS = 3
+#: A line this short naming a widget ("Copy link", "5 min read") is the widget.
+WIDGET_MAX_WORDS = 5
+
+
+@line_memo
+def never_headline(text: str) -> bool:
+    """A byline, a dateline or a button: never the headline, whatever else it looks like."""
+    if _byline_shape(text):
+        return True
+    feats = boilerplate.features(text)
+    if feats.call_to_action or (feats.prompt and feats.words <= boilerplate.CTA_MAX_WORDS):
+        return True
+    if feats.words <= WIDGET_MAX_WORDS and _widgets().found_in(text):
+        return True
+    dates = metadata.find_dates(text) if feats.words <= metadata.BYLINE_MAX_WORDS else []
+    if dates:
+        rest = text
+        for _, written in dates:
+            rest = rest.replace(written, " ")
+        if sum(any(c.isalpha() for c in w) for w in rest.split()) <= DATELINE_OTHER_WORDS:
+            return True
+    return False
+
+
+def _lead_sentence(text: str) -> bool:
+    """A long line ending in a full stop: a paragraph's sentence, not a headline."""
+    return boilerplate.word_count(text) >= LEAD_MIN_WORDS and text.rstrip().endswith((".", "…"))
+
+
+def headline_features(
+    lines: list[Line], body: Collection[int], indexes: list[int] | None = None
+) -> list[list[float]]:
+    """One vector (:data:`HEADLINE_FEATURES` order) per candidate line.
+
+    ``body`` holds the indexes of the lines the boilerplate classifier kept;
+    ``indexes`` the candidates (default :func:`candidates`).
+    """
+    if indexes is None:
+        indexes = candidates(lines)
+    body = sorted(body)
+    in_body = set(body)
+    first_body = body[0] if body else len(lines)
+    body_words: Counter[str] = Counter()
+    for index in body:
+        body_words.update(_content_words(lines[index].text))
+    lead_words = set().union(*(_content_words(lines[i].text) for i in body[:LEAD_LINES]))
+    echoes = {}
+    for index in indexes:
+        words = _content_words(lines[index].text)
+        echoes[index] = sum(1 for w in words if body_words[w]) / len(words) if words else 0.0
+    best_above = max((echoes[i] for i in indexes if i < first_body), default=0.0)
+    texts = [line.text for line in lines]
+    keys = Counter(" ".join(t.casefold().split()) for t in texts)
+    reach = (indexes[-1] + NEIGHBOURS + 1) if indexes else 0
+    shapes = [_shape(t) if i <= reach else None for i, t in enumerate(texts)]
+    headline_like = [bool(s and s[11]) for s in shapes]
+    first_headline = next((i for i, flag in enumerate(headline_like) if flag), -1)
+    above = [i for i in indexes if i < first_body and headline_like[i]]
+    nearest_above = above[-1] if above else -1
+    # Every longer line, once, to find candidates inside others in one scan each.
+    long_joined = "\n".join(t.casefold() for t in texts if len(t) > 20)
+    rows = []
+    for index in indexes:
+        text = texts[index]
+        shape = shapes[index]
+        words = _content_words(text)
+        echoed = sum(1 for w in words if body_words[w])
+        echo = echoes[index]
+        lead = sum(1 for w in words if w in lead_words) / len(words) if words else 0.0
+        key = " ".join(text.casefold().split())
+        run = _run_length(headline_like, index)
+        after = [shapes[j] for j in range(index + 1, min(index + 1 + NEIGHBOURS, len(lines)))]
+        before = shapes[index - 1] if index > 0 else None
+        folded = text.casefold()
+        rows.append(
+            [
+                1.0,
+                float(index == 0),
+                math.log1p(index),
+                index / max(len(lines), 1),
+                float(index < first_body),
+                math.log1p(min(abs(first_body - index), DISTANCE_CLIP)),
+                float(index > first_body),
+                float(index in in_body),
+                float(index == nearest_above),
+                math.log1p(sum(1 for i in above if i > index)),
+                *shape,
+                echo,
+                math.log1p(echoed),
+                float(keys[key] > 1),
+                float(len(text) > 20 and _inside_another(folded, long_joined)),
+                math.log1p(run),
+                float(any(s and s[19] for s in after)),
+                float(any(s and s[20] for s in after)),
+                float(_standfirst_below(index, texts, in_body)),
+                float(index + 1 in in_body),
+                float(bool(before and (before[12] or before[13] or before[14]))),
+                float(bool(before and before[11])),
+                float(bool(after and after[0] and after[0][11])),
+                float(index == first_headline),
+                math.log1p(min(first_body, DISTANCE_CLIP)),
+                float(index == 0 and first_body <= NEAR_BODY),
+                echo * (index < first_body),
+                lead,
+                float(index < first_body and echo > 0 and echo == best_above),
+                echo * (index == nearest_above),
+            ]
+        )
+    return rows
+
+
+def _inside_another(folded: str, joined: str) -> bool:
+    """``folded`` occurs in some line of ``joined`` other than a copy of itself."""
+    start = joined.find(folded)
+    while start >= 0:
+        line_start = joined.rfind("\n", 0, start) + 1
+        line_end = joined.find("\n", start)
+        line_end = len(joined) if line_end < 0 else line_end
+        if joined[line_start:line_end] != folded:
+            return True
+        start = joined.find(folded, line_end)
+    return False
+
+
+def _run_length(flags: list[bool], index: int) -> int:
+    """How many headline-shaped lines in a row the run through ``index`` holds."""
+    if not flags[index]:
+        return 0
+    start = index
+    while start > 0 and flags[start - 1]:
+        start -= 1
+    end = index
+    while end + 1 < len(flags) and flags[end + 1]:
+        end += 1
+    return end - start + 1
+
+
+def _standfirst_below(index: int, texts: list[str], body: Collection[int]) -> bool:
+    """The next line is a one- or two-sentence summary, not yet the article."""
+    if index + 1 >= len(texts):
+        return False
+    feats = boilerplate.features(texts[index + 1])
+    return feats.prose and feats.words <= 40 and index + 1 not in body

@@ -1,0 +1,183 @@
+"""Choose the headline among the seed's lines, by evidence from the whole text.
+
+Every short line is a candidate; a learned ranker (``models/headline.json``,
+small gradient-boosted trees or a logistic regression, trained by ``invoke
+train`` on the evaluation corpus) scores each from its :mod:`.features`, and
+the best one wins. Its confidence is the model's probability that it is a
+headline times its share of the softmax over all candidates (how far ahead
+of the others it is). Scoring needs no scikit-learn (numpy scores a page's lines at once, and
+:meth:`Model.score` does one in plain Python): the model file holds
+the feature names, coefficients and tree thresholds, nothing executable.
+
+The headline is chosen after the body and cannot change it: the pipeline
+removes the headline's own line, never text above or below it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from importlib import resources
+from typing import NamedTuple
+
+import numpy as np
+
+from .features import HEADLINE_FEATURES, candidates, headline_features
+from .record import Line
+
+#: Below this confidence the headline is reported as unsure.
+TITLE_UNSURE = 0.5
+MODEL_FILE = "models/headline.json"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The chosen headline, where it is, and how sure the ranker is of it."""
+
+    text: str
+    index: int
+    line: int
+    confidence: float
+    runner_up: str | None
+
+
+class Tree(NamedTuple):
+    """One regression tree: node ``i`` tests ``row[feature[i]] <= threshold[i]``.
+
+    A leaf has ``left[i] == -1`` and adds ``value[i]`` to the score.
+    """
+
+    feature: tuple[int, ...]
+    threshold: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    value: tuple[float, ...]
+
+    def leaf_value(self, row: list[float]) -> float:
+        node = 0
+        left = self.left
+        while left[node] >= 0:
+            node = (
+                left[node] if row[self.feature[node]] <= self.threshold[node] else self.right[node]
+            )
+        return self.value[node]
+
+
+@dataclass(frozen=True)
+class Model:
+    """A score over the features: a linear part over standardised values, plus trees.
+
+    A logistic regression leaves ``trees`` empty; gradient-boosted trees
+    leave ``coef`` empty. Both read the same JSON layout.
+    """
+
+    names: tuple[str, ...]
+    intercept: float
+    mean: tuple[float, ...] = ()
+    scale: tuple[float, ...] = ()
+    coef: tuple[float, ...] = ()
+    trees: tuple[Tree, ...] = ()
+
+    def score(self, row: list[float]) -> float:
+        total = self.intercept
+        if self.coef:
+            terms = zip(self.coef, row, self.mean, self.scale, strict=True)
+            total += sum(c * (x - m) / s for c, x, m, s in terms)
+        for tree in self.trees:
+            total += tree.leaf_value(row)
+        return total
+
+    def score_rows(self, rows: list[list[float]]) -> list[float]:
+        """:meth:`score` of every row, all trees at once (numpy): a page has hundreds."""
+        x = np.asarray(rows, dtype=float)
+        total = np.full(len(x), self.intercept)
+        if self.coef:
+            total += ((x - np.asarray(self.mean)) / np.asarray(self.scale)) @ np.asarray(self.coef)
+        if self.trees:
+            feature, threshold, left, right, value, roots, depth = self._packed
+            node = np.broadcast_to(roots, (len(x), len(roots))).copy()
+            rows_at = np.arange(len(x))[:, None]
+            for _ in range(depth):
+                inner = left[node] >= 0
+                step = np.where(
+                    x[rows_at, feature[node]] <= threshold[node], left[node], right[node]
+                )
+                node = np.where(inner, step, node)
+            total += value[node].sum(axis=1)
+        return total.tolist()
+
+    @cached_property
+    def _packed(self) -> tuple:
+        """Every tree's nodes in one set of arrays, children as indexes into them."""
+        feature, threshold, left, right, value, roots = [], [], [], [], [], []
+        depth = 0
+        for tree in self.trees:
+            offset = len(feature)
+            roots.append(offset)
+            feature += tree.feature
+            threshold += tree.threshold
+            left += [c + offset if c >= 0 else -1 for c in tree.left]
+            right += [c + offset if c >= 0 else -1 for c in tree.right]
+            value += tree.value
+            depth = max(depth, _depth(tree))
+        return (
+            np.array(feature, dtype=np.intp),
+            np.array(threshold, dtype=float),
+            np.array(left, dtype=np.intp),
+            np.array(right, dtype=np.intp),
+            np.array(value, dtype=float),
+            np.array(roots, dtype=np.intp),
+            depth,
+        )
+
+    @classmethod
+    def from_json(cls, data: dict) -> Model:
+        if tuple(data["features"]) != HEADLINE_FEATURES:
+            raise ValueError(
+                "the headline model was trained on other features: retrain with `invoke train`"
+            )
+        return cls(
+            tuple(data["features"]),
+            float(data["intercept"]),
+            tuple(data.get("mean", ())),
+            tuple(data.get("scale", ())),
+            tuple(data.get("coef", ())),
+            tuple(Tree(*(tuple(part) for part in tree)) for tree in data.get("trees", ())),
+        )
+
+
+def _depth(tree: Tree, node: int = 0) -> int:
+    """Steps from ``node`` down to the deepest leaf."""
+    if tree.left[node] < 0:
+        return 0
+    return 1 + max(_depth(tree, tree.left[node]), _depth(tree, tree.right[node]))
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    text = resources.files(__package__).joinpath(MODEL_FILE).read_text("utf-8")
+    return Model.from_json(json.loads(text))
+
+
+def choose(lines: list[Line], body: list[int], scorer: Model | None = None) -> Choice | None:
+    """The best-scoring candidate line, or ``None`` when no line could be a headline.
+
+    ``body`` holds the indexes of the lines the boilerplate classifier kept.
+    """
+    indexes = candidates(lines)
+    if not indexes:
+        return None
+    scorer = scorer or model()
+    scores = scorer.score_rows(headline_features(lines, body, indexes))
+    order = sorted(range(len(scores)), key=lambda k: (-scores[k], indexes[k]))
+    best = order[0]
+    top = scores[best]
+    # Sure when the best line is likely a headline on its own evidence and
+    # no other line comes close: its probability times its softmax share.
+    share = 1.0 / sum(math.exp(min(s - top, 0.0)) for s in scores)
+    confidence = share / (1.0 + math.exp(-top))
+    runner_up = lines[indexes[order[1]]].text if len(order) > 1 else None
+    index = indexes[best]
+    return Choice(lines[index].text, index, lines[index].number, confidence, runner_up)

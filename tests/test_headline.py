@@ -1,0 +1,181 @@
+"""The headline is chosen after the body, by the learned ranker, and never cuts the body."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from news_digest.cleaner import clean_text, headline
+from news_digest.cleaner.boilerplate import duplicates
+from news_digest.cleaner.features import HEADLINE_FEATURES, candidates, headline_features
+from news_digest.cleaner.pipeline import seed_lines
+from news_digest.cleaner.record import Line
+
+WORDS = [
+    *("council", "bridge", "river", "vote", "budget", "school", "parents", "teachers"),
+    *("road", "city", "mayor", "residents", "plan", "money", "workers", "week"),
+    *("spring", "summer", "library", "park", "station", "train"),
+]
+
+
+def _sentence(words: list[str], note: str) -> str:
+    return " ".join(["The", *words]).rstrip() + "." + note
+
+
+#: Paragraphs end in a full stop, some with a short note in brackets after it.
+paragraphs = st.lists(
+    st.builds(
+        _sentence,
+        st.lists(st.sampled_from(WORDS), min_size=6, max_size=30),
+        st.sampled_from(["", " (a 3)", " (AP)"]),
+    ),
+    min_size=2,
+    max_size=6,
+    unique=True,
+)
+headline_shaped = st.lists(st.sampled_from(WORDS), min_size=3, max_size=10).map(
+    lambda words: " ".join(w.capitalize() for w in words)
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(paragraphs, headline_shaped, st.data())
+def test_a_headline_shaped_line_below_the_first_paragraph_never_removes_body(body, intruder, data):
+    # An article that does not say the same paragraph twice: repeats are the
+    # duplicate test's business, and near-copies of one sentence interact
+    # with it in ways that have nothing to do with the headline.
+    assume(not any(duplicates([Line(i, t) for i, t in enumerate(body)])))
+    text = "Council backs the new bridge plan\n\nBy Ann Lee Feb 14, 2018\n\n" + "\n\n".join(body)
+    before = [block.text for block in clean_text(text).body]
+    assume(before)
+    # Anywhere below the first paragraph: between paragraphs or after the last.
+    at = data.draw(st.integers(min_value=1, max_value=len(body)))
+    changed = [*body[:at], intruder, *body[at:]]
+    text = "Council backs the new bridge plan\n\nBy Ann Lee Feb 14, 2018\n\n" + "\n\n".join(changed)
+    after = [block.text for block in clean_text(text).body]
+    # Every line that was body is body still, in order: the intruder (kept
+    # as a subheading or dropped) takes nothing with it.
+    remaining = iter(after)
+    assert all(line in remaining for line in before), (before, after)
+
+
+ANN_LEE = """City opens new library branch downtown
+
+By Ann Lee Feb 14, 2018
+
+The new branch has a reading room, a cafe and a garden for children and parents. (a 3)
+
+Officials said the building cost less than planned and was finished two months early. (a 3)
+
+Classes for adults start in March, with evening sessions on computers and languages. (a 3)
+
+Membership is free for residents of the county and the reading room is open to all. (a 3)
+
+The library opens at nine every morning except on Sundays and holidays.
+"""
+
+
+def test_paragraphs_ending_in_a_bracketed_note_stay_body_under_the_real_headline():
+    # Four paragraphs ending in "(a 3)" and a last one-line paragraph: the
+    # fourth was taken as the headline and everything above it cut.
+    article = clean_text(ANN_LEE)
+    assert article.title == "City opens new library branch downtown"
+    assert article.authors == ["Ann Lee"]
+    assert str(article.date) == "2018-02-14"
+    paragraphs = [p for p in ANN_LEE.split("\n\n")[2:]]
+    assert [block.text for block in article.body] == [p.strip() for p in paragraphs]
+
+
+RELATED = "\n\n".join(
+    [
+        "Rare lung disease puzzles doctors across the region",
+        "By Ann Lee",
+        "Doctors in three hospitals have seen a rise in cases of a rare lung disease "
+        "this winter, and they do not yet know why it spreads.",
+        "The patients are mostly young adults who had been healthy, and most of them "
+        "recovered after a few weeks of treatment in hospital.",
+        "Researchers are now comparing the cases to find what the patients have in "
+        "common, from their work to the places they live.",
+        "More from the region",
+        "Two soldiers die in helicopter crash abroad",
+        "Storm closes schools along the coast",
+        "Markets fall as oil prices climb again",
+    ]
+)
+
+
+def test_a_related_stories_box_below_the_article_is_not_the_headline():
+    article = clean_text(RELATED)
+    assert article.title == "Rare lung disease puzzles doctors across the region"
+    texts = [block.text for block in article.body]
+    assert texts[0].startswith("Doctors in three hospitals")
+    assert texts[-1].startswith("Researchers are now comparing")
+
+
+def test_a_lead_sentence_is_never_taken_from_the_body_as_headline():
+    text = (
+        "The council voted on Tuesday to rebuild the old bridge over the river, after "
+        "years of debate about its cost, and the vote was close.\n\n"
+        "Residents who use the bridge every day said they were glad the work would "
+        "finally start next spring.\n"
+    )
+    article = clean_text(text)
+    assert len(article.body) == 2
+    assert article.title is None
+    assert any("no recognisable title" in w for w in article.warnings)
+
+
+def test_confidence_is_given_for_title_and_body():
+    article = clean_text(ANN_LEE)
+    assert set(article.confidence) >= {"title", "body"}
+    assert 0.0 <= article.confidence["title"] <= 1.0
+    assert article.confidence["body"] == 1.0
+
+
+def test_a_body_of_furniture_is_a_warning():
+    article = clean_text("Home\n\nNews\n\nSport\n\nWeather\n\nContact us\n\nAbout\n")
+    assert article.confidence["body"] < 0.2
+    assert any("the body is all furniture" in w for w in article.warnings)
+
+
+def test_the_shipped_model_matches_the_features_and_holds_no_code():
+    data = json.loads(
+        resources.files("news_digest.cleaner").joinpath(headline.MODEL_FILE).read_text("utf-8")
+    )
+    assert tuple(data["features"]) == HEADLINE_FEATURES
+    model = headline.Model.from_json(data)
+    assert model.coef or model.trees
+    for tree in model.trees:
+        assert all(0 <= f < len(HEADLINE_FEATURES) for f in tree.feature)
+        assert all(-1 <= child < len(tree.feature) for child in tree.left + tree.right)
+    wrong = dict(data, features=list(HEADLINE_FEATURES[:-1]))
+    with pytest.raises(ValueError, match="retrain"):
+        headline.Model.from_json(wrong)
+
+
+def test_a_tree_adds_the_value_of_the_leaf_a_row_reaches():
+    # Node 0 asks feature 1 <= 0.5; leaves 1 and 2 give -1 and +2.
+    tree = headline.Tree((1, 0, 0), (0.5, 0.0, 0.0), (1, -1, -1), (2, -1, -1), (0.0, -1.0, 2.0))
+    model = headline.Model(HEADLINE_FEATURES, 0.25, trees=(tree,))
+    row = [0.0] * len(HEADLINE_FEATURES)
+    assert model.score(row) == 0.25 - 1.0
+    row[1] = 1.0
+    assert model.score(row) == 0.25 + 2.0
+
+
+def test_scoring_a_page_at_once_is_scoring_each_line():
+    lines = seed_lines(RELATED + "\n\n" + ANN_LEE)
+    rows = headline_features(lines, [2, 3, 4], candidates(lines))
+    model = headline.model()
+    assert model.score_rows(rows) == pytest.approx([model.score(row) for row in rows])
+
+
+def test_every_candidate_gets_one_value_per_feature():
+    lines = seed_lines(ANN_LEE)
+    indexes = candidates(lines)
+    rows = headline_features(lines, [2, 3, 4, 5, 6], indexes)
+    assert len(rows) == len(indexes) and all(len(r) == len(HEADLINE_FEATURES) for r in rows)
