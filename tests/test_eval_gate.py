@@ -39,6 +39,9 @@ PRECISION_FLOOR = {"dev-window": 0.97}
 SNIPPET_FLOOR = {"trafilatura-dev/window": 0.885}
 #: Title match share (``score_metadata.py --in-text``), measured minus ~0.02.
 TITLE_FLOOR = {"dev-window": 0.93, "dev-page": 0.72, "trafilatura-dev/window": 0.905}
+#: Authors match share, measured minus ~0.03; wrong-date share, measured plus ~0.02.
+AUTHORS_FLOOR = {"dev-window": 0.83, "dev-page": 0.69, "trafilatura-dev/window": 0.67}
+WRONG_DATE_CEILING = {"dev-window": 0.17, "dev-page": 0.15, "trafilatura-dev/window": 0.08}
 
 pytestmark = pytest.mark.skipif(
     not (EVAL / "score.py").is_file(),
@@ -95,8 +98,8 @@ def test_snippet_quality_holds(corpus, extracted):
     assert result.f1 >= SNIPPET_FLOOR[corpus], snippets.format_line(corpus, result)
 
 
-@pytest.mark.parametrize("corpus", sorted(TITLE_FLOOR))
-def test_titles_hold(corpus, extracted):
+def _metadata_counts(corpus, extracted, field):
+    """(scored, matched, wrong) pages of ``corpus`` for ``field``, as the corpus scores them."""
     metadata = _load("score_metadata")
     src = EVAL / corpus
     _, out = extracted(corpus)
@@ -105,5 +108,19 @@ def test_titles_hold(corpus, extracted):
         meta = json.loads((src / f"{item_id}.meta.json").read_text(encoding="utf-8"))
         meta = metadata.in_text(meta, src / f"{item_id}.txt")
         verdicts.append({"v": metadata.judge(meta, metadata.ours(out, item_id))})
-    scored, matched, _, _ = metadata.counts(verdicts, "title")
+    scored, matched, wrong, _ = metadata.counts(verdicts, field)
+    return scored, matched, wrong
+
+
+@pytest.mark.parametrize("corpus", sorted(TITLE_FLOOR))
+def test_titles_hold(corpus, extracted):
+    scored, matched, _ = _metadata_counts(corpus, extracted, "title")
     assert scored and matched / scored >= TITLE_FLOOR[corpus], (corpus, matched, scored)
+
+
+@pytest.mark.parametrize("corpus", sorted(AUTHORS_FLOOR))
+def test_authors_and_dates_hold(corpus, extracted):
+    scored, matched, _ = _metadata_counts(corpus, extracted, "authors")
+    assert scored and matched / scored >= AUTHORS_FLOOR[corpus], (corpus, matched, scored)
+    scored, _, wrong = _metadata_counts(corpus, extracted, "date")
+    assert scored and wrong / scored <= WRONG_DATE_CEILING[corpus], (corpus, wrong, scored)
