@@ -13,6 +13,7 @@ import gc
 import json
 import logging
 import os
+import random
 import stat
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from conftest import ROOT, html_pages, resolve_link, run_pelican
-from test_bad_input import BODY, project, story  # noqa: F401 (a fixture)
+from test_bad_input import BODY, VOCABULARY, project, story  # noqa: F401 (a fixture)
 
 LONG_WORD = "Supercalifragilistic" * 20  # 400 letters, one word
 JAPANESE_TITLE = "東京都が新しい橋の建設計画を承認"
@@ -590,6 +591,53 @@ def test_names_made_to_collide_across_page_kinds_get_distinct_pages(tmp_path):
     warm_files = {p.relative_to(warm): p.read_bytes() for p in warm.rglob("*") if p.is_file()}
     assert sorted(warm_files) == sorted(fresh_files)
     assert [name for name in fresh_files if fresh_files[name] != warm_files[name]] == []
+
+
+#: Two stories about the same people months apart: each is named after what it is
+#: about ("Ann Lee"), so their names collide.
+STORY_PARAGRAPHS = {
+    "a": "Mayor Ann Lee and engineer Ben Ford said the harbour bridge would close for "
+    "repairs, and ferries would carry commuters across the harbour while the bridge stays closed.",
+    "b": "Mayor Ann Lee and engineer Ben Ford said the harbour bridge would close again, "
+    "because inspectors found cracks in the old steel beams under the deck.",
+}
+
+
+def _story_article(title: str, date: str, pair: str) -> str:
+    rng = random.Random(title)
+    own, more = (" ".join(rng.choice(VOCABULARY) for _ in range(60)) for _ in range(2))
+    return (
+        f"{title}\n\nBy Kari Hansen {date}\n\nThe {own} closed the meeting.\n\n"
+        f"{STORY_PARAGRAPHS[pair]}\n\nAnn Lee said the {more} was done.\n"
+    )
+
+
+def test_two_stories_of_one_name_get_distinct_pages(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (tmp_path / "content" / "pages").mkdir(parents=True)
+    articles = {
+        "a1.txt": ("Harbour bridge to close for repairs", "Jan 10, 2018", "a"),
+        "a2.txt": ("Harbour bridge closure begins", "Jan 12, 2018", "a"),
+        "b1.txt": ("Harbour bridge to close again", "Jun 10, 2018", "b"),
+        "b2.txt": ("Harbour bridge closed once more", "Jun 12, 2018", "b"),
+    }
+    for name, (title, date, pair) in articles.items():
+        (seeds / name).write_text(_story_article(title, date, pair))
+    output = run_pelican(tmp_path)
+    stories = html_pages(output / "stories")
+    assert len(stories) == 2, sorted(stories)
+    members = []
+    for page, soup in stories.items():
+        titles = {" ".join(a.get_text().split()) for a in soup.select("a[href*='articles/']")}
+        members.append({t for t, *_ in articles.values() if t in titles})
+        for a in soup.select("a[href]"):
+            if not urlsplit(a["href"]).scheme and not a["href"].startswith("#"):
+                assert resolve_link(page, a["href"]).is_file(), (page, a["href"])
+    # One story per pair, each on its own page.
+    assert sorted(map(sorted, members)) == sorted(
+        sorted(t for t, _, pair in articles.values() if pair == p) for p in "ab"
+    )
 
 
 # -- one build at a time ------------------------------------------------------------
