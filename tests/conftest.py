@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import sys
@@ -127,3 +128,14 @@ def reader_seeds() -> dict[str, bytes]:
 def reader_site(tmp_path_factory) -> Path:
     """The project's seeds and READER_SEEDS, built once for the session."""
     return build_site(tmp_path_factory.mktemp("reader"), reader_seeds())
+
+
+class WarningCapture(logging.Handler):
+    """The messages of the warnings logged while it is attached."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())

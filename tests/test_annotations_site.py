@@ -8,7 +8,7 @@ import os
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SEEDS, build_site, html_pages, run_pelican, story_seeds
+from conftest import SEEDS, WarningCapture, build_site, html_pages, run_pelican, story_seeds
 from markdown import Markdown
 from pelican import signals
 
@@ -76,7 +76,7 @@ def annotated(tmp_path_factory):
     (notes / "999_missing.md").write_text("---\ntags: [x]\n---\n", encoding="utf-8")
     (site / "content" / "tagging-rules.yaml").write_text(RULES, encoding="utf-8")
     seeds = {f"{SEED_004}.txt": edited, f"{SEED_000}.txt": seed_000, "001_copy.txt": duplicate}
-    handler = _Capture()
+    handler = WarningCapture()
     logging.getLogger().addHandler(handler)
 
     def keep_dropped(generator):
@@ -89,15 +89,6 @@ def annotated(tmp_path_factory):
         logging.getLogger().removeHandler(handler)
         signals.article_generator_finalized.disconnect(keep_dropped)
     return output, handler.messages, handler.dropped
-
-
-class _Capture(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
 
 
 def _page(output, fragment):

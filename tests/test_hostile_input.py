@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import ROOT, html_pages, resolve_link, run_pelican
+from conftest import ROOT, WarningCapture, html_pages, resolve_link, run_pelican
 from test_bad_input import BODY, VOCABULARY, project, story  # noqa: F401 (a fixture)
 
 LONG_WORD = "Supercalifragilistic" * 20  # 400 letters, one word
@@ -140,20 +140,11 @@ EXPECTED = sorted(
 )
 
 
-class _Capture(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record):
-        self.messages.append(record.getMessage())
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile-input")
     _make_site(root)
-    handler = _Capture()
+    handler = WarningCapture()
     logging.getLogger().addHandler(handler)
     try:
         output = run_pelican(root, NEWS_DIGEST_RULE_SECONDS=0.2)
@@ -558,15 +549,12 @@ def test_names_made_to_collide_across_page_kinds_get_distinct_pages(tmp_path):
     for stem, text in COLLIDING_NOTES.items():
         (notes / f"{stem}.md").write_text(text)
     shared = "articles/{slug}.html"
-    output = run_pelican(
-        tmp_path,
-        TAG_URL=shared,
-        TAG_SAVE_AS=shared,
-        AUTHOR_URL=shared,
-        AUTHOR_SAVE_AS=shared,
-        CATEGORY_URL=shared,
-        CATEGORY_SAVE_AS=shared,
-    )
+    into_articles = {
+        f"{kind}_{what}": shared
+        for kind in ("TAG", "AUTHOR", "CATEGORY")
+        for what in ("URL", "SAVE_AS")
+    }
+    output = run_pelican(tmp_path, **into_articles)
     pages = html_pages(output / "articles")
     headings = sorted(" ".join(s.find("h1").get_text().split()) for s in pages.values())
     # Two articles "Bridge plan", the tag, the author and the source: five pages.
@@ -577,16 +565,7 @@ def test_names_made_to_collide_across_page_kinds_get_distinct_pages(tmp_path):
             tags.setdefault(a.get_text(strip=True), set()).add(a["href"].split("/")[-1])
     assert tags.get("C") and tags.get("C++") and tags["C"].isdisjoint(tags["C++"])
     # A warm build (every seed from the cache) names every page as the fresh one did.
-    warm = run_pelican(
-        tmp_path,
-        tmp_path / "warm",
-        TAG_URL=shared,
-        TAG_SAVE_AS=shared,
-        AUTHOR_URL=shared,
-        AUTHOR_SAVE_AS=shared,
-        CATEGORY_URL=shared,
-        CATEGORY_SAVE_AS=shared,
-    )
+    warm = run_pelican(tmp_path, tmp_path / "warm", **into_articles)
     fresh_files = {p.relative_to(output): p.read_bytes() for p in output.rglob("*") if p.is_file()}
     warm_files = {p.relative_to(warm): p.read_bytes() for p in warm.rglob("*") if p.is_file()}
     assert sorted(warm_files) == sorted(fresh_files)
