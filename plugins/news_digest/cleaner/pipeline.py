@@ -190,7 +190,7 @@ def _clean_once(
         )
     else:
         choice = headline.choose(lines, body_indexes)
-        if choice is not None and _kept_sentence(classified[choice.index]):
+        if choice is not None and _sentence_not_headline(classified[choice.index], choice):
             choice = None  # the best candidate is a sentence of the body: no headline
     if choice is not None:
         article.title, article.title_line = choice.text, choice.line
@@ -334,21 +334,25 @@ def _doubt(article: Article, field: str, warning: str) -> None:
     article.unsure[field] = warning
 
 
-def _kept_sentence(verdict: boilerplate.Verdict) -> bool:
-    """A line the body kept that reads as a sentence, not a headline.
+def _sentence_not_headline(verdict: boilerplate.Verdict, choice: headline.Choice) -> bool:
+    """A sentence chosen as headline, where it is no headline: a sentence the body
+    kept, or one the ranker is unsure of.
 
     The headline is chosen after the body and cannot take text from it: on
     a seed with no headline, the best candidate may be a sentence of the
     article, and then there is no headline (a warning says so) rather than
-    a paragraph lost. Headline-shaped lines (no sentence ending, or a
-    question) leave the body when chosen.
+    a paragraph lost. An unsure sentence outside the body is no headline
+    either: once the furniture around it is gone it would read as the
+    body's first sentence, and cleaning the cleaned text must give the same
+    article. Headline-shaped lines (no sentence ending, or a question) leave
+    the body when chosen.
     """
     text = verdict.line.text
-    return (
-        verdict.role == "body"
-        and not metadata.headline_candidate(text)
-        and not text.rstrip().endswith("?")
-    )
+    if metadata.headline_candidate(text) or text.rstrip().endswith("?"):
+        return False
+    if verdict.role == "body":
+        return True
+    return choice.confidence < headline.TITLE_UNSURE and boilerplate.is_prose(text)
 
 
 def _body_confidence(body: list[Block]) -> float:
@@ -387,10 +391,13 @@ def _standfirst(lines: list[Line], verdicts: dict) -> Line | None:
     """A short first paragraph cut off from the text by a byline, date or photo.
 
     Under the headline many pages give a one- or two-sentence summary, then
-    the byline, date or the lead photo with its caption, then the article.
+    the byline, date or the lead photo with its caption, then the article:
+    prose. A heading or a short line after the photo is no article yet.
     """
     body = [ln for ln in lines if (v := verdicts.get(ln.number)) and v.role == "body"]
     if len(body) < 2 or boilerplate.features(body[0].text).words > STANDFIRST_MAX_WORDS:
+        return None
+    if not boilerplate.features(body[1].text).prose:
         return None
     between = [
         ln for ln in lines if body[0].number < ln.number < body[1].number and ln.number in verdicts
