@@ -153,6 +153,14 @@ def test_keeps_the_order_and_text_of_what_it_keeps(text):
     "Bridge Bridge Bridge\nThe the the the residents council council.\n"
     "The the the the the the council council.\n0 0 0\nThe the the the the the the the."
 )
+# Once found by hypothesis: an unsure sentence above the body, taken as the
+# headline, became the body's first sentence on the second look.
+@example(
+    "Bridge Bridge Bridge\nThe the the the.\nThe the the the.\nThe the the the.\n"
+    "The the the the.\nThe the the the.\nThe monday said council the said.\n"
+    "Comments\nComments\nComments\nComments\n0 A A\nBRIDGE BRIDGE BRIDGE\n"
+    "The the the the.\nThe the the monday said council the said."
+)
 def test_idempotent_on_its_own_output(text):
     first = clean_text(text)
     if first.title is None or not first.body:
