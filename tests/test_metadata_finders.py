@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from news_digest.cleaner import byline, clean_text, dates, language, metadata, source
-from news_digest.cleaner.record import DATE_STATED, Line
+from news_digest.cleaner.record import DATE_STATED, DATE_UNKNOWN, Line
 
 PARA = (
     "The harbour board agreed on Monday to rebuild the old ferry pier, which has been "
@@ -167,12 +167,30 @@ def test_a_date_inferred_only_from_a_caption_and_never_past_the_ceiling():
     assert metadata.infer_date(lines, ceiling=dt.date(2021, 1, 1)) is None
 
 
-def test_an_unsure_stated_date_warns_in_the_article_and_says_how_to_fix_it():
+def test_an_updated_date_alone_is_no_publication_date_and_says_how_to_fix_it():
     updated = "Updated March 3, 2021"
     article = clean_text("\n\n".join(["Harbour Board Backs Pier Plan", updated, PARA, PARA2]))
-    assert article.date == dt.date(2021, 3, 3) and article.date_status == DATE_STATED
-    assert article.confidence["date"] < dates.DATE_SURE
+    assert article.date is None and article.date_status == DATE_UNKNOWN
+    assert article.updated == dt.date(2021, 3, 3)
+    assert "2021-03-03" in article.date_source
+    assert updated not in article.body_text
     assert any("date:" in w and "2021-03-03" in w for w in article.warnings)
+    assert "date" in article.unsure  # an annotation's date: settles it
+
+
+def test_a_caption_date_after_the_update_is_not_inferred():
+    caption = "The pier after the storm on March 3, 2021. (Photo by Kari Hansen)"
+    text = ["Harbour Board Backs Pier Plan", "Updated: February 1, 2021", caption, PARA, PARA2]
+    article = clean_text("\n\n".join(text))
+    assert article.updated == dt.date(2021, 2, 1)
+    assert article.date is None  # the article is from the update or before
+
+
+def test_a_published_date_is_the_date_and_not_unsure():
+    text = ["Harbour Board Backs Pier Plan", "Published March 3, 2021", PARA, PARA2]
+    article = clean_text("\n\n".join(text))
+    assert article.date == dt.date(2021, 3, 3) and article.date_status == DATE_STATED
+    assert article.updated is None and "date" not in article.unsure
 
 
 def test_an_inferred_date_is_unsure_but_shown_as_inferred_not_warned():

@@ -93,3 +93,51 @@ def test_a_field_the_annotation_sets_is_no_longer_unsure(report):
     (entry,) = [e for e in report["seeds"] if e["file"] == "seeds/settled.txt"]
     assert entry["status"] == "published" and entry["title"] == "Council votes to rebuild the pier"
     assert not any("headline" in w["message"] for w in entry["warnings"]), entry["warnings"]
+
+
+#: A page that gives only the day it was last updated.
+UPDATED = (
+    "Harbour board backs the new pier\n\nUpdated March 3, 2021\n\n"
+    "The harbour board voted on Monday to build a new pier for the ferries, after the "
+    "old one was closed for repairs twice in the last three winters.\n\n"
+    "Fishermen who moor beside the old pier said they hope the work will not close "
+    "the harbour mouth during the busy season in the summer.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def updated_site(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("updated")
+    annotations = folder / "content" / "annotations"
+    annotations.mkdir(parents=True)
+    (annotations / "settled.md").write_text("---\ndate: 2021-02-26\n---\n")
+    settled = UPDATED.replace("ferries", "ferry boats").replace("Fishermen", "Sailors")
+    site = build_site(folder, {"updated.txt": UPDATED.encode(), "settled.txt": settled.encode()})
+    report = json.loads((site / "report.json").read_text(encoding="utf-8"))
+    return site, {e["file"]: e for e in report["seeds"]}
+
+
+def test_an_updated_date_alone_is_shown_as_such_not_as_the_date(updated_site):
+    from bs4 import BeautifulSoup
+
+    site, entries = updated_site
+    entry = entries["seeds/updated.txt"]
+    page = BeautifulSoup((site / entry["url"]).read_text(encoding="utf-8"), "html.parser")
+    meta = page.select_one("article .meta")
+    assert meta.select_one(".date-unknown") is not None
+    assert meta.select_one(".date-updated time")["datetime"] == "2021-03-03"
+    assert "Updated March 3, 2021" not in page.select_one(".content").get_text()
+    (warning,) = [w["message"] for w in entry["warnings"] if "updated" in w["message"]]
+    assert "2021-03-03" in warning and "date:" in warning
+
+
+def test_an_annotation_date_settles_a_page_dated_only_by_its_update(updated_site):
+    from bs4 import BeautifulSoup
+
+    site, entries = updated_site
+    entry = entries["seeds/settled.txt"]
+    assert not any("updated" in w["message"] for w in entry["warnings"]), entry["warnings"]
+    page = BeautifulSoup((site / entry["url"]).read_text(encoding="utf-8"), "html.parser")
+    meta = page.select_one("article .meta")
+    assert meta.select_one("time.date")["datetime"] == "2021-02-26"
+    assert meta.select_one(".date-updated time")["datetime"] == "2021-03-03"

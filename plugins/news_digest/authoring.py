@@ -65,6 +65,8 @@ def describe(article: Article) -> list[str]:
     date = article.date.isoformat() if article.date else "unknown"
     if article.date_status != DATE_UNKNOWN:
         date += f" ({article.date_status}: {article.date_source})"
+    if article.updated:
+        date += f"; updated {article.updated.isoformat()}"
     lines = [
         f"Title:    {printable(article.title or '(none found: the file name is used)')}",
         f"Authors:  {printable(', '.join(article.authors) or '(none found)')}",

@@ -30,6 +30,7 @@ def article_json(article: Article) -> dict:
         "date": article.date.isoformat() if article.date else None,
         "date_source": article.date_source,
         "date_status": article.date_status,
+        "updated": article.updated.isoformat() if article.updated else None,
         "source": article.source,
         "source_evidence": article.source_evidence,
         "language": article.language,

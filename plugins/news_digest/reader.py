@@ -261,6 +261,7 @@ def _article(path: Path, settings, article, tags: list[str]):
         )
     meta = {
         "title": html_escape(title, quote=False),
+        **_modified(article),
         "plain_title": title,
         "date": dt.datetime.combine(article.date, dt.time()) if dated else UNKNOWN_DATE,
         "date_status": article.date_status if dated else DATE_UNKNOWN,
@@ -286,6 +287,7 @@ def _article(path: Path, settings, article, tags: list[str]):
             "Authors": ", ".join(article.authors),
             "Date": article.date.isoformat() if dated else "",
             "Date_status": article.date_status,
+            "Modified": article.updated.isoformat() if "modified" in meta else "",
             "Source": article.source or "",
             "Tags": ", ".join(tags),
             "Seed": seed_rel,
@@ -293,6 +295,13 @@ def _article(path: Path, settings, article, tags: list[str]):
     )
     html = body_html(article)
     return markdown_to_html(body_markdown(article)) if html is None else html, meta
+
+
+def _modified(article) -> dict:
+    """Pelican's ``modified``: the date the page says it was last updated."""
+    if article.updated is None or not in_site_years(article.updated):
+        return {}
+    return {"modified": dt.datetime.combine(article.updated, dt.time())}
 
 
 def _seed_relpath(path: Path, settings) -> str:

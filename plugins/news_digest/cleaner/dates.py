@@ -92,6 +92,9 @@ class Found:
     line: int
     evidence: str
     confidence: float = 1.0
+    #: What the finder took it for, where it tells kinds apart ("published",
+    #: "updated", "byline", "dateline" for a stated date).
+    kind: str = ""
 
 
 def _data(name: str) -> str:
@@ -363,7 +366,8 @@ def find_stated_date(
     ``lines`` are the lines under the headline, nearest first; ``before``
     the lines just above it, nearest last. Of the dates in short lines, a
     "Published" one wins, then the nearest to the headline, and an
-    "Updated" one only when there is no other. ``language`` (or a function
+    "Updated" one only when there is no other (its ``kind`` is "updated":
+    the caller decides what a last-updated date is worth). ``language`` (or a function
     giving it) is the page's language, for dates written in words. Lines
     ``caption`` accepts (photo captions: the day the photo was taken) are
     skipped.
@@ -392,7 +396,9 @@ def find_stated_date(
     name = {"published": "the published date", "updated": "the updated date"}.get(
         found.evidence, f"the {found.evidence}"
     )
-    return Found(found.value, found.line, f"from {name} ({written})", found.confidence)
+    return Found(
+        found.value, found.line, f"from {name} ({written})", found.confidence, found.evidence
+    )
 
 
 #: Past the header window, only a labelled or signed date is read, this far down.
@@ -478,6 +484,14 @@ def infer_date(
 
 #: A date less sure than this is reported, so a curator can check it.
 DATE_SURE = 0.7
+
+
+def updated_only_warning(updated: dt.date) -> str:
+    """The build report's line for a page that gives only its last-updated date."""
+    return (
+        f"only the date the page was updated ({updated.isoformat()}) is in the text: "
+        "set the publication date with date: YYYY-MM-DD in the annotation"
+    )
 
 
 def date_warning(date: dt.date | None, confidence: float | None) -> str | None:

@@ -144,6 +144,11 @@ def date_warning(date: dt.date | None, confidence: float | None) -> str | None:
     return dates.date_warning(date, confidence)
 
 
+def updated_only_warning(updated: dt.date) -> str:
+    """The warning for a page dated only by its update: see :func:`.dates.updated_only_warning`."""
+    return dates.updated_only_warning(updated)
+
+
 def find_source(furniture: list[Line], title: str | None) -> Found | None:
     """The outlet, from the page's furniture: see :func:`.source.find_source`."""
     return source.find_source(furniture, title, caption=boilerplate.caption)

@@ -126,6 +126,7 @@ def clean_text(
             ]
         )
         article.authors = article.authors or again.authors
+        article.updated = article.updated or again.updated
         if article.date_status != DATE_STATED and again.date_status == DATE_STATED:
             # A date stated in the cleaned text settles what the first look inferred.
             article.date, article.date_status, article.date_source = (
@@ -237,12 +238,17 @@ def _clean_once(
         before=above,
         language=page_language,
     ):
-        article.date, article.date_status, article.date_source = (
-            stated.value,
-            DATE_STATED,
-            stated.evidence,
-        )
-        article.confidence["date"] = stated.confidence
+        if stated.kind == "updated":
+            # "Updated …" is when the page last changed: the article is from
+            # then or before, and the digest does not file it under that day.
+            article.updated = stated.value
+        else:
+            article.date, article.date_status, article.date_source = (
+                stated.value,
+                DATE_STATED,
+                stated.evidence,
+            )
+            article.confidence["date"] = stated.confidence
         sure = stated.confidence >= metadata.HEADER_END_CONFIDENCE
         taken.setdefault(stated.line, "dateline" if sure else "date line")
     # A standfirst or kicker sits between the headline and the byline or
@@ -301,7 +307,9 @@ def _clean_once(
         if source := metadata.find_source(furniture, article.title):
             article.source, article.source_evidence = source.value, source.evidence
             article.confidence["source"] = source.confidence
-        if article.date is None and (inferred := metadata.infer_date(lines, dayfirst=dayfirst)):
+        if article.date is None and (
+            inferred := metadata.infer_date(lines, dayfirst=dayfirst, ceiling=article.updated)
+        ):
             article.date, article.date_status = inferred.value, DATE_INFERRED
             article.date_source = (
                 f"inferred from a photo caption near the top ({inferred.evidence}, line "
@@ -313,6 +321,12 @@ def _clean_once(
             warning := metadata.date_warning(article.date, article.confidence.get("date"))
         ):
             _doubt(article, "date", warning)
+        if article.date is None and article.updated is not None:
+            article.date_source = (
+                f"the text gives only the date the page was updated "
+                f"({article.updated.isoformat()}): the article is from then or before"
+            )
+            _doubt(article, "date", metadata.updated_only_warning(article.updated))
 
     if article.title is None:
         article.confidence["title"] = 0.0

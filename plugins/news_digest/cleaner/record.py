@@ -61,6 +61,9 @@ class Article:
     date: dt.date | None = None
     date_status: str = DATE_UNKNOWN
     date_source: str = "no date in the text"
+    #: The date the page says it was last updated, when it gives no other:
+    #: not the publication date, which is on or before it.
+    updated: dt.date | None = None
     source: str | None = None
     source_evidence: str | None = None
     language: str = "en"
