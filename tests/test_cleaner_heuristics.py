@@ -88,11 +88,17 @@ def test_day_first_dates_on_non_english_pages():
 
 
 def test_dateline_under_the_title_is_stated_with_provenance():
-    article = clean_text(_page("By Jane Doe", "Updated Nov. 19, 2019 8:03 am ET", PARA, PARA2))
+    article = clean_text(_page("By Jane Doe", "Published Nov. 19, 2019 8:03 am ET", PARA, PARA2))
     assert article.authors == ["Jane Doe"]
     assert article.date == dt.date(2019, 11, 19)
     assert article.date_status == DATE_STATED
     assert "Nov. 19, 2019" in article.date_source
+
+
+def test_an_updated_line_alone_is_the_modified_date_not_the_published_one():
+    article = clean_text(_page("By Jane Doe", "Updated Nov. 19, 2019 8:03 am ET", PARA, PARA2))
+    assert article.date is None
+    assert article.updated == dt.date(2019, 11, 19)
 
 
 # ------------------------------------------------------------------ boilerplate
