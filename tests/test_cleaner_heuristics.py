@@ -101,6 +101,25 @@ def test_an_updated_line_alone_is_the_modified_date_not_the_published_one():
     assert article.updated == dt.date(2019, 11, 19)
 
 
+MENU = ("Home", "News", "Sport", "Culture", "Share on Facebook", "Share on X",
+        "Copy link", "Print", "Email", "Listen", "Save")
+
+
+def test_a_date_alone_between_share_prompts_and_the_body_is_the_dateline():
+    # Eleven lines of furniture push the date past the usual header window.
+    article = clean_text(_page(*MENU, "Nov. 19, 2019, 8:03 am", PARA, PARA2, PARA3))
+    assert article.date == dt.date(2019, 11, 19)
+    assert article.date_status == DATE_STATED
+    # Far from the headline, it is reported for a curator to confirm.
+    assert "date" in article.unsure
+
+
+def test_a_list_of_dated_links_above_the_body_gives_no_date():
+    links = ("Nov. 12, 2019", "Nov. 14, 2019", "Nov. 15, 2019")
+    article = clean_text(_page(*MENU, *links, PARA, PARA2, PARA3))
+    assert article.date is None
+
+
 # ------------------------------------------------------------------ boilerplate
 def test_paywall_cut_off_ends_the_article():
     article = clean_text(

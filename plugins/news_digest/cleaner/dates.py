@@ -360,6 +360,7 @@ def find_stated_date(
     before: list[Line] = (),
     language: Language = None,
     caption: Callable[[str], bool] | None = None,
+    header: int = HEADER_WINDOW,
 ) -> Found | None:
     """The publication date written in the header, with a confidence.
 
@@ -370,8 +371,11 @@ def find_stated_date(
     the caller decides what a last-updated date is worth). ``language`` (or a function
     giving it) is the page's language, for dates written in words. Lines
     ``caption`` accepts (photo captions: the day the photo was taken) are
-    skipped.
+    skipped. ``header`` is how many of ``lines`` make the header (at least
+    :data:`HEADER_WINDOW`): the caller may know that menus and share
+    prompts push the body further down.
     """
+    header = max(header, HEADER_WINDOW)
     near = [(float(i), line) for i, line in enumerate(lines[:HEADER_WINDOW])]
     near += [
         ((len(before) - i) * ABOVE_PENALTY, line)
@@ -381,12 +385,24 @@ def find_stated_date(
         c for d, line in near if (c := _candidate(d, line, dayfirst, language, caption=caption))
     ]
     if not candidates:
+        # Menus and share prompts may push the body far below the headline: a
+        # date there is the header's when it is labelled or stands alone, and
+        # not one of a list of dated links.
+        deep = (
+            (i, _candidate(float(i), line, dayfirst, language, caption=caption))
+            for i, line in enumerate(lines[HEADER_WINDOW:header], start=HEADER_WINDOW)
+        )
+        candidates = [
+            c
+            for i, c in deep
+            if c and (c[0] == 0 or (_stands_alone(c[3], lines[i].text) and not _in_list(lines, i)))
+        ]
         # A blog writes "Posted on … by …" under the post, far from its title.
         far = (
             _candidate(float(i), line, dayfirst, language, library=False, caption=caption)
-            for i, line in enumerate(lines[HEADER_WINDOW:FAR_WINDOW], start=HEADER_WINDOW)
+            for i, line in enumerate(lines[header:FAR_WINDOW], start=header)
         )
-        candidates = [c for c in far if c and c[2].evidence == "published"]
+        candidates += [c for c in far if c and c[2].evidence == "published"]
         candidates = [
             (r, d, replace(found, confidence=CONFIDENCE_FAR), w) for r, d, found, w in candidates
         ]
@@ -399,6 +415,22 @@ def find_stated_date(
     return Found(
         found.value, found.line, f"from {name} ({written})", found.confidence, found.evidence
     )
+
+
+#: A date "stands alone" with at most this many other words ("Stand:", "um", "Uhr").
+ALONE_MAX_WORDS = 3
+_NOT_A_WORD = re.compile(r"[\W\d_]+")
+
+
+def _stands_alone(written: str, text: str) -> bool:
+    """Whether ``text`` is little more than the date ``written`` in it (a time, a label)."""
+    rest = text.replace(written, " ", 1).split()
+    return sum(1 for word in rest if not _NOT_A_WORD.fullmatch(word)) <= ALONE_MAX_WORDS
+
+
+def _in_list(lines: list[Line], index: int) -> bool:
+    """Whether a line next to ``lines[index]`` holds a date too: a list of dated links."""
+    return any(0 <= j < len(lines) and find_dates(lines[j].text) for j in (index - 1, index + 1))
 
 
 #: Past the header window, only a labelled or signed date is read, this far down.

@@ -125,10 +125,16 @@ def find_stated_date(
     *,
     before: list[Line] = (),
     language: Language = None,
+    header: int = dates.HEADER_WINDOW,
 ) -> Found | None:
     """The publication date written in the header: see :func:`.dates.find_stated_date`."""
     return dates.find_stated_date(
-        lines, dayfirst, before=before, language=language, caption=boilerplate.caption
+        lines,
+        dayfirst,
+        before=before,
+        language=language,
+        caption=boilerplate.caption,
+        header=header,
     )
 
 

@@ -232,11 +232,13 @@ def _clean_once(
         article.confidence["authors"] = byline.confidence
         sure = byline.confidence >= metadata.HEADER_END_CONFIDENCE
         taken[byline.line] = "byline" if sure else "name under the headline"
+    under = [ln for ln in lines if ln.number > (article.title_line or 0)]
     if stated := metadata.find_stated_date(
-        [ln for ln in lines if ln.number > (article.title_line or 0)],
+        under,
         dayfirst=dayfirst,
         before=above,
         language=page_language,
+        header=_header_length(under, classified),
     ):
         if stated.kind == "updated":
             # "Updated …" is when the page last changed: the article is from
@@ -346,6 +348,16 @@ def _doubt(article: Article, field: str, warning: str) -> None:
     """A warning about one field, which a curator's annotation setting it settles."""
     article.warnings.append(warning)
     article.unsure[field] = warning
+
+
+def _header_length(under: list[Line], classified: list[boilerplate.Verdict]) -> int:
+    """How many of the lines ``under`` the headline come before the body's first line.
+
+    Menus and share prompts may push the body far below the headline: what
+    lies between them is the header, where the dateline is looked for.
+    """
+    body = {v.line.number for v in classified if v.role == "body"}
+    return next((i for i, line in enumerate(under) if line.number in body), 0)
 
 
 def _sentence_not_headline(verdict: boilerplate.Verdict, choice: headline.Choice) -> bool:
