@@ -106,6 +106,12 @@ def test_a_published_date_wins_over_an_updated_one_on_the_same_line():
     assert found.value == dt.date(2021, 3, 3) and found.confidence >= 0.9
 
 
+def test_the_date_a_question_was_asked_is_its_publication_date():
+    # A question-and-answer page signs its question far below the title.
+    found = metadata.find_stated_date(_lines(*["Menu"] * 12, "asked Feb 6, 2014 at 20:37", PARA))
+    assert found.value == dt.date(2014, 2, 6) and found.kind == "published"
+
+
 def test_an_updated_date_alone_is_taken_but_unsure():
     found = metadata.find_stated_date(_lines("Updated: March 4, 2021", PARA))
     assert found.value == dt.date(2021, 3, 4)
