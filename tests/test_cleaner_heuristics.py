@@ -55,6 +55,19 @@ def test_byline_names(line, names):
     assert found is not None and found.value == names
 
 
+def test_a_posted_by_line_under_the_headline_is_the_byline():
+    # "Posted …" reads as a widget ("Posted 3 hours ago") unless it is signed.
+    article = clean_text(_page("Posted by Jane Doe on August 21, 2019", PARA, PARA2))
+    assert article.authors == ["Jane Doe"]
+    assert article.date == dt.date(2019, 8, 21)
+
+
+def test_icon_glyph_lines_do_not_push_the_name_out_of_the_header():
+    icon, other_icon = "\ue023", "\ue08a"
+    article = clean_text(_page(icon, "March 4, 2025", other_icon, "Jane Doe", PARA, PARA2))
+    assert article.authors == ["Jane Doe"]
+
+
 def test_name_alone_on_a_line_next_to_a_date_is_a_byline():
     found = metadata.find_byline(_lines("Maren Estrada", "November 19th, 2019 at 8:40 AM", PARA))
     assert found is not None and found.value == ["Maren Estrada"]
@@ -101,8 +114,19 @@ def test_an_updated_line_alone_is_the_modified_date_not_the_published_one():
     assert article.updated == dt.date(2019, 11, 19)
 
 
-MENU = ("Home", "News", "Sport", "Culture", "Share on Facebook", "Share on X",
-        "Copy link", "Print", "Email", "Listen", "Save")
+MENU = (
+    "Home",
+    "News",
+    "Sport",
+    "Culture",
+    "Share on Facebook",
+    "Share on X",
+    "Copy link",
+    "Print",
+    "Email",
+    "Listen",
+    "Save",
+)
 
 
 def test_a_date_alone_between_share_prompts_and_the_body_is_the_dateline():

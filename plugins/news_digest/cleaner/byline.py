@@ -280,6 +280,11 @@ def _leading_name(text: str) -> tuple[str, ...]:
     return (" ".join(words),) if len(words) >= NAME_MIN_WORDS else ()
 
 
+def signed(text: str) -> bool:
+    """Whether ``text`` names its author after a byline word: "By A", "Posted by A on …"."""
+    return bool(_prefixed(text))
+
+
 def _prefixed(text: str) -> tuple[str, ...]:
     """Names of a "By A", "Author: A", "11/19/2019 by A", "A 기자" line."""
     forms = _forms()

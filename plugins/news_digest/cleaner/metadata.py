@@ -119,6 +119,17 @@ def find_byline(
     return byline.find_byline(lines, before=before, page=page)
 
 
+def header_line(text: str) -> bool:
+    """Could hold the byline or date: has letters or digits, and is no widget unless signed.
+
+    "Posted by A on …" reads as a widget ("Posted 3 hours ago") to the
+    furniture test; a line of icon glyphs takes a place in the header window.
+    """
+    if not any(c.isalnum() for c in text):
+        return False
+    return not boilerplate.furniture(text) or byline.signed(text)
+
+
 def find_stated_date(
     lines: list[Line],
     dayfirst: DayFirst = False,
@@ -171,6 +182,7 @@ __all__ = [
     "find_source",
     "find_stated_date",
     "find_title",
+    "header_line",
     "headline_candidate",
     "infer_date",
     "parse_date",

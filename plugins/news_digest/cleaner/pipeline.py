@@ -212,7 +212,7 @@ def _clean_once(
                 for line in lines
                 if line.number not in taken
                 and line.number > (article.title_line or 0)
-                and not boilerplate.furniture(line.text)
+                and metadata.header_line(line.text)
             ),
             metadata.BYLINE_LINES,
         )
