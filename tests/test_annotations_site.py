@@ -201,8 +201,17 @@ def test_malformed_annotation_warns_and_the_build_goes_on(annotated):
 
 
 def test_stray_annotation_warned(annotated):
-    _, messages, _ = annotated
+    output, messages, _ = annotated
     assert any("999_missing.md" in m and "no seed named" in m for m in messages)
+    # In the report too, and in its count: the count the build log gives.
+    report = json.loads((output / "report.json").read_text("utf-8"))
+    (stray,) = [w for w in report["other_warnings"] if "999_missing.md" in w["file"]]
+    assert stray["message"].startswith("no seed named 999_missing.txt")
+    seeds = sum(len(e["warnings"]) for e in report["seeds"])
+    duplicates = report["summary"]["duplicate"]
+    assert report["summary"]["warnings"] == seeds + duplicates + len(report["other_warnings"])
+    shown = BeautifulSoup((output / "report.html").read_text("utf-8"), "html.parser")
+    assert "no seed named 999_missing.txt" in shown.select_one(".attention").get_text()
 
 
 def test_export_bundle_and_markdown(annotated):

@@ -16,7 +16,6 @@ from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 
 from .cleaner import escape
-from .curation import annotations_dir
 from .engine.memo import digest, recall
 from .engine.prefetch import DEFAULT_MIN_SEEDS
 from .engine.workers import Background, can_fork
@@ -252,9 +251,6 @@ def _clusters(articles) -> tuple[dict[str, list[str]], list[list[str]]]:
     return related(items, pairs), stories(items, pairs)
 
 
-#: The context key of the seeds the reader refused (absolute path → reason).
-REJECTED_SEEDS = "news_digest_rejected_seeds"
-
 #: The context key of the stories being clustered in the background (:func:`start_stories`).
 STORIES_UNDER_WAY = "news_digest_stories_under_way"
 
@@ -415,7 +411,6 @@ class DigestPagesGenerator(Generator):
 
     def generate_context(self):
         articles = [a for a in self.context.get("articles", []) if hasattr(a, "body_text")]
-        dropped = self.context.get("duplicate_articles", [])
         urls = registry(self.context)
         self.entity_pages = _entity_pages(articles, self.settings, urls)
         # Not later: where pages are not queued (``writer``), Pelican writes
@@ -429,18 +424,6 @@ class DigestPagesGenerator(Generator):
             }
             article.annotated_md_path = f"{EXPORT_FOLDER}/articles/{quote(article.slug)}.md"
             article.export_json_url = EXPORT_JSON
-        rejected = self.context.get(REJECTED_SEEDS, {})
-        stems = {Path(a.source_path).stem for a in articles + list(dropped)}
-        stems |= {Path(path).stem for path in rejected}
-        folder = annotations_dir(self.settings)
-        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-            if path.stem not in stems:
-                logger.warning(
-                    "Annotation %s: no seed named %s.txt; "
-                    "rename the file after its seed or remove it",
-                    path,
-                    path.stem,
-                )
         self.articles = articles
         self.context["entity_pages"] = self.entity_pages
         self.context["story_pages"] = self.story_pages

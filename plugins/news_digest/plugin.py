@@ -15,10 +15,9 @@ from pelican import signals
 from pelican.writers import FileOverwriteFailedError
 
 from . import digest, names, report
-from .curation import forget_stale_cache
+from .curation import annotations_dir, forget_stale_cache
 from .digest import DigestGenerator
 from .digest_pages import (
-    REJECTED_SEEDS,
     STORIES_UNDER_WAY,
     DigestPagesGenerator,
     drop_duplicates,
@@ -88,7 +87,6 @@ def start_report(generator):
     """Per-build bookkeeping for seeds refused by the reader."""
     generator.seed_rejected = {}  # absolute path → reason
     # Rejected seeds still own their annotations (``digest_pages`` warns of orphans).
-    generator.context[REJECTED_SEEDS] = generator.seed_rejected
     generator.seed_rejected_warnings = {}  # absolute path → its annotation's warnings
 
 
@@ -356,7 +354,13 @@ def make_report(generator):
         extensions=SeedReader.file_extensions,
         other_warnings=other_warnings,
     )
-    report.log_report(generator.seed_report)
+    # An annotation whose seed is gone: no seed's entry holds it.
+    stems = {Path(a.source_path).stem for a in _seed_articles(generator)}
+    stems |= {Path(path).stem for path in [*copies, *generator.seed_rejected]}
+    generator.report_other = report.orphan_annotations(
+        generator.settings, annotations_dir(generator.settings), stems
+    )
+    report.log_report(generator.seed_report, generator.report_other)
 
 
 def write_files(generator, writer):
@@ -370,12 +374,12 @@ def write_files(generator, writer):
     save_text(
         writer,
         output / _setting(generator.settings, "NEWS_DIGEST_REPORT_JSON"),
-        partial(report.to_json, entries),
+        partial(report.to_json, entries, generator.report_other),
     )
-    write_report_pages(generator, writer, entries)
+    write_report_pages(generator, writer, entries, generator.report_other)
 
 
-def write_report_pages(generator, writer, entries) -> None:
+def write_report_pages(generator, writer, entries, other) -> None:
     """The build report in pages (``paging``); the first also lists every seed
     that needs a look, linked to its entry."""
     settings = generator.settings
@@ -386,7 +390,7 @@ def write_report_pages(generator, writer, entries) -> None:
         _setting(settings, "NEWS_DIGEST_REPORT_PER_PAGE"),
     )
     attention = report.attention(pages)
-    summary = report.summary(entries)
+    summary = report.summary(entries, other)
     for page in pages:
         writer.write_file(
             page.save_as,
@@ -397,6 +401,7 @@ def write_report_pages(generator, writer, entries) -> None:
             report_summary=summary,
             report_count=len(entries),
             report_attention=attention if page.number == 1 else [],
+            report_other=other if page.number == 1 else [],
             page_name="report",
         )
 

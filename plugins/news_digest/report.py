@@ -169,11 +169,27 @@ def _plain(article) -> str:
     return getattr(article, "plain_title", None) or str(article.title)
 
 
-def summary(entries: list[SeedEntry]) -> dict[str, int]:
+def orphan_annotations(settings, folder: Path, stems: set[str]) -> list[dict]:
+    """A warning for each annotation in ``folder`` whose seed (by file stem) is not in ``stems``."""
+    base = Path(_key(settings["PATH"]))
+    found = []
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        if path.stem in stems:
+            continue
+        key = Path(_key(path))
+        name = key.relative_to(base).as_posix() if base in key.parents else path.name
+        message = f"no seed named {path.stem}.txt: rename the file after its seed or remove it"
+        found.append({"file": name, "line": None, "message": message})
+    return found
+
+
+def summary(entries: list[SeedEntry], other: list[dict] = ()) -> dict[str, int]:
+    """Seeds by status, and the warnings: the count the build log gives and ``--strict``
+    fails on (each seed's, one for each duplicate, and ``other``: about no one seed)."""
     counts = {PUBLISHED: 0, DUPLICATE: 0, REJECTED: 0}
     for entry in entries:
         counts[entry.status] += 1
-    counts["warnings"] = sum(len(e.warnings) for e in entries)
+    counts["warnings"] = sum(len(e.warnings) for e in entries) + counts[DUPLICATE] + len(other)
     return counts
 
 
@@ -195,22 +211,32 @@ def attention(pages: list[ListingPage]) -> list[dict]:
     return found
 
 
-def to_json(entries: list[SeedEntry]) -> str:
+def to_json(entries: list[SeedEntry], other: list[dict] = ()) -> str:
     """Stable JSON: sorted keys, entries in path order, one seed a line, no timestamps."""
     # The fields as they are (plain lists and dicts): asdict() would deep-copy them all.
-    data = {"summary": summary(entries), "seeds": [vars(e) for e in entries]}
+    data = {
+        "summary": summary(entries, other),
+        "seeds": [vars(e) for e in entries],
+        "other_warnings": list(other),
+    }
     return dumps_by_line(data, ensure_ascii=False, sort_keys=True)
 
 
-def log_report(entries: list[SeedEntry]) -> None:
+def _log_warning(warning: dict) -> None:
+    where = f"{warning['file']}:{warning['line']}" if warning["line"] else warning["file"]
+    logger.warning("%s: %s", where, warning["message"])
+
+
+def log_report(entries: list[SeedEntry], other: list[dict] = ()) -> None:
     """Warnings for everything a curator must look at, then a one-line summary."""
     for entry in entries:
         if entry.status == DUPLICATE:
             logger.warning("%s: %s", entry.file, entry.reason)
         for warning in entry.warnings:
-            where = f"{warning['file']}:{warning['line']}" if warning["line"] else warning["file"]
-            logger.warning("%s: %s", where, warning["message"])
-    counts = summary(entries)
+            _log_warning(warning)
+    for warning in other:
+        _log_warning(warning)
+    counts = summary(entries, other)
     logger.info(
         "Build report: %d seeds — %d published, %d duplicate, %d rejected, %d warnings "
         "(details in report.html and report.json)",
