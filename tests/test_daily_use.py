@@ -189,6 +189,8 @@ def test_build_summary_counts_the_warnings_strict_counts_one_line_each(project):
     for name in ("copy-one.txt", "copy-two.txt", "empty.txt", "no-such-seed"):
         assert sum(name in line for line in shown) == 1, name
     assert "; 4 warning(s)" in plain.stderr.decode()
+    report = json.loads((project / "output" / "report.json").read_text(encoding="utf-8"))
+    assert report["summary"]["warnings"] == 4  # the report counts alike
 
     strict = invoke(project, "build", "--strict", check=False)
     assert strict.returncode != 0
