@@ -109,12 +109,40 @@ RELATED = "\n\n".join(
 )
 
 
+RELATED_BODY = (
+    "Der Stadtrat hat am Dienstag beschlossen, drei neue Buslinien einzurichten, die "
+    "die nördlichen Vororte mit dem Krankenhaus und der Universität verbinden.\n\n"
+    "Die neuen Linien sollen im Frühjahr starten, sobald genug Fahrer eingestellt "
+    "und ausgebildet sind, und die Preise bleiben in diesem Jahr gleich."
+)
+
+
 def test_a_related_stories_box_below_the_article_is_not_the_headline():
     article = clean_text(RELATED)
     assert article.title == "Rare lung disease puzzles doctors across the region"
     texts = [block.text for block in article.body]
     assert texts[0].startswith("Doctors in three hospitals")
     assert texts[-1].startswith("Researchers are now comparing")
+
+
+@pytest.mark.parametrize(
+    "control",
+    [
+        "Skip to content",
+        "Zum Inhalt springen",
+        "Aller au contenu principal",
+        "Saltar al contenido",
+        "Zurück zur Übersicht",
+        "Mein Konto",
+        "Suche",
+        "Teilen",
+    ],
+)
+def test_a_page_control_in_any_of_the_dev_languages_is_never_a_candidate(control):
+    lines = seed_lines(f"{control}\n\nRathaus beschließt neuen Busplan\n\n{RELATED_BODY}")
+    texts = [lines[i].text for i in candidates(lines)]
+    assert control not in texts
+    assert "Rathaus beschließt neuen Busplan" in texts
 
 
 def test_a_lead_sentence_is_never_taken_from_the_body_as_headline():
