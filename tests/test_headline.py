@@ -145,6 +145,22 @@ def test_a_page_control_in_any_of_the_dev_languages_is_never_a_candidate(control
     assert "Rathaus beschließt neuen Busplan" in texts
 
 
+@pytest.mark.parametrize(
+    "first", ["Warum ich lieber mit dem Bus zur Arbeit fahre.", "Why I take the bus to work now."]
+)
+def test_a_first_line_that_reads_as_a_sentence_is_the_headline_over_a_byline(first):
+    article = clean_text(f"{first}\n\nNike Jane – 14.09.2022 – Kolumne\n\n{RELATED_BODY}")
+    assert article.title == first
+    assert article.body[0].text.startswith("Der Stadtrat")
+
+
+@pytest.mark.parametrize("text", ["Test", "The council met on Tuesday."])
+def test_the_only_line_of_a_seed_stays_its_body(text):
+    article = clean_text(text)
+    assert article.title is None
+    assert [block.text for block in article.body] == [text]
+
+
 def test_a_lead_sentence_is_never_taken_from_the_body_as_headline():
     text = (
         "The council voted on Tuesday to rebuild the old bridge over the river, after "

@@ -191,7 +191,9 @@ def _clean_once(
         )
     else:
         choice = headline.choose(lines, body_indexes)
-        if choice is not None and _sentence_not_headline(classified[choice.index], choice):
+        if choice is not None and _sentence_not_headline(
+            classified[choice.index], choice, len(body_indexes)
+        ):
             choice = None  # the best candidate is a sentence of the body: no headline
     if choice is not None:
         article.title, article.title_line = choice.text, choice.line
@@ -360,14 +362,21 @@ def _header_length(under: list[Line], classified: list[boilerplate.Verdict]) -> 
     return next((i for i, line in enumerate(under) if line.number in body), 0)
 
 
-def _sentence_not_headline(verdict: boilerplate.Verdict, choice: headline.Choice) -> bool:
+#: A sentence the body kept is the headline only when the ranker is this sure of it.
+SENTENCE_HEADLINE_SURE = 0.8
+
+
+def _sentence_not_headline(
+    verdict: boilerplate.Verdict, choice: headline.Choice, body_lines: int
+) -> bool:
     """A sentence chosen as headline, where it is no headline: a sentence the body
     kept, or one the ranker is unsure of.
 
     The headline is chosen after the body and cannot take text from it: on
     a seed with no headline, the best candidate may be a sentence of the
     article, and then there is no headline (a warning says so) rather than
-    a paragraph lost. An unsure sentence outside the body is no headline
+    a paragraph lost (unless the ranker is sure of it, as of a first line
+    that reads as a sentence). An unsure sentence outside the body is no headline
     either: once the furniture around it is gone it would read as the
     body's first sentence, and cleaning the cleaned text must give the same
     article. Headline-shaped lines (no sentence ending, or a question) leave
@@ -377,7 +386,10 @@ def _sentence_not_headline(verdict: boilerplate.Verdict, choice: headline.Choice
     if metadata.headline_candidate(text) or text.rstrip().endswith("?"):
         return False
     if verdict.role == "body":
-        return True
+        # Unless the ranker is sure: a seed's first line that reads as a
+        # sentence ("Warum ich lieber … sage.") is still its headline. Never
+        # the body's only line: nothing would be left.
+        return choice.confidence < SENTENCE_HEADLINE_SURE or body_lines <= 1
     return choice.confidence < headline.TITLE_UNSURE and boilerplate.is_prose(text)
 
 
