@@ -54,11 +54,20 @@ def _lines(*texts: str) -> list[Line]:
             "By Kari Hansen / March 3, 2021 9:49 am / Updated: March 4, 2021 4:17 pm",
             ["Kari Hansen"],
         ),
+        ("von Kathrin", ["Kathrin"]),  # a blogger's first name, after "By"
+        ("03/03/2021 by Kari 24 Comments", ["Kari"]),
+        ("By Kari | Harbour Kitchen", ["Kari"]),
+        ("By Kari Hansen Reuters", ["Kari Hansen"]),
     ],
 )
 def test_byline_shapes(line, names):
     found = metadata.find_byline(_lines(line, PARA))
     assert found is not None and found.value == names
+
+
+@pytest.mark.parametrize("line", ["By Reuters", "Photos by Getty", "By Bloomberg", "By A", "By AP"])
+def test_an_agency_or_an_initial_after_by_is_no_author(line):
+    assert metadata.find_byline(_lines(line, PARA)) is None
 
 
 def test_by_alone_on_its_line_takes_the_name_under_it():

@@ -19,6 +19,7 @@ from importlib import resources
 from .dates import _QUOTED_POST, Found, find_dates
 from .linememo import line_memo
 from .record import Line
+from .source import _publisher
 
 #: A byline line is short ...
 BYLINE_MAX_WORDS = 16
@@ -27,6 +28,8 @@ PREFIXED_MAX_WORDS = 30
 #: A name has this many words at least and at most (CJK names are one word).
 NAME_MIN_WORDS = 2
 NAME_MAX_WORDS = 5
+#: A one-word name after "By" has at least this many letters (not "By A").
+SINGLE_NAME_MIN_CHARS = 3
 #: Bylines are read in this many lines under the headline ...
 HEADER_WINDOW = 10
 #: ... and this many above it.
@@ -285,18 +288,41 @@ def signed(text: str) -> bool:
     return bool(_prefixed(text))
 
 
+def _single_name(rest: str) -> tuple[str, ...]:
+    """A blogger's one-word name after "By" ("by Kay 24 Comments", "von Kathrin"):
+    a capitalised word that is no function word, alone or before a credit."""
+    words = rest.split()
+    if not words:
+        return ()
+    word = words[0].rstrip(",;:")
+    after = rest[rest.find(words[0]) + len(words[0]) :]
+    if (
+        len(word) < SINGLE_NAME_MIN_CHARS
+        or word.isupper()
+        or not _is_name_word(word, True)
+        or word.casefold() in _function_words()
+        or _publisher(word)  # "By Bloomberg": an outlet, not a person
+    ):
+        return ()
+    alone = not after.strip() or after.strip()[0].isdigit() or _credit_tail(after)
+    return (word,) if alone else ()
+
+
 def _prefixed(text: str) -> tuple[str, ...]:
     """Names of a "By A", "Author: A", "11/19/2019 by A", "A 기자" line."""
     forms = _forms()
     for key in ("start", "label"):
         match = forms[key].match(text)
         rest = match["rest"] if match else ""
-        if match and (found := names(rest, prefixed=True)[0] or _leading_name(rest)):
+        if match and (
+            found := names(rest, prefixed=True)[0] or _leading_name(rest) or _single_name(rest)
+        ):
             return found
     if (match := forms["inline"].match(text)) and len(text.split()) <= BYLINE_MAX_WORDS:
         pre = match["pre"]
         short_or_dated = bool(find_dates(pre) or _CLOCK.search(pre)) or len(pre.split()) <= 2
-        if short_or_dated and (found := names(match["rest"], prefixed=True)[0]):
+        rest = match["rest"]
+        if short_or_dated and (found := names(rest, prefixed=True)[0] or _single_name(rest)):
             return found
     if (match := forms["after"].search(text)) and _CJK.match(match["name"]):
         return (match["name"],)
