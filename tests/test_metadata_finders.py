@@ -70,6 +70,11 @@ def test_an_agency_or_an_initial_after_by_is_no_author(line):
     assert metadata.find_byline(_lines(line, PARA)) is None
 
 
+def test_von_inside_a_name_is_no_byline_word():
+    found = metadata.find_byline(_lines("Christoph von Eichhorn", "19.10.2019, 23:38 Uhr", PARA))
+    assert found is not None and found.value == ["Christoph von Eichhorn"]
+
+
 def test_by_alone_on_its_line_takes_the_name_under_it():
     found = metadata.find_byline(_lines("By", "Kari Hansen", "March 3, 2021", PARA))
     assert found is not None and found.value == ["Kari Hansen"]

@@ -322,7 +322,12 @@ def _prefixed(text: str) -> tuple[str, ...]:
         pre = match["pre"]
         short_or_dated = bool(find_dates(pre) or _CLOCK.search(pre)) or len(pre.split()) <= 2
         rest = match["rest"]
-        if short_or_dated and (found := names(rest, prefixed=True)[0] or _single_name(rest)):
+        found = names(rest, prefixed=True)[0]
+        # One word after "von" is a name's particle ("Christoph von Eichhorn")
+        # unless a date comes before it ("12/04/2020 by Kay").
+        if not found and (find_dates(pre) or _CLOCK.search(pre)):
+            found = _single_name(rest)
+        if short_or_dated and found:
             return found
     if (match := forms["after"].search(text)) and _CJK.match(match["name"]):
         return (match["name"],)
