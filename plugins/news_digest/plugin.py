@@ -86,7 +86,7 @@ def cache_loaded(generator):
 def start_report(generator):
     """Per-build bookkeeping for seeds refused by the reader."""
     generator.seed_rejected = {}  # absolute path → reason
-    # Rejected seeds still own their annotations (``digest_pages`` warns of orphans).
+    # Rejected seeds still own their annotations (``make_report`` lists orphans).
     generator.seed_rejected_warnings = {}  # absolute path → its annotation's warnings
 
 

@@ -94,6 +94,13 @@ def _key(path) -> str:
     return os.path.normpath(os.path.abspath(path))
 
 
+def _project_path(path, settings) -> str:
+    """``path`` below the project (``PATH``) with "/" separators; its name alone if outside."""
+    base = Path(_key(settings["PATH"]))
+    path = Path(_key(path))
+    return path.relative_to(base).as_posix() if base in path.parents else path.name
+
+
 def _resolver():
     """``Path(path).resolve()``, each folder resolved once: a build's seeds share a few."""
     folders = cache(lambda folder: Path(folder).resolve())
@@ -116,11 +123,9 @@ def build_report(
     ``other_warnings`` the path of a refused or dropped seed to its other warnings;
     ``duplicates`` maps a dropped seed's absolute path to the article it repeats.
     """
-    base = Path(_key(settings["PATH"]))
 
     def rel(path) -> str:
-        path = Path(_key(path))
-        return path.relative_to(base).as_posix() if base in path.parents else path.name
+        return _project_path(path, settings)
 
     rejected = {_key(path): reason for path, reason in rejected.items()}
     duplicates = {_key(path): original for path, original in duplicates.items()}
@@ -171,15 +176,12 @@ def _plain(article) -> str:
 
 def orphan_annotations(settings, folder: Path, stems: set[str]) -> list[dict]:
     """A warning for each annotation in ``folder`` whose seed (by file stem) is not in ``stems``."""
-    base = Path(_key(settings["PATH"]))
     found = []
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         if path.stem in stems:
             continue
-        key = Path(_key(path))
-        name = key.relative_to(base).as_posix() if base in key.parents else path.name
         message = f"no seed named {path.stem}.txt: rename the file after its seed or remove it"
-        found.append({"file": name, "line": None, "message": message})
+        found.append({"file": _project_path(path, settings), "line": None, "message": message})
     return found
 
 

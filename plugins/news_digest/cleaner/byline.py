@@ -319,16 +319,14 @@ def _prefixed(text: str) -> tuple[str, ...]:
         ):
             return found
     if (match := forms["inline"].match(text)) and len(text.split()) <= BYLINE_MAX_WORDS:
-        pre = match["pre"]
-        short_or_dated = bool(find_dates(pre) or _CLOCK.search(pre)) or len(pre.split()) <= 2
-        rest = match["rest"]
-        found = names(rest, prefixed=True)[0]
-        # One word after "von" is a name's particle ("Christoph von Eichhorn")
-        # unless a date comes before it ("12/04/2020 by Kay").
-        if not found and (find_dates(pre) or _CLOCK.search(pre)):
-            found = _single_name(rest)
-        if short_or_dated and found:
-            return found
+        pre, rest = match["pre"], match["rest"]
+        dated = bool(find_dates(pre) or _CLOCK.search(pre))
+        if dated or len(pre.split()) <= 2:
+            # One word after "von" is a name's particle ("Christoph von Eichhorn")
+            # unless a date comes before it ("12/04/2020 by Kay").
+            found = names(rest, prefixed=True)[0] or (_single_name(rest) if dated else ())
+            if found:
+                return found
     if (match := forms["after"].search(text)) and _CJK.match(match["name"]):
         return (match["name"],)
     return ()
