@@ -58,6 +58,18 @@ def _lines(*texts: str) -> list[Line]:
         ("03/03/2021 by Kari 24 Comments", ["Kari"]),
         ("By Kari | Harbour Kitchen", ["Kari"]),
         ("By Kari Hansen Reuters", ["Kari Hansen"]),
+        ("Kari Hansen kari.hansen@harbour.example | Friday 22 April, 2022", ["Kari Hansen"]),
+        (
+            "On January 12, 2025 January 22, 2025 By Kari Hansen In Travel, Ferry Guides, "
+            "Harbour Tips, Island Hopping, Budget Travel",
+            ["Kari Hansen"],
+        ),
+        (
+            "Le Journal | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | "
+            "Par Jeanne Exemple (avec Pierre Modèle et Anne Essai)",
+            ["Jeanne Exemple"],
+        ),
+        ("Thread starter Kari", ["Kari"]),
     ],
 )
 def test_byline_shapes(line, names):
@@ -107,6 +119,17 @@ def test_a_byline_just_above_the_headline_is_read_less_surely():
     assert found.confidence < byline.CONFIDENCE_PREFIXED
 
 
+def test_a_byline_line_wins_over_a_name_alone_with_no_date_beside_it():
+    lines = _lines("Mara Stone", "March 3, 2021", "Ferry", "Boats", "Tides", "By Kari Hansen", PARA)
+    found = metadata.find_byline(lines[1:], before=lines[:1], page=lines)
+    assert found is not None and found.value == ["Kari Hansen"]
+
+
+def test_a_category_over_a_dated_byline_is_not_the_byline():
+    lines = _lines("Ferry Travel", "Kari Hansen March 3, 2021", PARA)
+    assert metadata.find_byline(lines).value == ["Kari Hansen"]
+
+
 def test_the_credit_of_an_embedded_post_is_not_a_byline():
     lines = _lines("— Harbour Board (@harbourboard) March 3, 2021", PARA)
     assert metadata.find_byline(lines) is None
@@ -135,6 +158,23 @@ def test_an_updated_date_alone_is_taken_but_unsure():
 def test_the_date_nearest_the_headline_wins_over_one_in_the_body():
     found = metadata.find_stated_date(_lines("March 3, 2021", PARA, "June 1, 2020"))
     assert found.value == dt.date(2021, 3, 3)
+
+
+def test_a_header_line_of_parts_gives_its_first_date_not_the_update():
+    line = (
+        "Le Journal | 04.05.2015 à 13h36 • Mis à jour le 05.05.2015 à 20h13 | "
+        "Par Jeanne Exemple (avec Pierre Modèle et Anne Essai)"
+    )
+    assert metadata.find_stated_date(_lines(line, PARA), dayfirst=True).value == dt.date(2015, 5, 4)
+
+
+def test_a_long_signed_post_line_gives_its_date():
+    line = (
+        "On January 12, 2025 January 22, 2025 By Kari Hansen In Travel, Ferry Guides, "
+        "Harbour Tips, Island Hopping, Budget Travel"
+    )
+    found = metadata.find_stated_date(_lines(line, PARA))
+    assert found.value == dt.date(2025, 1, 12) and found.confidence >= 0.9
 
 
 def test_a_date_in_the_byline_is_stated_with_high_confidence():

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .dates import _QUOTED_POST, Found, find_dates
+from .dates import _QUOTED_POST, Found, find_dates, meta_parts
 from .linememo import line_memo
 from .record import Line
 from .source import _publisher
@@ -84,10 +84,13 @@ _PARTICLES = frozenset(
 _NAME_SPLIT = re.compile(
     r"\s*(?:,\s*(?:and|und|et|y|e|en|и)\s+|\s(?:and|und|et|y|e|en|и|&)\s|[,;/&])\s*"
 )
-#: What ends the names on a byline line: a separator, a handle, a bracket, a bullet.
-_NAMES_END = re.compile(r"\s+[|–—•·]\s*|\s+-\s+|\s*@\w|\s*\(|\s*[|•·]\s*|\s+[-–—]$")
+#: What ends the names on a byline line: a separator, an address, a handle, a bracket, a bullet.
+_NAMES_END = re.compile(
+    r"\s+[\w.+-]+@[\w-]+\.|\s+[|–—•·]\s*|\s+-\s+|\s*@\w|\s*\(|\s*[|•·]\s*|\s+[-–—]$"
+)
 _HANDLE_OR_SEPARATOR = re.compile(r"^\s*(?:[|–—•·-]|@\w|\()")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d+\s*(?:min|hours?|hrs?|days?)\b", re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 #: "FOXBusiness": two capitals then a small letter is a joined word, not a name.
 _JOINED = re.compile(r"[A-Z]{2,}[a-z]")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -257,7 +260,12 @@ def _credit_tail(rest: str) -> bool:
     tail = rest.strip(" ,|–—•·-")
     if not tail:
         return separated
-    if tail.startswith("@") or _TIME.match(tail) or (find_dates(tail) and tail[0].isdigit()):
+    if (
+        tail.startswith("@")
+        or _EMAIL.match(tail)
+        or _TIME.match(tail)
+        or (find_dates(tail) and tail[0].isdigit())
+    ):
         return True
     if (dates := find_dates(tail)) and tail.startswith(dates[0][1]):
         return True
@@ -318,10 +326,13 @@ def _prefixed(text: str) -> tuple[str, ...]:
             found := names(rest, prefixed=True)[0] or _leading_name(rest) or _single_name(rest)
         ):
             return found
-    if (match := forms["inline"].match(text)) and len(text.split()) <= BYLINE_MAX_WORDS:
+    if match := forms["inline"].match(text):
         pre, rest = match["pre"], match["rest"]
         dated = bool(find_dates(pre) or _CLOCK.search(pre))
-        if dated or len(pre.split()) <= 2:
+        # "On January 12, 2025 By Ann Lee In Travel, Guides, Tips": a dated post
+        # line may run on with its categories.
+        limit = PREFIXED_MAX_WORDS if dated else BYLINE_MAX_WORDS
+        if len(text.split()) <= limit and (dated or len(pre.split()) <= 2):
             # One word after "von" is a name's particle ("Christoph von Eichhorn")
             # unless a date comes before it ("12/04/2020 by Kay").
             found = names(rest, prefixed=True)[0] or (_single_name(rest) if dated else ())
@@ -389,6 +400,10 @@ def _read(
         return None
     if found := _prefixed(text):
         return found, CONFIDENCE_PREFIXED
+    # "Le Monde | 04.05.2015 • Mis à jour … | Par A": the byline is one of the parts.
+    for part in meta_parts(text)[1:]:
+        if found := _prefixed(part):
+            return found, CONFIDENCE_PREFIXED
     if words > BYLINE_MAX_WORDS:
         return None
     nxt = lines[index + 1] if index + 1 < len(lines) else None
@@ -408,6 +423,8 @@ def _read(
         return found, CONFIDENCE_CREDITED
     prev = lines[index - 1] if index > 0 else None
     if len(text.split()) <= NAME_ALONE_MAX_WORDS and not rest.strip():
+        if nxt is not None and _dated_names(nxt.text):
+            return None  # "Mobile App Development" over "Amit Samsukha October 11, 2024"
         if _dated(nxt) or _dated(prev):
             return found, CONFIDENCE_ALONE
         if page and not _common(text.split(), page):
@@ -430,7 +447,7 @@ def find_byline(
     below = list(lines[: HEADER_WINDOW + 1])  # the line after the last: "By" / "Ann Lee"
     above = list(before[-HEADER_LOOKBACK:]) if before else []
     context = above + below
-    best: tuple[float, Found] | None = None
+    best: tuple[tuple[bool, float], Found] | None = None
     for index, line in enumerate(context[: len(above) + HEADER_WINDOW]):
         if index < len(above):
             distance = (len(above) - index) * ABOVE_PENALTY
@@ -445,8 +462,9 @@ def find_byline(
             continue
         if index < len(above):
             confidence *= ABOVE_FACTOR
-        # Prefer the surer shape, then the nearer line.
-        key = distance - 2 * confidence
+        # Prefer the surer shape, then the nearer line; a name alone with no date
+        # beside it only when no line says more.
+        key = (confidence < CONFIDENCE_ALONE, distance - 2 * confidence)
         if best is None or key < best[0]:
             best = (key, Found(list(found), line.number, line.text, round(confidence, 2)))
     return best[1] if best else None

@@ -77,6 +77,11 @@ _DIGIT = re.compile(r"\d")
 #: "— Name (@handle) date": the credit of an embedded post, not a dateline.
 _QUOTED_POST = re.compile(r"^[—–-] .{1,60}\(@\w+\)")
 _BY = re.compile(r"^(?:written\s+)?by[:\s]+", re.IGNORECASE)
+#: What parts a header line: "Le Monde | 04.05.2015 à 13h36 • Mis à jour … | Par A".
+_PART_SEPARATOR = re.compile(r"\s+[|•·]\s+")
+#: A header line has this many parts at least, each at most this many words.
+META_MIN_PARTS = 3
+PART_MAX_WORDS = 10
 #: Whether "05/10/2018" is 5 October: a flag, or a function that tells it
 #: when asked (the page's language, worked out only if a date needs it).
 DayFirst = bool | Callable[[], bool]
@@ -304,6 +309,18 @@ def _label(text: str, written: str) -> str | None:
     return best
 
 
+def meta_parts(text: str) -> list[str]:
+    """The parts of a header line of short items between bars or bullets, or ``[]``.
+
+    Outlet, date, updated date and byline may share one line that is too
+    long to read as a dateline or a byline; each of its parts is short.
+    """
+    parts = _PART_SEPARATOR.split(text.strip())
+    if len(parts) < META_MIN_PARTS or any(len(p.split()) > PART_MAX_WORDS for p in parts):
+        return []
+    return parts
+
+
 @line_memo
 def _dateline(text: str) -> str | None:
     """The line as far as it may state the article's date; ``None`` for prose or a post credit.
@@ -315,9 +332,27 @@ def _dateline(text: str) -> str | None:
     words = len(text.split())
     if _QUOTED_POST.match(text) or words > LABELLED_MAX_WORDS:
         return None
-    if words > DATELINE_MAX_WORDS and not (_BY.match(text) or _starts_labelled(text)):
+    if words > DATELINE_MAX_WORDS and not (
+        _BY.match(text) or _starts_labelled(text) or meta_parts(text) or _signed_post(text)
+    ):
         return None
     return text
+
+
+#: "On January 12, 2025 By Ann": at most this many words besides the dates before "by".
+SIGNED_POST_MAX_WORDS = 2
+
+
+def _signed_post(text: str) -> bool:
+    """Whether ``text`` opens with a date signed like a byline: a blog's post line."""
+    match = _SIGNED.search(text)
+    if match is None:
+        return False
+    pre = text[: match.start()]
+    dates = find_dates(pre)
+    for _, written in dates:
+        pre = pre.replace(written, " ")
+    return bool(dates) and len(pre.split()) <= SIGNED_POST_MAX_WORDS
 
 
 def _starts_labelled(text: str) -> bool:
