@@ -354,3 +354,13 @@ def test_an_unsure_name_under_the_headline_does_not_cut_the_lines_above_it():
 )
 def test_is_byline_for_the_headline_finder(text, expected):
     assert byline.is_byline(text) is expected
+
+
+def test_a_date_run_into_the_lead_dates_the_article_and_stays_in_the_body():
+    lead = (
+        "19.10.2019, 15:30 Uhr Am Samstag legt die Fähre zum ersten Mal seit dem Sturm "
+        "wieder am alten Anleger an, teilte die Hafenverwaltung mit."
+    )
+    article = clean_text("\n\n".join(["Fähre legt wieder am alten Anleger an", lead, PARA, PARA2]))
+    assert article.date == dt.date(2019, 10, 19)
+    assert lead in article.body_text

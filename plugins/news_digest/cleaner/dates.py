@@ -333,7 +333,11 @@ def _dateline(text: str) -> str | None:
     if _QUOTED_POST.match(text) or words > LABELLED_MAX_WORDS:
         return None
     if words > DATELINE_MAX_WORDS and not (
-        _BY.match(text) or _starts_labelled(text) or meta_parts(text) or _signed_post(text)
+        _BY.match(text)
+        or _starts_labelled(text)
+        or meta_parts(text)
+        or _signed_post(text)
+        or _leads_with_date(text)
     ):
         return None
     return text
@@ -353,6 +357,23 @@ def _signed_post(text: str) -> bool:
     for _, written in dates:
         pre = pre.replace(written, " ")
     return bool(dates) and len(pre.split()) <= SIGNED_POST_MAX_WORDS
+
+
+def _leads_with_date(text: str) -> bool:
+    """Whether ``text`` opens with a date: "19.10.2019, 15:30 Uhr Am 8. Spieltag …",
+    a dateline run into the lead."""
+    dates = find_dates(text)
+    return bool(dates) and text.lstrip().startswith(dates[0][1])
+
+
+def runs_into_text(text: str) -> bool:
+    """Whether the dateline ``text`` is the start of a paragraph ("19.10.2019, 15:30 Uhr
+    Am 8. Spieltag …"): its date is read, but the line is the article's, not the header's."""
+    return (
+        len(text.split()) > DATELINE_MAX_WORDS
+        and _leads_with_date(text)
+        and not (_BY.match(text) or meta_parts(text) or _signed_post(text))
+    )
 
 
 def _starts_labelled(text: str) -> bool:

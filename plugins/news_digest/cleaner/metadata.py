@@ -13,7 +13,15 @@ import datetime as dt
 import re
 
 from . import boilerplate, byline, dates, source
-from .dates import DATE_PATTERNS, DayFirst, Found, Language, find_dates, parse_date
+from .dates import (
+    DATE_PATTERNS,
+    DayFirst,
+    Found,
+    Language,
+    find_dates,
+    parse_date,
+    runs_into_text,
+)
 from .linememo import line_memo
 from .record import Line
 from .source import _any_publisher, _publisher, _publisher_patterns, publishers
@@ -187,4 +195,5 @@ __all__ = [
     "infer_date",
     "parse_date",
     "publishers",
+    "runs_into_text",
 ]

@@ -254,7 +254,9 @@ def _clean_once(
             )
             article.confidence["date"] = stated.confidence
         sure = stated.confidence >= metadata.HEADER_END_CONFIDENCE
-        taken.setdefault(stated.line, "dateline" if sure else "date line")
+        text = next(ln.text for ln in lines if ln.number == stated.line)
+        if not metadata.runs_into_text(text):
+            taken.setdefault(stated.line, "dateline" if sure else "date line")
     # A standfirst or kicker sits between the headline and the byline or
     # dateline; the article proper starts below them.
     header_end = max((n for n, why in taken.items() if why in ("byline", "dateline")), default=None)
