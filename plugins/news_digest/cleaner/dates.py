@@ -5,10 +5,11 @@ regular expressions (English month names, numbers, the month names of
 ``data/months.json``, CJK year-month-day forms), fast enough to run on every
 line. :func:`find_stated_date` then picks the publication date among the
 header lines: the date nearest the headline and byline, a "Published" date
-over an "Updated" one (labels in ``data/date_labels.json``). When the chosen
-date carries a time and a time zone ("Nov 19, 2019, 10:31 pm CST") or is
-written in another language, ``dateparser`` reads the whole span, in the
-page's language and English only, and the day is that of the time in UTC.
+over an "Updated" one (labels in ``data/date_labels.json``). A date the
+patterns miss in a page of another language is read by ``dateparser``, in
+that language and English only. The day is the one the page prints: a time
+and zone after it ("Nov 19, 2019, 10:31 pm CST") does not move it to UTC
+(docs/metadata.md says why).
 """
 
 from __future__ import annotations
