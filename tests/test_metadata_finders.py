@@ -364,3 +364,11 @@ def test_a_date_run_into_the_lead_dates_the_article_and_stays_in_the_body():
     article = clean_text("\n\n".join(["Fähre legt wieder am alten Anleger an", lead, PARA, PARA2]))
     assert article.date == dt.date(2019, 10, 19)
     assert lead in article.body_text
+
+
+@pytest.mark.parametrize(
+    ("label", "kind"), [("Last update:", "updated"), ("Published", "published")]
+)
+def test_a_label_alone_on_its_line_names_the_date_under_it(label, kind):
+    found = metadata.find_stated_date(_lines(label, "July 16, 2025", PARA))
+    assert found.value == dt.date(2025, 7, 16) and found.kind == kind

@@ -433,6 +433,7 @@ def find_stated_date(
     prompts push the body further down.
     """
     header = max(header, HEADER_WINDOW)
+    lines = _with_labels(lines)
     near = [(float(i), line) for i, line in enumerate(lines[:HEADER_WINDOW])]
     near += [
         ((len(before) - i) * ABOVE_PENALTY, line)
@@ -472,6 +473,25 @@ def find_stated_date(
     return Found(
         found.value, found.line, f"from {name} ({written})", found.confidence, found.evidence
     )
+
+
+#: A line of a label alone ("Last update:", "Published") has at most this many words.
+LABEL_LINE_MAX_WORDS = 3
+
+
+def _with_labels(lines: list[Line]) -> list[Line]:
+    """``lines``, each date under a label alone on its line read with the label:
+    "Last update:" over "July 16, 2025" is an updated date."""
+    out = list(lines)
+    for i in range(1, len(lines)):
+        above = lines[i - 1].text
+        if (
+            len(above.split()) <= LABEL_LINE_MAX_WORDS
+            and _starts_labelled(above)
+            and not find_dates(above)
+        ):
+            out[i] = Line(lines[i].number, f"{above.strip()} {lines[i].text}")
+    return out
 
 
 #: A date "stands alone" with at most this many other words ("Stand:", "um", "Uhr").
