@@ -94,6 +94,9 @@ HEADLINE_FEATURES = (
     "echo_lead",
     "best_echo_above_body",
     "echo_x_nearest_above",
+    "alone_in_block",
+    "log_block_lines",
+    "best_echo",
 )
 #: The body's first lines: a headline's words come back there most.
 LEAD_LINES = 3
@@ -217,6 +220,8 @@ def headline_features(
         words = _content_words(lines[index].text)
         echoes[index] = sum(1 for w in words if body_words[w]) / len(words) if words else 0.0
     best_above = max((echoes[i] for i in indexes if i < first_body), default=0.0)
+    best_echo = max(echoes.values(), default=0.0)
+    blocks = _block_sizes(lines)
     texts = [line.text for line in lines]
     keys = Counter(" ".join(t.casefold().split()) for t in texts)
     reach = (indexes[-1] + NEIGHBOURS + 1) if indexes else 0
@@ -272,9 +277,24 @@ def headline_features(
                 lead,
                 float(index < first_body and echo > 0 and echo == best_above),
                 echo * (index == nearest_above),
+                float(blocks[index] == 1),
+                math.log1p(blocks[index]),
+                float(echo > 0 and echo == best_echo),
             ]
         )
     return rows
+
+
+def _block_sizes(lines: list[Line]) -> list[int]:
+    """For each line, how many lines its block has: the lines between two blank
+    lines. A headline is a block of its own; a list of links is one block."""
+    sizes = [0] * len(lines)
+    start = 0
+    for index in range(1, len(lines) + 1):
+        if index == len(lines) or lines[index].number != lines[index - 1].number + 1:
+            sizes[start:index] = [index - start] * (index - start)
+            start = index
+    return sizes
 
 
 def _inside_another(folded: str, joined: str) -> bool:
