@@ -372,3 +372,15 @@ def test_a_date_run_into_the_lead_dates_the_article_and_stays_in_the_body():
 def test_a_label_alone_on_its_line_names_the_date_under_it(label, kind):
     found = metadata.find_stated_date(_lines(label, "July 16, 2025", PARA))
     assert found.value == dt.date(2025, 7, 16) and found.kind == kind
+
+
+def test_of_the_headlines_copies_the_one_with_a_byline_under_it_starts_the_article():
+    from news_digest.cleaner import headline, pipeline
+
+    title = "Harbour Board Backs Pier Plan"
+    lines = _lines("Home", title, "Contents", PARA, title, "By Kari Hansen", PARA2, title)
+    choice = headline.Choice(title, 7, 8, 0.5, None)
+    moved = pipeline._copy_with_header(lines, choice, dayfirst=False)
+    assert (moved.index, moved.line) == (4, 5)
+    sure = headline.Choice(title, 4, 5, 0.5, None)
+    assert pipeline._copy_with_header(lines, sure, dayfirst=False) == sure

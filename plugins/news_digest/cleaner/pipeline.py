@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
+from dataclasses import replace
 from functools import cache
 from itertools import islice
 
@@ -195,6 +196,8 @@ def _clean_once(
             classified[choice.index], choice, len(body_indexes)
         ):
             choice = None  # the best candidate is a sentence of the body: no headline
+        elif choice is not None:
+            choice = _copy_with_header(lines, choice, dayfirst)
     if choice is not None:
         article.title, article.title_line = choice.text, choice.line
         article.confidence["title"] = round(choice.confidence, 3)
@@ -366,6 +369,30 @@ def _header_length(under: list[Line], classified: list[boilerplate.Verdict]) -> 
 
 #: A sentence the body kept is the headline only when the ranker is this sure of it.
 SENTENCE_HEADLINE_SURE = 0.8
+
+
+def _copy_with_header(lines: list[Line], choice: headline.Choice, dayfirst) -> headline.Choice:
+    """Of the copies of the headline's text (a breadcrumb, the headline, a table of
+    contents), the first with a byline or date under it: the article starts there."""
+    key = " ".join(choice.text.casefold().split())
+    copies = [i for i, ln in enumerate(lines) if " ".join(ln.text.casefold().split()) == key]
+    if len(copies) < 2:
+        return choice
+
+    def signed(index: int) -> bool:
+        under = lines[index + 1 : index + 1 + metadata.BYLINE_LINES]
+        header = [ln for ln in under if metadata.header_line(ln.text)]
+        return bool(
+            metadata.find_byline(header)
+            or metadata.find_stated_date(under, dayfirst=dayfirst, header=0)
+        )
+
+    if signed(choice.index):
+        return choice
+    for index in copies:
+        if index != choice.index and signed(index):
+            return replace(choice, index=index, line=lines[index].number)
+    return choice
 
 
 def _sentence_not_headline(
