@@ -378,9 +378,17 @@ def test_of_the_headlines_copies_the_one_with_a_byline_under_it_starts_the_artic
     from news_digest.cleaner import headline, pipeline
 
     title = "Harbour Board Backs Pier Plan"
-    lines = _lines("Home", title, "Contents", PARA, title, "By Kari Hansen", PARA2, title)
-    choice = headline.Choice(title, 7, 8, 0.5, None)
+    menu = ["World", "Business", "Sport", "Culture", "Travel", "Opinion", "Video"]
+    menu += ["Podcasts", "Weather", "Puzzles", "Obituaries", "Newsletters"]
+    assert len(menu) > metadata.BYLINE_LINES  # the breadcrumb's copy has no byline near it
+    lines = _lines("Home", title, *menu, title, "By Kari Hansen", PARA, PARA2, title)
+    last, headed = len(lines) - 1, 2 + len(menu)
+    choice = headline.Choice(title, last, last + 1, 0.5, None)
     moved = pipeline._copy_with_header(lines, choice, dayfirst=False)
-    assert (moved.index, moved.line) == (4, 5)
-    sure = headline.Choice(title, 4, 5, 0.5, None)
+    assert (moved.index, moved.line) == (headed, headed + 1)
+    sure = headline.Choice(title, headed, headed + 1, 0.5, None)
     assert pipeline._copy_with_header(lines, sure, dayfirst=False) == sure
+    # With no byline or date under any copy, the ranker's choice stands.
+    unsigned = _lines("Home", title, *menu, title, PARA, PARA2, title)
+    alone = headline.Choice(title, len(unsigned) - 1, len(unsigned), 0.5, None)
+    assert pipeline._copy_with_header(unsigned, alone, dayfirst=False) == alone
