@@ -392,3 +392,16 @@ def test_of_the_headlines_copies_the_one_with_a_byline_under_it_starts_the_artic
     unsigned = _lines("Home", title, *menu, title, PARA, PARA2, title)
     alone = headline.Choice(title, len(unsigned) - 1, len(unsigned), 0.5, None)
     assert pipeline._copy_with_header(unsigned, alone, dayfirst=False) == alone
+
+
+def test_a_line_of_header_parts_below_a_comment_form_dates_the_article():
+    form = ["Name (required)", "Email (required)", "Comment (required)", "Submit"]
+    form += ["View author archive", "Get author RSS feed", "Most Popular Today", "Share"]
+    assert len(form) >= dates.HEADER_WINDOW  # the date lies past the header window
+    line = "November 19, 2019 | 4:20am | Updated November 19, 2019 | 9:32pm"
+    lines = _lines(*form, line, PARA)
+    found = metadata.find_stated_date(lines, header=len(form) + 1)
+    assert found.value == dt.date(2019, 11, 19) and found.line == len(form) + 1
+    # Without the bars it is a line of prose-like words, not the header's date.
+    prose = line.replace(" |", " and then") + " when the talks resumed"
+    assert metadata.find_stated_date(_lines(*form, prose, PARA), header=len(form) + 1) is None

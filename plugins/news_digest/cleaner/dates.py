@@ -500,7 +500,10 @@ _NOT_A_WORD = re.compile(r"[\W\d_]+")
 
 
 def _stands_alone(written: str, text: str) -> bool:
-    """Whether ``text`` is little more than the date ``written`` in it (a time, a label)."""
+    """Whether ``text`` is little more than the date ``written`` in it (a time, a label),
+    or a line of short header parts of which the date is one."""
+    if any(written in part for part in meta_parts(text)):
+        return True
     rest = text.replace(written, " ", 1).split()
     return sum(1 for word in rest if not _NOT_A_WORD.fullmatch(word)) <= ALONE_MAX_WORDS
 
