@@ -405,3 +405,24 @@ def test_a_line_of_header_parts_below_a_comment_form_dates_the_article():
     # Without the bars it is a line of prose-like words, not the header's date.
     prose = line.replace(" |", " and then") + " when the talks resumed"
     assert metadata.find_stated_date(_lines(*form, prose, PARA), header=len(form) + 1) is None
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "reviewed by Jo-ann Caballes",
+        "Fact Checked by: Hilary Snow",
+        "Photos by Ann Lee",
+        "Fotos von Kari Hansen",
+        "Medically reviewed by Dr. Ann Lee",
+    ],
+)
+def test_a_reviewer_or_photographer_is_not_the_author(credit):
+    assert not byline.signed(credit)
+    lines = _lines("Yaren Fadiloglulari", credit, "Updated on November 18, 2025", PARA)
+    found = metadata.find_byline(lines, page=lines)
+    assert found.value == ["Yaren Fadiloglulari"]
+
+
+def test_analysis_by_is_still_a_byline():
+    assert byline.signed("Analysis by Ann Lee")

@@ -144,6 +144,7 @@ def _forms() -> dict[str, re.Pattern]:
             rf"^(?P<pre>.{{1,60}}?)\s(?:{_alternation(data['inline'])})[:\s]\s*(?P<rest>.+)$", re.I
         ),
         "after": re.compile(rf"(?P<name>\S{{2,4}})\s?(?:{_alternation(data['after'])})(?!\w)"),
+        "role": re.compile(rf"(?:^|\s)(?:{_alternation(data['roles'])})\s*$", re.I),
     }
 
 
@@ -316,6 +317,12 @@ def _single_name(rest: str) -> tuple[str, ...]:
     return (word,) if alone else ()
 
 
+def _role_credit(text: str) -> bool:
+    """ "Reviewed by A", "Photos by A", "Fotos von A": a credit to someone not the author."""
+    match = _forms()["inline"].match(text)
+    return bool(match and _forms()["role"].search(match["pre"]))
+
+
 def _prefixed(text: str) -> tuple[str, ...]:
     """Names of a "By A", "Author: A", "11/19/2019 by A", "A 기자" line."""
     forms = _forms()
@@ -328,6 +335,8 @@ def _prefixed(text: str) -> tuple[str, ...]:
             return found
     if match := forms["inline"].match(text):
         pre, rest = match["pre"], match["rest"]
+        if forms["role"].search(pre):
+            return ()
         dated = bool(find_dates(pre) or _CLOCK.search(pre))
         # "On January 12, 2025 By Ann Lee In Travel, Guides, Tips": a dated post
         # line may run on with its categories.
@@ -397,6 +406,8 @@ def _read(
     text = line.text
     words = len(text.split())
     if words > PREFIXED_MAX_WORDS or _QUOTED_POST.match(text):
+        return None
+    if _role_credit(text):
         return None
     if found := _prefixed(text):
         return found, CONFIDENCE_PREFIXED
