@@ -146,23 +146,6 @@ def test_a_page_control_in_any_of_the_dev_languages_is_never_a_candidate(control
 
 
 @pytest.mark.parametrize(
-    "crumb",
-    [
-        "Startseite » Rezepte » Kuchen » Obstkuchen",
-        "Home › News › Lokales",
-        "All Games > Racing Games > Forza Horizon 5",
-    ],
-)
-def test_a_breadcrumb_is_never_a_candidate_but_a_quoted_or_suffixed_title_is(crumb):
-    quoted = "»Einfach kein Geld mehr, um die Miete zu zahlen«"
-    suffixed = "Rathaus beschließt neuen Busplan » Stadtanzeiger"
-    lines = seed_lines(f"{crumb}\n\n{quoted}\n\n{suffixed}\n\n{RELATED_BODY}")
-    texts = [lines[i].text for i in candidates(lines)]
-    assert crumb not in texts
-    assert quoted in texts and suffixed in texts
-
-
-@pytest.mark.parametrize(
     "first", ["Warum ich lieber mit dem Bus zur Arbeit fahre.", "Why I take the bus to work now."]
 )
 def test_a_first_line_that_reads_as_a_sentence_is_the_headline_over_a_byline(first):

@@ -171,19 +171,12 @@ def candidates(lines: list[Line]) -> list[int]:
 DATELINE_OTHER_WORDS = 3
 #: A line this short naming a widget ("Copy link", "5 min read") is the widget.
 WIDGET_MAX_WORDS = 5
-#: A line with this many spaced path separators ("Home » News » Sport") is a
-#: breadcrumb. One is a title's site suffix; "/" is too common in prose to count.
-BREADCRUMB_MIN_SEPARATORS = 2
-_PATH_SEPARATOR = re.compile(r"\s[›»>]\s")
 
 
 @line_memo
 def never_headline(text: str) -> bool:
-    """A byline, a dateline, a breadcrumb or a button: never the headline, whatever
-    else it looks like."""
+    """A byline, a dateline or a button: never the headline, whatever else it looks like."""
     if _byline_shape(text):
-        return True
-    if len(_PATH_SEPARATOR.findall(text)) >= BREADCRUMB_MIN_SEPARATORS:
         return True
     feats = boilerplate.features(text)
     if feats.call_to_action or (feats.prompt and feats.words <= boilerplate.CTA_MAX_WORDS):
