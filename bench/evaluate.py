@@ -4,7 +4,12 @@ Runs ``news_digest.extract.extract_dir`` (what ``invoke extract`` runs and,
 with the same options, what the site build publishes) over each folder and
 scores the output with the corpus's own scorers (``score.py``,
 ``score_snippets.py``, ``score_metadata.py --in-text``), loaded from the
-corpus folder rather than copied. Evaluation lives here, outside the
+corpus folder rather than copied. "date written" is about the ceiling of the
+date column: the share of date references whose day a line of the text
+writes at all (the rest come from the page's markup, which a seed does not
+carry; a date split over two lines is not counted, so the date column may
+pass it by a page).
+Evaluation lives here, outside the
 cleaner package: nothing in ``news_digest`` imports it.
 
     python bench/evaluate.py [--eval ../shared/eval] [--folders dev-window dev-page]
@@ -13,6 +18,7 @@ cleaner package: nothing in ``news_digest`` imports it.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib.util
 import json
 import sys
@@ -23,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from news_digest.cleaner.dates import find_dates  # noqa: E402
 from news_digest.extract import extract_dir  # noqa: E402
 
 #: The corpus's folders, seed-like (window) and whole-page variants.
@@ -81,6 +88,32 @@ def metadata_score(eval_dir: Path, folder: Path, out: Path) -> dict[str, float]:
     }
 
 
+#: Lines longer than this are prose: a date in them is not read for the ceiling.
+CEILING_LINE_CHARS = 400
+
+
+def date_ceiling(eval_dir: Path, folder: Path) -> float:
+    """Share of the pages with a date reference whose text writes that day at all
+    (read line by line by the cleaner's own date parser, in either day order)."""
+    module = scorer(eval_dir, "score_metadata")
+    total = written = 0
+    for item_id in module.page_ids(folder, None):
+        meta = json.loads((folder / f"{item_id}.meta.json").read_text(encoding="utf-8"))
+        if not meta.get("date"):
+            continue
+        total += 1
+        day = dt.date.fromisoformat(meta["date"][:10])
+        text = (folder / f"{item_id}.txt").read_text(encoding="utf-8", errors="replace")
+        written += any(
+            found == day
+            for line in text.splitlines()
+            if len(line) <= CEILING_LINE_CHARS
+            for dayfirst in (False, True)
+            for found, _ in find_dates(line, dayfirst)
+        )
+    return written / total if total else float("nan")
+
+
 def evaluate(eval_dir: Path, folders: list[str], corpus_lines: bool = False) -> list[dict]:
     """One row of figures per folder."""
     rows = []
@@ -99,6 +132,7 @@ def evaluate(eval_dir: Path, folders: list[str], corpus_lines: bool = False) -> 
                     "kind": kind,
                     "body": f1,
                     **metadata_score(eval_dir, folder, out),
+                    "date written": date_ceiling(eval_dir, folder),
                     "wall": wall,
                     "cpu": cpu,
                 }
@@ -109,14 +143,16 @@ def evaluate(eval_dir: Path, folders: list[str], corpus_lines: bool = False) -> 
 def table(rows: list[dict]) -> str:
     """The rows as a Markdown table."""
     lines = [
-        "| folder | pages | body | title | authors | date | wrong date | clean s (wall/CPU) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| folder | pages | body | title | authors | date | wrong date | date written "
+        "| clean s (wall/CPU) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         lines.append(
             f"| `{row['folder']}` | {row['pages']} | {row['kind']} {row['body']:.3f} "
             f"| {row['title']:.2f} | {row['authors']:.2f} | {row['date']:.2f} "
-            f"| {row['wrong date']:.2f} | {row['wall']:.1f} / {row['cpu']:.1f} |"
+            f"| {row['wrong date']:.2f} | {row['date written']:.2f} "
+            f"| {row['wall']:.1f} / {row['cpu']:.1f} |"
         )
     return "\n".join(lines)
 
