@@ -426,3 +426,43 @@ def test_a_reviewer_or_photographer_is_not_the_author(credit):
 
 def test_analysis_by_is_still_a_byline():
     assert byline.signed("Analysis by Ann Lee")
+
+
+def test_a_dated_post_line_far_under_the_article_names_its_author():
+    body = [PARA, PARA2] * 8
+    lines = _lines(*body, "Written on Mar 17 by", "Pippin Lee", "Share")
+    found = metadata.find_far_byline(lines)
+    assert found.value == ["Pippin Lee"] and found.confidence < byline.CONFIDENCE_ALONE
+    posted = _lines(*body, "Posted by Günter W. Kienitz at 18:52 Tagged with: Eltern")
+    assert metadata.find_far_byline(posted).value == ["Günter W. Kienitz"]
+    # The same, without the article's byline: a whole seed.
+    article = clean_text(
+        "\n\n".join(
+            ["Harbour Board Backs Pier Plan", *body, "Posted on April 22, 2022 by Kari Hansen"]
+        )
+    )
+    assert article.authors == ["Kari Hansen"]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # A list of posts by different people: an archive, not this article's author.
+        ["June 3, 2020 by Ann Lee", "June 5, 2020 by Kari Hansen"],
+        # The site's owner.
+        ["Copyright © 19.12.2019 - 12:14 h by Qualisys GmbH, Langenfeld"],
+        # Undated: a "By" line at the foot may be a related story's.
+        ["By Kari Hansen"],
+        # Someone credited for something else.
+        ["Mar 17 · Photos by", "Ann Lee"],
+    ],
+)
+def test_no_far_byline_from_lists_owners_undated_or_other_roles(tail):
+    assert metadata.find_far_byline(_lines(PARA, PARA2, *tail)) is None
+
+
+def test_a_label_after_the_name_ends_it():
+    found = metadata.find_byline(_lines("Von: Andreas Reuter Am: 29.12.2014", PARA))
+    assert found.value == ["Andreas Reuter"]
+    signed = metadata.find_byline(_lines("1. Januar 2016 von Kleine Monster Ein Kommentar", PARA))
+    assert signed.value == ["Kleine Monster"]

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .dates import _QUOTED_POST, Found, find_dates, meta_parts
+from .dates import _MONTH, _QUOTED_POST, Found, find_dates, meta_parts
 from .linememo import line_memo
 from .record import Line
 from .source import _publisher
@@ -87,6 +87,7 @@ _NAME_SPLIT = re.compile(
 #: What ends the names on a byline line: a separator, an address, a handle, a bracket, a bullet.
 _NAMES_END = re.compile(
     r"\s+[\w.+-]+@[\w-]+\.|\s+[|–—•·]\s*|\s+-\s+|\s*@\w|\s*\(|\s*[|•·]\s*|\s+[-–—]$"
+    r"|\s+[^\W\d_]+:(?:\s|$)"  # a label after the names: "Von: A. Am: 29.12.2014"
 )
 _HANDLE_OR_SEPARATOR = re.compile(r"^\s*(?:[|–—•·-]|@\w|\()")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d+\s*(?:min|hours?|hrs?|days?)\b", re.IGNORECASE)
@@ -144,6 +145,10 @@ def _forms() -> dict[str, re.Pattern]:
             rf"^(?P<pre>.{{1,60}}?)\s(?:{_alternation(data['inline'])})[:\s]\s*(?P<rest>.+)$", re.I
         ),
         "after": re.compile(rf"(?P<name>\S{{2,4}})\s?(?:{_alternation(data['after'])})(?!\w)"),
+        # "Written on Mar 17 by" over "Pippin Lee": the name on the next line.
+        "dangling": re.compile(
+            rf"^(?P<pre>.{{1,60}}?)\s(?:{_alternation(data['inline'])})\s*:?$", re.I
+        ),
         "role": re.compile(rf"(?:^|\s)(?:{_alternation(data['roles'])})\s*$", re.I),
     }
 
@@ -425,6 +430,8 @@ def _read(
         and (found := names(nxt.text, prefixed=True)[0])
     ):
         return found, CONFIDENCE_PREFIXED
+    if nxt is not None and (found := _dangling(text, nxt)):
+        return found, CONFIDENCE_PREFIXED
     if found := _dated_names(text):
         return found, CONFIDENCE_CREDITED
     found, rest = names(text)
@@ -441,6 +448,51 @@ def _read(
         if page and not _common(text.split(), page):
             return found, CONFIDENCE_ALONE_UNDATED
     return None
+
+
+#: A day without its year ("Mar 17", "17 March"), as a post line may write it.
+_DAY_MONTH = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\.?\s+{_MONTH}", re.I)
+
+
+def _dangling(text: str, nxt: Line) -> tuple[str, ...]:
+    """The names on ``nxt`` when ``text`` is a dated line ending in "by" ("Written on
+    Mar 17 by", "Publié le 3 mai par") that credits no one but the author."""
+    match = _forms()["dangling"].match(text)
+    if not match or _forms()["role"].search(match["pre"]):
+        return ()
+    if not (_dated(Line(0, match["pre"])) or _DAY_MONTH.search(match["pre"])):
+        return ()
+    return names(nxt.text, prefixed=True)[0]
+
+
+#: Past the header, only a dated signed post line names the author, this far down.
+FAR_WINDOW = 400
+#: "Copyright © 2019 by A GmbH": the owner of the site, not the author.
+_COPYRIGHT = re.compile(r"©|\(c\)|\bcopyright\b", re.I)
+#: How sure a signed post line far below the headline is: a curator should check it.
+CONFIDENCE_FAR = 0.5
+
+
+def find_far_byline(lines: list[Line]) -> Found | None:
+    """A blog's "Posted on April 22, 2022 by Ann" line under the post, far from its
+    title, when the header has no byline. Lines naming different people are a list
+    of posts (an archive, related stories): then nobody."""
+    found: list[tuple[tuple[str, ...], Line]] = []
+    for index, line in enumerate(lines[:FAR_WINDOW]):
+        if len(line.text.split()) > PREFIXED_MAX_WORDS or _COPYRIGHT.search(line.text):
+            continue
+        if not (_dated(line) or _DAY_MONTH.search(line.text)):
+            continue
+        nxt = lines[index + 1] if index + 1 < len(lines) else None
+        signed_names = () if _role_credit(line.text) else _prefixed(line.text)
+        if not signed_names and nxt is not None:
+            signed_names = _dangling(line.text, nxt)
+        if signed_names:
+            found.append((signed_names, line))
+    if not found or len({names for names, _ in found}) > 1:
+        return None
+    names_, line = found[0]
+    return Found(list(names_), line.number, line.text, CONFIDENCE_FAR)
 
 
 def find_byline(

@@ -127,6 +127,11 @@ def find_byline(
     return byline.find_byline(lines, before=before, page=page)
 
 
+def find_far_byline(lines: list[Line]) -> Found | None:
+    """A dated post line far under the headline: see :func:`.byline.find_far_byline`."""
+    return byline.find_far_byline(lines)
+
+
 def header_line(text: str) -> bool:
     """Could hold the byline or date: has letters or digits, and is no widget unless signed.
 

@@ -238,6 +238,9 @@ def _clean_once(
         sure = byline.confidence >= metadata.HEADER_END_CONFIDENCE
         taken[byline.line] = "byline" if sure else "name under the headline"
     under = [ln for ln in lines if ln.number > (article.title_line or 0)]
+    if not article.authors and (far := metadata.find_far_byline(under)):
+        article.authors = far.value
+        article.confidence["authors"] = far.confidence
     if stated := metadata.find_stated_date(
         under,
         dayfirst=dayfirst,
