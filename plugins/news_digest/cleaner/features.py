@@ -35,6 +35,9 @@ CANDIDATE_MAX_LINES = 400
 NEIGHBOURS = 2
 #: Words this short (or stop words) do not count as echoes of the body.
 ECHO_MIN_CHARS = 4
+#: A byline or date this many lines under a line is its header (past a
+#: standfirst, a photo and its credit).
+HEADER_BELOW = 8
 #: Distances (in lines) are clipped here before the log.
 DISTANCE_CLIP = 200
 
@@ -97,6 +100,7 @@ HEADLINE_FEATURES = (
     "alone_in_block",
     "log_block_lines",
     "best_echo",
+    "signed_below",
 )
 #: The body's first lines: a headline's words come back there most.
 LEAD_LINES = 3
@@ -224,7 +228,7 @@ def headline_features(
     blocks = _block_sizes(lines)
     texts = [line.text for line in lines]
     keys = Counter(" ".join(t.casefold().split()) for t in texts)
-    reach = (indexes[-1] + NEIGHBOURS + 1) if indexes else 0
+    reach = (indexes[-1] + max(NEIGHBOURS, HEADER_BELOW) + 1) if indexes else 0
     shapes = [_shape(t) if i <= reach else None for i, t in enumerate(texts)]
     headline_like = [bool(s and s[11]) for s in shapes]
     first_headline = next((i for i, flag in enumerate(headline_like) if flag), -1)
@@ -280,6 +284,11 @@ def headline_features(
                 float(blocks[index] == 1),
                 math.log1p(blocks[index]),
                 float(echo > 0 and echo == best_echo),
+                float(
+                    any(
+                        s and (s[19] or s[20]) for s in shapes[index + 1 : index + 1 + HEADER_BELOW]
+                    )
+                ),
             ]
         )
     return rows
