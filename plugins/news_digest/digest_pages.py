@@ -7,6 +7,7 @@ Signal handlers and one small generator; the decisions are made in
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -24,7 +25,7 @@ from .enrich.clusters import Item, close_pairs, related, stories, story_subject
 from .enrich.duplicates import Copy, find_duplicates
 from .enrich.entities import KINDS, site_people
 from .enrich.tags import DEFAULT_TAG_MIN_ARTICLES, TAGS_PER_ARTICLE, site_tags, tag_key
-from .jsontext import dumps_by_line
+from .jsontext import pieces_by_line
 from .names import registry
 from .names import slug as name_slug
 from .paging import listing_pages
@@ -492,14 +493,14 @@ class DigestPagesGenerator(Generator):
         # Not flushed here: the digest generator, which Pelican runs next
         # (``plugin.get_generators``), renders everything queued in one go.
 
-    def _export_json(self) -> str:
-        """The whole digest as JSON."""
+    def _export_json(self) -> Iterator[str]:
+        """The whole digest as JSON, in pieces: an article's record is made as it is written."""
         bundle = {
             "site": self.settings.get("SITENAME"),
-            "articles": [_record(a) for a in self.articles],
+            "articles": (_record(a) for a in self.articles),
             "stories": [
                 {"slug": s.slug, "title": s.title, "articles": [a.slug for a in s.articles]}
                 for s in self.story_pages
             ],
         }
-        return dumps_by_line(bundle, ensure_ascii=False, default=str)
+        return pieces_by_line(bundle, ensure_ascii=False, default=str)

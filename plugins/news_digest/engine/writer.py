@@ -22,14 +22,14 @@ from __future__ import annotations
 import io
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from pelican import signals
 
 from ..settings import default
 from .pelican_adapter import QueueingWriter
-from .reuse import PreviousSite, encoded, put
+from .reuse import PreviousSite, encoded, put, put_pieces
 from .workers import can_fork, fork_map, worker_count
 
 logger = logging.getLogger(__name__)
@@ -80,8 +80,10 @@ class _Page(_Job):
 class _File(_Job):
     """A file the plugin writes beside the pages: some text, or a copy of ``source``."""
 
-    #: The text, or a function that makes it where the file is written.
-    text: str | Callable[[], str] | None = None
+    #: The text (or its UTF-8 bytes), or a function that makes it where the file
+    #: is written: the text, or its pieces in order (an iterable of strings),
+    #: which are written as they are made and never held whole.
+    text: str | bytes | Callable[[], str | Iterable[str]] | None = None
     source: str | None = None
     whole_site: bool = False
 
@@ -89,14 +91,15 @@ class _File(_Job):
         """Write the file; whether the previous site's copy was kept instead."""
         make_folder(os.path.dirname(self.path))
         if data is None:
-            data = self._data()
+            if self.source is not None:
+                with open(self.source, "rb") as stream:
+                    data = stream.read()
+            else:
+                text = self.text() if callable(self.text) else self.text
+                if not isinstance(text, str | bytes):
+                    return put_pieces(self.path, map(encoded, text), self.previous)
+                data = encoded(text)
         return put(self.path, data, self.previous)
-
-    def _data(self) -> bytes:
-        if self.source is not None:
-            with open(self.source, "rb") as stream:
-                return stream.read()
-        return encoded(self.text() if callable(self.text) else self.text)
 
     def run(self) -> bool:
         return self.write()
@@ -285,11 +288,13 @@ def flush(writer) -> None:
         writer.flush()
 
 
-def save_text(writer, path, text: str | Callable[[], str], whole_site: bool = False) -> None:
+def save_text(
+    writer, path, text: str | bytes | Callable[[], str | Iterable[str]], whole_site: bool = False
+) -> None:
     """Write ``text`` to ``path`` (UTF-8), with the pages when ``writer`` queues them.
 
-    ``text`` may be a function that makes it: it is then made with the pages,
-    in a worker, rather than in the build's process. ``whole_site``: it is
+    ``text`` may be a function that makes it, whole or in pieces: it is then
+    made with the pages, in a worker, rather than in the build's process. ``whole_site``: it is
     made from every article (a search index, an export), a long job started first.
     """
     _save(writer, _File(str(path), text=text, whole_site=whole_site))
