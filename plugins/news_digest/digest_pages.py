@@ -89,17 +89,17 @@ def drop_duplicates(generator):
 
 def _duplicate_inputs(texts: dict[str, str], signatures: dict, copies=None) -> bytes:
     """A digest of everything :func:`find_duplicates` reads, in order."""
-    parts = []
+    return digest(_duplicate_parts(texts, signatures, copies))
+
+
+def _duplicate_parts(texts: dict[str, str], signatures: dict, copies=None) -> Iterator[bytes]:
+    """The parts of :func:`_duplicate_inputs`' digest, encoded one at a time: every
+    article's text encoded at once would be a copy of all the texts at the peak."""
     for key, text in texts.items():
-        signature = signatures.get(key)
-        copy = (copies or {}).get(key)
-        parts += [
-            key.encode("utf-8", "surrogatepass"),
-            text.encode("utf-8", "surrogatepass"),
-            *_signature_parts(signature),
-            repr(copy).encode(),
-        ]
-    return digest(parts)
+        yield key.encode("utf-8", "surrogatepass")
+        yield text.encode("utf-8", "surrogatepass")
+        yield from _signature_parts(signatures.get(key))
+        yield repr((copies or {}).get(key)).encode()
 
 
 def _signature_parts(signature) -> list[bytes]:
@@ -228,18 +228,19 @@ def _cluster_fields(a) -> tuple:
 
 def _cluster_inputs(articles) -> bytes:
     """A digest of everything :func:`_clusters` reads of ``articles``, in their order."""
-    parts = []
+    return digest(_cluster_parts(articles))
+
+
+def _cluster_parts(articles) -> Iterator[bytes]:
+    """The parts of :func:`_cluster_inputs`' digest, encoded one at a time."""
     for a in articles:
         key, text, entities, date, words, signature = _cluster_fields(a)
-        parts += [
-            key.encode(),
-            text.encode("utf-8", "surrogatepass"),
-            "\n".join(sorted(entities)).encode(),
-            (date.isoformat() if date is not None else "-").encode(),
-            b"-" if words is None else words.tobytes(),
-            *_signature_parts(signature),
-        ]
-    return digest(parts)
+        yield key.encode()
+        yield text.encode("utf-8", "surrogatepass")
+        yield "\n".join(sorted(entities)).encode()
+        yield (date.isoformat() if date is not None else "-").encode()
+        yield b"-" if words is None else words.tobytes()
+        yield from _signature_parts(signature)
 
 
 def _clusters(articles) -> tuple[dict[str, list[str]], list[list[str]]]:
