@@ -63,11 +63,21 @@ class _Job:
 @dataclass
 class _Page(_Job):
     template: object = None
-    localcontext: dict | None = None
+    #: The page's local context, as its names (a tuple most pages share: the
+    #: same context, the same arguments) and its values in that order. A dict
+    #: of the whole context for each of tens of thousands of queued pages would
+    #: be the writer's largest cost in memory.
+    names: tuple = ()
+    values: tuple = ()
     #: The generator context, and its ``localsiteurl`` when Pelican rendered it:
     #: content objects read it to write their links relative to the page.
     context: dict | None = None
     siteurl: object = None
+
+    @property
+    def localcontext(self) -> dict:
+        """The local context Pelican made for the page, in its order."""
+        return dict(zip(self.names, self.values, strict=True))
 
     def run(self) -> bool:
         """Render and write the page; whether the previous site's copy was kept."""
@@ -137,6 +147,8 @@ class ParallelWriter(QueueingWriter):
         super().__init__(output_path, settings=settings)
         _FOLDERS.clear()  # a new build: the folders may be gone
         self._pages: dict[str, _Page] = {}
+        #: The queued pages' tuples of local context names, each kept once.
+        self._names: dict[tuple, tuple] = {}
         self._files: list[_File] = []
         self._rendering = None
         self._queueing = can_fork(self.settings) and not _listeners("content_written")
@@ -171,11 +183,13 @@ class ParallelWriter(QueueingWriter):
         path = self._claim(filename, override)
         if path != os.devnull:
             # A page overridden later (``override_output``) is written once, as the override.
+            names = tuple(localcontext)
             self._pages[path] = _Page(
                 path,
                 self._previous_of(path),
                 template=template,
-                localcontext=localcontext,
+                names=self._names.setdefault(names, names),
+                values=tuple(localcontext.values()),
                 context=context,
                 siteurl=context.get("localsiteurl"),
             )
@@ -210,7 +224,7 @@ class ParallelWriter(QueueingWriter):
         given = [file for file in self._files if not callable(file.text) and not file.whole_site]
         pages = list(self._pages.values())
         jobs = [*whole, *_spread([pages, each, given])]
-        self._pages, self._files = {}, []
+        self._pages, self._files, self._names = {}, [], {}
         fewest = self.settings.get("NEWS_DIGEST_PARALLEL_MIN_PAGES", DEFAULT_MIN_PAGES)
         if len(jobs) < fewest:
             workers, done = 1, [job.run() for job in jobs]
