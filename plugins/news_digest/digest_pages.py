@@ -340,7 +340,8 @@ def _annotated_markdown(article) -> str:
     Seed-derived text is escaped like the body; the curator's Markdown keeps its
     syntax but not raw HTML.
     """
-    lines = [getattr(article, "cleaned_markdown", "").rstrip(), "", "## Annotations", ""]
+    cleaned = getattr(article, "cleaned_markdown", b"").decode("utf-8")  # kept as UTF-8
+    lines = [cleaned.rstrip(), "", "## Annotations", ""]
     tags = [str(t) for t in getattr(article, "tags", [])]
     if tags:
         lines += [f"Tags: {escape(', '.join(tags))}", ""]
