@@ -49,8 +49,8 @@ NUM_PERM = 64
 #: this: at 64 permutations a true similarity of 0.2 falls below it about 3 times in
 #: 100 (the LSH itself, tuned for 0.2, misses about a third of those).
 MIN_ESTIMATED_WORD_SIMILARITY = 0.1
-#: 64-bit words of set masks compared at a time (about 64 MB a side).
-MASK_BATCH_WORDS = 8_000_000
+#: 64-bit words of set masks compared at a time (about 16 MB a side).
+MASK_BATCH_WORDS = 2_000_000
 
 _WORDS = re.compile(r"[^\W\d_]+")
 

@@ -16,8 +16,9 @@ SCHEME = "affine32"  # datasketch's default
 #: random, so the hash need only tell tokens apart. CRC-32 does, five times
 #: faster than datasketch's default (SHA-1).
 HASH = zlib.crc32
-#: Pairs compared at a time by :func:`estimated_similarity`: bounded memory.
-ESTIMATE_BATCH = 50_000
+#: Pairs compared at a time by :func:`estimated_similarity`: bounded memory
+#: (16 MB a side at 64 permutations).
+ESTIMATE_BATCH = 32_768
 
 
 @cache
