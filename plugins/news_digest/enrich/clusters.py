@@ -108,20 +108,32 @@ def _hash_masks(sets: list[np.ndarray]) -> np.ndarray:
     The size of two sets' intersection is then a bitwise AND and a bit count
     (:func:`_common`): many pairs at once, and as exact as intersecting the
     sets. An element only one set has is in no intersection, so it takes no bit.
+    An element's bit is its place among the shared elements, in order.
     """
-    sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
     flat = np.concatenate(sets) if sets else np.empty(0, dtype=np.uint64)
-    _, element, counts = np.unique(flat, return_inverse=True, return_counts=True)
-    element = element.ravel()  # numpy 2.0 gave it the input's shape
-    shared = counts > 1
-    kept = shared[element]
-    row = np.repeat(np.arange(len(sets)), sizes)[kept]
-    bit = (np.cumsum(shared) - 1)[element[kept]]  # an element's place among the shared ones
-    masks = np.zeros((len(sets), max(1, -(-int(shared.sum()) // 64))), dtype=np.uint64)
-    # An element is once in a set: or-ing its bit in is adding it.
-    np.bitwise_or.at(
-        masks, (row, bit >> 6), np.left_shift(np.uint64(1), (bit & 63).astype(np.uint64))
-    )
+    flat.sort()  # in place: one copy of every set's elements at a time
+    repeated = flat[1:][flat[1:] == flat[:-1]]
+    del flat
+    vocabulary = np.unique(repeated)  # each set's elements are distinct: a repeat is shared
+    del repeated
+    masks = np.zeros((len(sets), max(1, -(-len(vocabulary) // 64))), dtype=np.uint64)
+    step = max(1, MASK_BATCH_WORDS // 8)  # elements placed at a time: bounded memory
+    sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+    start = 0
+    while start < len(sets):
+        # As many sets as hold about ``step`` elements, and at least one.
+        end = max(start + 1, int(np.searchsorted(np.cumsum(sizes[start:]), step, "right")) + start)
+        elements = np.concatenate(sets[start:end])
+        place = np.searchsorted(vocabulary, elements)
+        kept = place < len(vocabulary)
+        kept[kept] = vocabulary[place[kept]] == elements[kept]
+        row = np.repeat(np.arange(start, end), sizes[start:end])[kept]
+        bit = place[kept]
+        # An element is once in a set: or-ing its bit in is adding it.
+        np.bitwise_or.at(
+            masks, (row, bit >> 6), np.left_shift(np.uint64(1), (bit & 63).astype(np.uint64))
+        )
+        start = end
     return masks
 
 
