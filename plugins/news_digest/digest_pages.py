@@ -21,7 +21,7 @@ from .engine.memo import digest, recall
 from .engine.prefetch import DEFAULT_MIN_SEEDS
 from .engine.workers import Background, can_fork
 from .engine.writer import save_text
-from .enrich.clusters import Item, close_pairs, related, stories, story_subject
+from .enrich.clusters import Item, close_pair_arrays, related, stories, story_subject
 from .enrich.duplicates import Copy, find_duplicates
 from .enrich.entities import KINDS, site_people
 from .enrich.tags import DEFAULT_TAG_MIN_ARTICLES, TAGS_PER_ARTICLE, site_tags, tag_key
@@ -249,7 +249,7 @@ def _clusters(articles) -> tuple[dict[str, list[str]], list[list[str]]]:
     for a in articles:
         key, text, entities, date, words, signature = _cluster_fields(a)
         items.append(Item(key, text, entities, date, signature=signature, word_hashes=words))
-    pairs = close_pairs(items)  # scored once, for related articles and for stories
+    pairs = close_pair_arrays(items)  # scored once, for related articles and for stories
     return related(items, pairs), stories(items, pairs)
 
 
