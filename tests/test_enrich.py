@@ -14,9 +14,11 @@ from news_digest.cleaner import clean_bytes
 from news_digest.enrich.clusters import (
     STORY_WINDOW_DAYS,
     Item,
+    _as_pairs,
     _common,
     _set_masks,
     candidate_pairs,
+    close_pair_arrays,
     close_pairs,
     related,
     stories,
@@ -156,6 +158,9 @@ def test_close_pairs_decide_as_all_candidates_do():
     assert {(a.key, b.key, shared, words) for a, b, shared, words in close} < keys
     assert related(items, close) == related(items, everything) == related(items)
     assert stories(items, close) == stories(items, everything) == stories(items)
+    arrays = close_pair_arrays(items)
+    assert _as_pairs(items, *arrays) == close
+    assert related(items, arrays) == related(items) and stories(items, arrays) == stories(items)
 
 
 def test_stories_keep_to_their_time_window():
@@ -240,3 +245,23 @@ def test_duplicate_signatures_estimate_shingle_similarity():
         exact = len(a & b) / len(a | b)
         estimate = signature(" ".join(base)).jaccard(signature(" ".join(other)))
         assert abs(estimate - exact) < 0.12, (keep, exact, estimate)
+
+
+def test_lsh_pair_blocks_cover_every_row_and_make_the_same_pairs():
+    from news_digest.enrich import minhash
+
+    rng = random.Random(11)
+    vocabulary = [f"word{n}" for n in range(40)]
+    signatures = [minhash.signature(rng.sample(vocabulary, 8), 64) for _ in range(200)]
+    values = minhash.hash_values(signatures, 64)
+    first, second = minhash.lsh_pairs(values, 0.3)
+    assert len(first) > 200
+    for most in (1, 50, 10**9):
+        blocks = list(minhash.lsh_pair_blocks(values, 0.3, most))
+        assert [b[0] for b in blocks] == [0, *(b[1] for b in blocks[:-1])]
+        assert blocks[-1][1] == len(values)
+        assert all(((b[2] >= b[0]) & (b[2] < b[1])).all() for b in blocks)
+        assert np.concatenate([b[2] for b in blocks]).tolist() == first.tolist()
+        assert np.concatenate([b[3] for b in blocks]).tolist() == second.tolist()
+    # At one match a block, no block holds two rows' pairs.
+    assert all(len(set(b[2].tolist())) <= 1 for b in minhash.lsh_pair_blocks(values, 0.3, 1))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from news_digest.jsontext import dumps_by_line
+from news_digest.jsontext import dumps_by_line, pieces_by_line
 
 
 def test_reads_back_as_the_same_data_with_an_item_a_line():
@@ -34,3 +34,14 @@ def test_sort_keys_sorts_the_top_level_too():
     assert text == (
         '{\n  "seeds": [\n    {"y": 1, "z": 0}\n  ],\n  "summary": {"a": 2, "b": 1}\n}\n'
     )
+
+
+def test_pieces_make_the_same_text_and_take_an_iterator_as_a_list():
+    records = [{"b": 1, "a": "é"}, {"c": None}]
+    data = {"site": "x", "articles": records, "none": [], "stories": [{"s": 1}]}
+    lazy = {**data, "articles": (r for r in records), "none": iter([])}
+    for options in ({"ensure_ascii": False}, {"sort_keys": True}):
+        text = dumps_by_line(data, **options)
+        assert "".join(pieces_by_line(lazy | {"articles": iter(records)}, **options)) == text
+        assert "".join(pieces_by_line(data, **options)) == text
+    assert '"none": []' in dumps_by_line(data)

@@ -12,7 +12,7 @@ from conftest import ROOT
 from jinja2 import Template
 from pelican.settings import DEFAULT_CONFIG
 
-from news_digest.engine.reuse import PreviousSite, put
+from news_digest.engine.reuse import PreviousSite, put, put_pieces
 from news_digest.engine.writer import ParallelWriter, _spread
 
 
@@ -31,6 +31,38 @@ def test_put_links_the_previous_copy_only_when_it_is_the_same(tmp_path):
     assert not put(str(new / "same.html"), b"<p>changed</p>", str(old / "same.html"))
     assert (new / "same.html").read_bytes() == b"<p>changed</p>"
     assert (old / "same.html").read_bytes() == b"<p>same</p>"
+
+
+def test_put_pieces_links_the_previous_copy_only_when_every_byte_is_the_same(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir(), new.mkdir()
+    for name in ("same", "edited", "longer", "shorter"):
+        (old / name).write_bytes(b"<p>same</p>")
+    cases = {
+        "same": [b"<p>", b"same", b"", b"</p>"],
+        "edited": [b"<p>", b"sane", b"</p>"],
+        "longer": [b"<p>same</p>", b"\n"],
+        "shorter": [b"<p>same"],
+        "fresh": [b"<p>", b"new</p>"],
+    }
+    kept = {
+        name: put_pieces(str(new / name), iter(pieces), str(old / name))
+        for name, pieces in cases.items()
+    }
+    assert kept == {
+        "same": True,
+        "edited": False,
+        "longer": False,
+        "shorter": False,
+        "fresh": False,
+    }
+    for name, pieces in cases.items():
+        assert (new / name).read_bytes() == b"".join(pieces)
+    assert (new / "same").stat().st_ino == (old / "same").stat().st_ino
+    assert sorted(p.name for p in new.iterdir()) == sorted(cases)  # no file left beside them
+    # Written again over a link, the path gets a file of its own.
+    assert not put_pieces(str(new / "same"), [b"<p>changed</p>"], str(old / "same"))
+    assert (old / "same").read_bytes() == b"<p>same</p>"
 
 
 def test_previous_site_maps_only_paths_inside_the_output(tmp_path):

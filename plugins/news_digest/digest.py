@@ -18,7 +18,7 @@ from pelican.generators import Generator
 
 from . import sitemap
 from .engine.writer import flush, save_text
-from .search_index import search_index_script
+from .search_index import search_index_pieces
 from .settings import DEFAULTS
 
 #: Settings and their defaults. URLs are files, never bare folders (file:// works).
@@ -149,7 +149,7 @@ class DigestGenerator(Generator):
         )
         index_path = Path(self.output_path) / digest["search_index_url"]
         articles = self.context.get("articles", [])
-        save_text(writer, index_path, partial(search_index_script, articles), whole_site=True)
+        save_text(writer, index_path, partial(search_index_pieces, articles), whole_site=True)
         # The last of the plugin's generators: every page queued since the
         # articles' is rendered now, in one go, so the workers share it evenly.
         flush(writer)

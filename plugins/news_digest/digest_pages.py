@@ -7,6 +7,7 @@ Signal handlers and one small generator; the decisions are made in
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -20,11 +21,11 @@ from .engine.memo import digest, recall
 from .engine.prefetch import DEFAULT_MIN_SEEDS
 from .engine.workers import Background, can_fork
 from .engine.writer import save_text
-from .enrich.clusters import Item, close_pairs, related, stories, story_subject
+from .enrich.clusters import Item, close_pair_arrays, related, stories, story_subject
 from .enrich.duplicates import Copy, find_duplicates
 from .enrich.entities import KINDS, site_people
 from .enrich.tags import DEFAULT_TAG_MIN_ARTICLES, TAGS_PER_ARTICLE, site_tags, tag_key
-from .jsontext import dumps_by_line
+from .jsontext import pieces_by_line
 from .names import registry
 from .names import slug as name_slug
 from .paging import listing_pages
@@ -88,17 +89,17 @@ def drop_duplicates(generator):
 
 def _duplicate_inputs(texts: dict[str, str], signatures: dict, copies=None) -> bytes:
     """A digest of everything :func:`find_duplicates` reads, in order."""
-    parts = []
+    return digest(_duplicate_parts(texts, signatures, copies))
+
+
+def _duplicate_parts(texts: dict[str, str], signatures: dict, copies=None) -> Iterator[bytes]:
+    """The parts of :func:`_duplicate_inputs`' digest, encoded one at a time: every
+    article's text encoded at once would be a copy of all the texts at the peak."""
     for key, text in texts.items():
-        signature = signatures.get(key)
-        copy = (copies or {}).get(key)
-        parts += [
-            key.encode("utf-8", "surrogatepass"),
-            text.encode("utf-8", "surrogatepass"),
-            *_signature_parts(signature),
-            repr(copy).encode(),
-        ]
-    return digest(parts)
+        yield key.encode("utf-8", "surrogatepass")
+        yield text.encode("utf-8", "surrogatepass")
+        yield from _signature_parts(signatures.get(key))
+        yield repr((copies or {}).get(key)).encode()
 
 
 def _signature_parts(signature) -> list[bytes]:
@@ -227,18 +228,19 @@ def _cluster_fields(a) -> tuple:
 
 def _cluster_inputs(articles) -> bytes:
     """A digest of everything :func:`_clusters` reads of ``articles``, in their order."""
-    parts = []
+    return digest(_cluster_parts(articles))
+
+
+def _cluster_parts(articles) -> Iterator[bytes]:
+    """The parts of :func:`_cluster_inputs`' digest, encoded one at a time."""
     for a in articles:
         key, text, entities, date, words, signature = _cluster_fields(a)
-        parts += [
-            key.encode(),
-            text.encode("utf-8", "surrogatepass"),
-            "\n".join(sorted(entities)).encode(),
-            (date.isoformat() if date is not None else "-").encode(),
-            b"-" if words is None else words.tobytes(),
-            *_signature_parts(signature),
-        ]
-    return digest(parts)
+        yield key.encode()
+        yield text.encode("utf-8", "surrogatepass")
+        yield "\n".join(sorted(entities)).encode()
+        yield (date.isoformat() if date is not None else "-").encode()
+        yield b"-" if words is None else words.tobytes()
+        yield from _signature_parts(signature)
 
 
 def _clusters(articles) -> tuple[dict[str, list[str]], list[list[str]]]:
@@ -247,7 +249,7 @@ def _clusters(articles) -> tuple[dict[str, list[str]], list[list[str]]]:
     for a in articles:
         key, text, entities, date, words, signature = _cluster_fields(a)
         items.append(Item(key, text, entities, date, signature=signature, word_hashes=words))
-    pairs = close_pairs(items)  # scored once, for related articles and for stories
+    pairs = close_pair_arrays(items)  # scored once, for related articles and for stories
     return related(items, pairs), stories(items, pairs)
 
 
@@ -338,7 +340,8 @@ def _annotated_markdown(article) -> str:
     Seed-derived text is escaped like the body; the curator's Markdown keeps its
     syntax but not raw HTML.
     """
-    lines = [getattr(article, "cleaned_markdown", "").rstrip(), "", "## Annotations", ""]
+    cleaned = getattr(article, "cleaned_markdown", b"").decode("utf-8")  # kept as UTF-8
+    lines = [cleaned.rstrip(), "", "## Annotations", ""]
     tags = [str(t) for t in getattr(article, "tags", [])]
     if tags:
         lines += [f"Tags: {escape(', '.join(tags))}", ""]
@@ -492,14 +495,14 @@ class DigestPagesGenerator(Generator):
         # Not flushed here: the digest generator, which Pelican runs next
         # (``plugin.get_generators``), renders everything queued in one go.
 
-    def _export_json(self) -> str:
-        """The whole digest as JSON."""
+    def _export_json(self) -> Iterator[str]:
+        """The whole digest as JSON, in pieces: an article's record is made as it is written."""
         bundle = {
             "site": self.settings.get("SITENAME"),
-            "articles": [_record(a) for a in self.articles],
+            "articles": (_record(a) for a in self.articles),
             "stories": [
                 {"slug": s.slug, "title": s.title, "articles": [a.slug for a in s.articles]}
                 for s in self.story_pages
             ],
         }
-        return dumps_by_line(bundle, ensure_ascii=False, default=str)
+        return pieces_by_line(bundle, ensure_ascii=False, default=str)

@@ -374,7 +374,7 @@ def write_files(generator, writer):
     save_text(
         writer,
         output / _setting(generator.settings, "NEWS_DIGEST_REPORT_JSON"),
-        partial(report.to_json, entries, generator.report_other),
+        partial(report.json_pieces, entries, generator.report_other),
     )
     write_report_pages(generator, writer, entries, generator.report_other)
 

@@ -280,6 +280,9 @@ def _article(path: Path, settings, article, tags: list[str]):
         "category": article.source,
         "tags": tags,
     }
+    # As UTF-8 bytes, as the file is written: kept for every article until the
+    # end of the build (and in the content cache), where a str of text with
+    # one curly quote takes two or four bytes a character.
     meta["cleaned_markdown"] = document_markdown(
         article,
         {
@@ -292,7 +295,7 @@ def _article(path: Path, settings, article, tags: list[str]):
             "Tags": ", ".join(tags),
             "Seed": seed_rel,
         },
-    )
+    ).encode("utf-8")
     html = body_html(article)
     return markdown_to_html(body_markdown(article)) if html is None else html, meta
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 import fnmatch
 import logging
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .jsontext import dumps_by_line
+from .jsontext import pieces_by_line
 from .paging import ListingPage
 
 logger = logging.getLogger(__name__)
@@ -215,13 +216,18 @@ def attention(pages: list[ListingPage]) -> list[dict]:
 
 def to_json(entries: list[SeedEntry], other: list[dict] = ()) -> str:
     """Stable JSON: sorted keys, entries in path order, one seed a line, no timestamps."""
+    return "".join(json_pieces(entries, other))
+
+
+def json_pieces(entries: list[SeedEntry], other: list[dict] = ()) -> Iterator[str]:
+    """The text of :func:`to_json` in pieces, a seed's line at a time (``jsontext``)."""
     # The fields as they are (plain lists and dicts): asdict() would deep-copy them all.
     data = {
         "summary": summary(entries, other),
         "seeds": [vars(e) for e in entries],
         "other_warnings": list(other),
     }
-    return dumps_by_line(data, ensure_ascii=False, sort_keys=True)
+    return pieces_by_line(data, ensure_ascii=False, sort_keys=True)
 
 
 def _log_warning(warning: dict) -> None:

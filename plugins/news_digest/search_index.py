@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Iterator
 
 #: The global the search index script assigns; theme/static/js/search.js reads it.
 SEARCH_INDEX_GLOBAL = "DIGEST_SEARCH_INDEX"
@@ -88,10 +89,17 @@ def search_document(number: int, article) -> dict:
 
 def search_index_script(articles) -> str:
     """The index as a script assigning a global: ``<script src>`` loads it from file://."""
-    # ensure_ascii keeps the file plain ASCII: no encoding or line-separator surprises.
-    documents = [
-        json.dumps(search_document(number, article), ensure_ascii=True, sort_keys=True)
-        for number, article in enumerate(articles)
-    ]
+    return "".join(search_index_pieces(articles))
+
+
+def search_index_pieces(articles) -> Iterator[str]:
+    """The text of :func:`search_index_script` in pieces, an article's document at a
+    time: written to its file as it is made, never held whole."""
     # As json.dumps({"documents": [...]}, ensure_ascii=True, sort_keys=True) writes it.
-    return f'window.{SEARCH_INDEX_GLOBAL} = {{"documents": [{", ".join(documents)}]}};\n'
+    # ensure_ascii keeps the file plain ASCII: no encoding or line-separator surprises.
+    yield f'window.{SEARCH_INDEX_GLOBAL} = {{"documents": ['
+    for number, article in enumerate(articles):
+        if number:
+            yield ", "
+        yield json.dumps(search_document(number, article), ensure_ascii=True, sort_keys=True)
+    yield "]};\n"

@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Iterable
+from contextlib import ExitStack
 
 from ..settings import default
 
@@ -63,8 +65,13 @@ def below(folder: str, path: str) -> str | None:
     return path[len(folder) :] if path.startswith(folder) else None
 
 
-def encoded(text: str) -> bytes:
-    """``text`` as a file opened with ``open(path, "w", encoding="utf-8")`` would hold it."""
+def encoded(text: str | bytes) -> bytes:
+    """``text`` as a file opened with ``open(path, "w", encoding="utf-8")`` would hold it.
+
+    ``text`` may be given as its UTF-8 bytes already.
+    """
+    if isinstance(text, bytes):
+        return text.replace(b"\n", os.linesep.encode()) if os.linesep != "\n" else text
     if os.linesep != "\n":
         text = text.replace("\n", os.linesep)
     return text.encode("utf-8")
@@ -79,6 +86,47 @@ def put(path: str, data: bytes, previous: str | None = None) -> bool:
         return True  # else another file system, or links refused: write it
     _create(path, lambda: _write_new(path, data))
     return False
+
+
+def put_pieces(path: str, pieces: Iterable[bytes], previous: str | None = None) -> bool:
+    """:func:`put` for data given in pieces, never held whole: each piece is written
+    as it comes, and compared with the previous copy's bytes at the same place.
+
+    If the previous copy holds the same bytes, the written file is replaced by
+    a link to it. Returns whether the previous copy was kept.
+    """
+    same = previous is not None
+    with ExitStack() as stack:
+        if same:
+            try:
+                old = stack.enter_context(open(previous, "rb"))
+            except OSError:  # missing, a folder, unreadable
+                same = False
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        try:
+            descriptor = os.open(path, flags, 0o666)
+        except FileExistsError:
+            os.unlink(path)
+            descriptor = os.open(path, flags, 0o666)
+        stream = stack.enter_context(open(descriptor, "wb"))
+        for piece in pieces:
+            stream.write(piece)
+            if same:
+                same = old.read(len(piece)) == piece
+        if same:
+            same = old.read(1) == b""
+    return same and _relink(previous, path)
+
+
+def _relink(previous: str, path: str) -> bool:
+    """Replace the file ``path`` by a link to ``previous``; False (``path`` kept) if refused."""
+    linked = f"{path}.link"
+    try:
+        _create(linked, lambda: os.link(previous, linked))
+        os.replace(linked, path)
+        return True
+    except OSError:
+        return False
 
 
 def holds(path: str, data: bytes) -> bool:

@@ -22,14 +22,14 @@ from __future__ import annotations
 import io
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from pelican import signals
 
 from ..settings import default
 from .pelican_adapter import QueueingWriter
-from .reuse import PreviousSite, encoded, put
+from .reuse import PreviousSite, encoded, put, put_pieces
 from .workers import can_fork, fork_map, worker_count
 
 logger = logging.getLogger(__name__)
@@ -63,11 +63,21 @@ class _Job:
 @dataclass
 class _Page(_Job):
     template: object = None
-    localcontext: dict | None = None
+    #: The page's local context, as its names (a tuple most pages share: the
+    #: same context, the same arguments) and its values in that order. A dict
+    #: of the whole context for each of tens of thousands of queued pages would
+    #: be the writer's largest cost in memory.
+    names: tuple = ()
+    values: tuple = ()
     #: The generator context, and its ``localsiteurl`` when Pelican rendered it:
     #: content objects read it to write their links relative to the page.
     context: dict | None = None
     siteurl: object = None
+
+    @property
+    def localcontext(self) -> dict:
+        """The local context Pelican made for the page, in its order."""
+        return dict(zip(self.names, self.values, strict=True))
 
     def run(self) -> bool:
         """Render and write the page; whether the previous site's copy was kept."""
@@ -80,8 +90,10 @@ class _Page(_Job):
 class _File(_Job):
     """A file the plugin writes beside the pages: some text, or a copy of ``source``."""
 
-    #: The text, or a function that makes it where the file is written.
-    text: str | Callable[[], str] | None = None
+    #: The text (or its UTF-8 bytes), or a function that makes it where the file
+    #: is written: the text, or its pieces in order (an iterable of strings),
+    #: which are written as they are made and never held whole.
+    text: str | bytes | Callable[[], str | Iterable[str]] | None = None
     source: str | None = None
     whole_site: bool = False
 
@@ -89,14 +101,15 @@ class _File(_Job):
         """Write the file; whether the previous site's copy was kept instead."""
         make_folder(os.path.dirname(self.path))
         if data is None:
-            data = self._data()
+            if self.source is not None:
+                with open(self.source, "rb") as stream:
+                    data = stream.read()
+            else:
+                text = self.text() if callable(self.text) else self.text
+                if not isinstance(text, str | bytes):
+                    return put_pieces(self.path, map(encoded, text), self.previous)
+                data = encoded(text)
         return put(self.path, data, self.previous)
-
-    def _data(self) -> bytes:
-        if self.source is not None:
-            with open(self.source, "rb") as stream:
-                return stream.read()
-        return encoded(self.text() if callable(self.text) else self.text)
 
     def run(self) -> bool:
         return self.write()
@@ -134,6 +147,8 @@ class ParallelWriter(QueueingWriter):
         super().__init__(output_path, settings=settings)
         _FOLDERS.clear()  # a new build: the folders may be gone
         self._pages: dict[str, _Page] = {}
+        #: The queued pages' tuples of local context names, each kept once.
+        self._names: dict[tuple, tuple] = {}
         self._files: list[_File] = []
         self._rendering = None
         self._queueing = can_fork(self.settings) and not _listeners("content_written")
@@ -168,11 +183,13 @@ class ParallelWriter(QueueingWriter):
         path = self._claim(filename, override)
         if path != os.devnull:
             # A page overridden later (``override_output``) is written once, as the override.
+            names = tuple(localcontext)
             self._pages[path] = _Page(
                 path,
                 self._previous_of(path),
                 template=template,
-                localcontext=localcontext,
+                names=self._names.setdefault(names, names),
+                values=tuple(localcontext.values()),
                 context=context,
                 siteurl=context.get("localsiteurl"),
             )
@@ -207,7 +224,7 @@ class ParallelWriter(QueueingWriter):
         given = [file for file in self._files if not callable(file.text) and not file.whole_site]
         pages = list(self._pages.values())
         jobs = [*whole, *_spread([pages, each, given])]
-        self._pages, self._files = {}, []
+        self._pages, self._files, self._names = {}, [], {}
         fewest = self.settings.get("NEWS_DIGEST_PARALLEL_MIN_PAGES", DEFAULT_MIN_PAGES)
         if len(jobs) < fewest:
             workers, done = 1, [job.run() for job in jobs]
@@ -285,11 +302,13 @@ def flush(writer) -> None:
         writer.flush()
 
 
-def save_text(writer, path, text: str | Callable[[], str], whole_site: bool = False) -> None:
+def save_text(
+    writer, path, text: str | bytes | Callable[[], str | Iterable[str]], whole_site: bool = False
+) -> None:
     """Write ``text`` to ``path`` (UTF-8), with the pages when ``writer`` queues them.
 
-    ``text`` may be a function that makes it: it is then made with the pages,
-    in a worker, rather than in the build's process. ``whole_site``: it is
+    ``text`` may be a function that makes it, whole or in pieces: it is then
+    made with the pages, in a worker, rather than in the build's process. ``whole_site``: it is
     made from every article (a search index, an export), a long job started first.
     """
     _save(writer, _File(str(path), text=text, whole_site=whole_site))

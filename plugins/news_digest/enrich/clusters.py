@@ -13,6 +13,12 @@ pair: pairs sharing entities (an inverted index, leaving out entities named
 in more than :data:`MAX_ENTITY_POSTINGS` articles, like "Twitter"), and pairs
 whose wording MinHash LSH finds alike (``minhash.lsh_pairs``). Wording signatures are
 made when a seed is read (:func:`word_signature`), so they are cached.
+
+On a digest of similar texts the LSH candidates still grow with the square
+of its size (13 million at 30,000 generated seeds). They are found, scored
+and filtered a block of first items at a time (``minhash.lsh_pair_blocks``),
+and the pairs kept stay arrays (:class:`Pairs`) for :func:`related` and
+:func:`stories`: memory grows with the pairs kept, not with the candidates.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from hashlib import blake2b
+from typing import NamedTuple
 
 import numpy as np
 from datasketch import LeanMinHash
@@ -49,8 +56,8 @@ NUM_PERM = 64
 #: this: at 64 permutations a true similarity of 0.2 falls below it about 3 times in
 #: 100 (the LSH itself, tuned for 0.2, misses about a third of those).
 MIN_ESTIMATED_WORD_SIMILARITY = 0.1
-#: 64-bit words of set masks compared at a time (about 64 MB a side).
-MASK_BATCH_WORDS = 8_000_000
+#: 64-bit words of set masks compared at a time (about 16 MB a side).
+MASK_BATCH_WORDS = 2_000_000
 
 _WORDS = re.compile(r"[^\W\d_]+")
 
@@ -108,20 +115,32 @@ def _hash_masks(sets: list[np.ndarray]) -> np.ndarray:
     The size of two sets' intersection is then a bitwise AND and a bit count
     (:func:`_common`): many pairs at once, and as exact as intersecting the
     sets. An element only one set has is in no intersection, so it takes no bit.
+    An element's bit is its place among the shared elements, in order.
     """
-    sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
     flat = np.concatenate(sets) if sets else np.empty(0, dtype=np.uint64)
-    _, element, counts = np.unique(flat, return_inverse=True, return_counts=True)
-    element = element.ravel()  # numpy 2.0 gave it the input's shape
-    shared = counts > 1
-    kept = shared[element]
-    row = np.repeat(np.arange(len(sets)), sizes)[kept]
-    bit = (np.cumsum(shared) - 1)[element[kept]]  # an element's place among the shared ones
-    masks = np.zeros((len(sets), max(1, -(-int(shared.sum()) // 64))), dtype=np.uint64)
-    # An element is once in a set: or-ing its bit in is adding it.
-    np.bitwise_or.at(
-        masks, (row, bit >> 6), np.left_shift(np.uint64(1), (bit & 63).astype(np.uint64))
-    )
+    flat.sort()  # in place: one copy of every set's elements at a time
+    repeated = flat[1:][flat[1:] == flat[:-1]]
+    del flat
+    vocabulary = np.unique(repeated)  # each set's elements are distinct: a repeat is shared
+    del repeated
+    masks = np.zeros((len(sets), max(1, -(-len(vocabulary) // 64))), dtype=np.uint64)
+    step = max(1, MASK_BATCH_WORDS // 8)  # elements placed at a time: bounded memory
+    sizes = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+    start = 0
+    while start < len(sets):
+        # As many sets as hold about ``step`` elements, and at least one.
+        end = max(start + 1, int(np.searchsorted(np.cumsum(sizes[start:]), step, "right")) + start)
+        elements = np.concatenate(sets[start:end])
+        place = np.searchsorted(vocabulary, elements)
+        kept = place < len(vocabulary)
+        kept[kept] = vocabulary[place[kept]] == elements[kept]
+        row = np.repeat(np.arange(start, end), sizes[start:end])[kept]
+        bit = place[kept]
+        # An element is once in a set: or-ing its bit in is adding it.
+        np.bitwise_or.at(
+            masks, (row, bit >> 6), np.left_shift(np.uint64(1), (bit & 63).astype(np.uint64))
+        )
+        start = end
     return masks
 
 
@@ -141,6 +160,16 @@ def _within_window(a: Item, b: Item) -> bool:
     return abs((a.date - b.date).days) <= STORY_WINDOW_DAYS
 
 
+class Pairs(NamedTuple):
+    """Scored pairs as arrays, in the order of their item numbers: first and
+    second item numbers (first < second), shared entities and word similarity."""
+
+    first: np.ndarray
+    second: np.ndarray
+    shared: np.ndarray
+    words: np.ndarray
+
+
 def candidate_pairs(items: list[Item]) -> list[tuple[Item, Item, int, float]]:
     """The pairs worth scoring (shared entities, or wording MinHash LSH finds alike),
     each with its score: ``(a, b, shared entities, word similarity)``."""
@@ -148,14 +177,19 @@ def candidate_pairs(items: list[Item]) -> list[tuple[Item, Item, int, float]]:
 
 
 def close_pairs(items: list[Item]) -> list[tuple[Item, Item, int, float]]:
-    """The :func:`candidate_pairs` close enough to be related or one story.
+    """The :func:`candidate_pairs` close enough to be related or one story."""
+    return _as_pairs(items, *close_pair_arrays(items))
+
+
+def close_pair_arrays(items: list[Item]) -> Pairs:
+    """:func:`close_pairs` as arrays, for :func:`related` and :func:`stories`.
 
     At 10,000 articles about 2% of half a million candidates: the rest are
-    dropped as arrays, before a tuple is made for each.
+    dropped as arrays, a block at a time, before a tuple is made for any.
     """
-    first, second, shared, words = _scored_pairs(items)
-    keep = _related_enough(shared, words) | _close(shared, words)
-    return _as_pairs(items, first[keep], second[keep], shared[keep], words[keep])
+    return _scored_pairs(
+        items, lambda shared, words: _related_enough(shared, words) | _close(shared, words)
+    )
 
 
 def _as_pairs(items, first, second, shared, words) -> list[tuple[Item, Item, int, float]]:
@@ -167,9 +201,13 @@ def _as_pairs(items, first, second, shared, words) -> list[tuple[Item, Item, int
     ]
 
 
-def _scored_pairs(items: list[Item]) -> tuple[np.ndarray, ...]:
-    """:func:`candidate_pairs` as arrays: first and second item numbers, shared
-    entities and word similarity."""
+def _scored_pairs(items: list[Item], keep=None) -> Pairs:
+    """:func:`candidate_pairs` as arrays, those ``keep(shared, words)`` keeps if given.
+
+    The candidates are found and scored a block of first items at a time
+    (``minhash.lsh_pair_blocks``): on a digest of similar texts they grow with
+    the square of its size, the pairs kept much less.
+    """
     postings: dict[str, list[int]] = {}
     for index, item in enumerate(items):
         for entity in item.entities:
@@ -181,10 +219,13 @@ def _scored_pairs(items: list[Item]) -> tuple[np.ndarray, ...]:
     size = len(items)
     # Pairs as codes a * size + b (a < b): numpy keeps millions of them cheaply,
     # and sorting the codes sorts the pairs.
-    entity_pairs = np.fromiter(
-        (a * size + b for (a, b), count in shared.items() if count >= MIN_SHARED_ENTITIES),
-        dtype=np.int64,
+    entity_pairs = np.sort(
+        np.fromiter(
+            (a * size + b for (a, b), count in shared.items() if count >= MIN_SHARED_ENTITIES),
+            dtype=np.int64,
+        )
     )
+    del shared
     signatures = [
         word_signature(item.words or content_words(item.text))
         if item.signature is None
@@ -192,33 +233,52 @@ def _scored_pairs(items: list[Item]) -> tuple[np.ndarray, ...]:
         for item in items
     ]
     values = minhash.hash_values(signatures, NUM_PERM)
-    worded = _worded_pairs(values, np.array([len(item.word_hashes) > 0 for item in items]))
-    worded = worded[~np.isin(worded, entity_pairs, assume_unique=True)]
-    # LSH is tuned not to miss pairs, so on a large digest most of what it finds is
-    # far from alike: estimating them all at once is much cheaper than scoring each.
-    estimate = minhash.estimated_similarity(values, worded // size, worded % size)
-    worded = worded[estimate >= MIN_ESTIMATED_WORD_SIMILARITY]
-    codes = np.sort(np.concatenate((entity_pairs, worded)))  # no pair is in both
-    first, second = codes // size, codes % size
     sizes = np.array([len(item.word_hashes) for item in items], dtype=np.int64)
-    common = _common(_hash_masks([item.word_hashes for item in items]), first, second)
-    union = sizes[first] + sizes[second] - common
-    # Jaccard similarity; an empty set is alike to nothing
-    words = np.divide(common, union, out=np.zeros(len(codes)), where=union > 0)
-    shared = _common(_set_masks([item.entities for item in items]), first, second)
-    return first, second, shared, words
+    word_masks = _hash_masks([item.word_hashes for item in items])
+    entity_masks = _set_masks([item.entities for item in items])
+    # Item numbers and entity counts as 32-bit numbers: the pairs kept are many.
+    found = [Pairs(*(np.empty(0, dtype=np.int32),) * 3, np.empty(0, dtype=np.float64))]
+    for start, end, worded in _worded_blocks(values, sizes > 0):
+        low, high = np.searchsorted(entity_pairs, (start * size, end * size))
+        named = entity_pairs[low:high]
+        worded = worded[~np.isin(worded, named, assume_unique=True)]
+        # LSH is tuned not to miss pairs, so on a large digest most of what it finds is
+        # far from alike: estimating them all at once is much cheaper than scoring each.
+        estimate = minhash.estimated_similarity(values, worded // size, worded % size)
+        worded = worded[estimate >= MIN_ESTIMATED_WORD_SIMILARITY]
+        codes = np.sort(np.concatenate((named, worded)))  # no pair is in both
+        first, second = codes // size, codes % size
+        common = _common(word_masks, first, second)
+        union = sizes[first] + sizes[second] - common
+        # Jaccard similarity; an empty set is alike to nothing
+        words = np.divide(common, union, out=np.zeros(len(codes)), where=union > 0)
+        shared = _common(entity_masks, first, second)
+        if keep is not None:
+            kept = keep(shared, words)
+            first, second, shared, words = first[kept], second[kept], shared[kept], words[kept]
+        narrow = (column.astype(np.int32) for column in (first, second, shared))
+        found.append(Pairs(*narrow, words))
+    return Pairs(*(np.concatenate(column) for column in zip(*found, strict=True)))
 
 
-def _worded_pairs(values: np.ndarray, has_words: np.ndarray) -> np.ndarray:
-    """The pairs MinHash LSH finds alike in wording, as sorted codes ``a * size + b``.
+def _worded_blocks(values: np.ndarray, has_words: np.ndarray):
+    """The pairs MinHash LSH finds alike in wording, as sorted codes ``a * size + b``,
+    a block of first items at a time: ``(start, end, codes)`` for the pairs whose
+    first item is in ``range(start, end)``; the blocks cover every item.
 
     ``values`` are the items' signature hash values, a row each; items without
     words take no part.
     """
+    size = len(values)
     rows = np.flatnonzero(has_words)
-    first, second = minhash.lsh_pairs(values[rows], RELATED_WORD_SIMILARITY)
-    # rows ascend, so the pairs keep a < b and their order in the items' numbering
-    return rows[first] * len(values) + rows[second]
+    start = 0
+    for _, end, first, second in minhash.lsh_pair_blocks(values[rows], RELATED_WORD_SIMILARITY):
+        # rows ascend, so the pairs keep a < b and their order in the items' numbering
+        stop = size if end == len(rows) else int(rows[end])
+        yield start, stop, rows[first] * size + rows[second]
+        start = stop
+    if start < size:
+        yield start, size, np.empty(0, dtype=np.int64)
 
 
 # The evidence tests take numbers or numpy arrays of them alike (``&``, ``|``).
@@ -244,25 +304,43 @@ def _same_story(a: Item, b: Item, shared: int, words: float) -> bool:
 def related(items: list[Item], pairs=None) -> dict[str, list[str]]:
     """For each key, the keys of its related articles, most related first.
 
-    ``pairs`` are the :func:`close_pairs` of ``items`` (or all candidates), when already known.
+    ``pairs`` are the :func:`close_pairs` of ``items`` (or all candidates), as
+    tuples or as :class:`Pairs` arrays, when already known.
     """
-    found: dict[str, list[tuple[float, str]]] = {item.key: [] for item in items}
-    for a, b, shared, words in candidate_pairs(items) if pairs is None else pairs:
-        if _related_enough(shared, words):
-            rank = shared + 10 * words
-            found[a.key].append((rank, b.key))
-            found[b.key].append((rank, a.key))
-    return {
-        key: [k for _, k in sorted(pairs, key=lambda p: (-p[0], p[1]))[:MAX_RELATED]]
-        for key, pairs in found.items()
-    }
+    first, second, shared, words = _pair_arrays(items, pairs)
+    kept = _related_enough(shared, words)
+    rank = shared[kept] + 10 * words[kept]
+    # Each pair counts for both its items, in the pairs' order.
+    source = np.concatenate((first[kept], second[kept]))
+    other = np.concatenate((second[kept], first[kept]))
+    rank = -np.concatenate((rank, rank))
+    key_order = np.empty(len(items), dtype=np.int32)
+    key_order[sorted(range(len(items)), key=lambda number: items[number].key)] = np.arange(
+        len(items)
+    )
+    # For each item, most related first, then by key (an item and another are
+    # one pair at most, so nothing is left to the order they were found in).
+    order = np.lexsort((key_order[other], rank, source))
+    del rank
+    source, other = source[order], other[order]
+    del order
+    starts = np.searchsorted(source, source, side="left")
+    taken = np.arange(len(source)) - starts < MAX_RELATED
+    found: dict[str, list[str]] = {item.key: [] for item in items}
+    for number, others in zip(source[taken].tolist(), other[taken].tolist(), strict=True):
+        found[items[number].key].append(items[others].key)
+    return found
 
 
 def stories(items: list[Item], pairs=None) -> list[list[str]]:
     """Groups of two or more keys telling the same story, largest first.
 
-    ``pairs`` are the :func:`close_pairs` of ``items`` (or all candidates), when already known.
+    ``pairs`` are the :func:`close_pairs` of ``items`` (or all candidates), as
+    tuples or as :class:`Pairs` arrays, when already known.
     """
+    first, second, shared, words = _pair_arrays(items, pairs)
+    close = _close(shared, words)
+    first, second = first[close], second[close]
     parent = {item.key: item.key for item in items}
 
     def root(key):
@@ -271,13 +349,36 @@ def stories(items: list[Item], pairs=None) -> list[list[str]]:
             key = parent[key]
         return key
 
-    for a, b, shared, words in candidate_pairs(items) if pairs is None else pairs:
-        if _same_story(a, b, shared, words):
-            parent[root(b.key)] = root(a.key)
+    # A part at a time: a list of Python numbers is dear at millions of pairs.
+    for start in range(0, len(first), PAIRS_AT_A_TIME):
+        part = slice(start, start + PAIRS_AT_A_TIME)
+        for one, two in zip(first[part].tolist(), second[part].tolist(), strict=True):
+            a, b = items[one], items[two]
+            if _within_window(a, b):
+                parent[root(b.key)] = root(a.key)
     groups: dict[str, list[str]] = {}
     for item in items:
         groups.setdefault(root(item.key), []).append(item.key)
     return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: (-len(g), g))
+
+
+#: Pairs turned into Python numbers at a time by :func:`stories`.
+PAIRS_AT_A_TIME = 65_536
+
+
+def _pair_arrays(items: list[Item], pairs) -> Pairs:
+    """``pairs`` (None: every candidate) as :class:`Pairs` arrays over ``items``' numbers."""
+    if pairs is None:
+        return _scored_pairs(items)
+    if isinstance(pairs, Pairs):
+        return pairs
+    number = {id(item): place for place, item in enumerate(items)}
+    return Pairs(
+        np.array([number[id(a)] for a, _, _, _ in pairs], dtype=np.int32),
+        np.array([number[id(b)] for _, b, _, _ in pairs], dtype=np.int32),
+        np.array([shared for _, _, shared, _ in pairs], dtype=np.int32),
+        np.array([words for _, _, _, words in pairs], dtype=np.float64),
+    )
 
 
 def story_subject(tags: list[list[str]], people: list[list[str]], titles: list[str]) -> str:
