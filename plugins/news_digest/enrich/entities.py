@@ -63,6 +63,10 @@ MAX_PLACE_WORDS = 4
 MIN_SURNAME_REPEATS = 2
 #: Last words of places' names ("Marin County").
 PLACE_CUES = word_list("place_cues.txt")
+#: Last words of news outlets' names ("Sky Sports"), cues only at the end.
+OUTLET_CUES = word_list("outlet_cues.txt")
+#: Nouns whose possessive may be part of an organisation's name ("People's").
+NAME_POSSESSIVES = word_list("name_possessives.txt")
 #: Days and months: capitalised, never a name.
 CALENDAR = word_list("calendar.txt")
 #: Honorifics-file entries that only say where ("US Attorney General"): no title alone.
@@ -75,8 +79,10 @@ _HON_DOTTED = sorted(
 )
 #: Written after a name, part of it ("Patrick W. Carlineo Jr.").
 NAME_SUFFIXES = ("Jr.", "Sr.", "II", "III", "IV")
+#: Abbreviations whose dot is part of the name ("Nissan North America Inc.").
+NAME_DOTTED = ("Jr.", "Sr.", "Inc.", "Co.", "Corp.", "Ltd.", "Bros.")
 _WORD = (
-    r"(?:" + "|".join(re.escape(h) for h in (*_HON_DOTTED, "Jr.", "Sr.")) + r"|[A-Z]\.(?:[A-Z]\.)+"
+    r"(?:" + "|".join(re.escape(h) for h in (*_HON_DOTTED, *NAME_DOTTED)) + r"|[A-Z]\.(?:[A-Z]\.)+"
     r"|[A-Z][\w’'&-]*[\w]|[A-Z]\.?)"
 )
 #: Lower-case particles inside personal names ("Richard von Weizsäcker", "Alex de Minaur").
@@ -88,8 +94,10 @@ PARTICLES = (
 _ARTICLE_NAME = r"(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z][\w’'-]*\w"
 _ARTICLE_WORD = re.compile(_ARTICLE_NAME)
 _JOIN = "|".join(dict.fromkeys((*CONNECTORS, *PARTICLES)))
+#: "Pacific Gas & Electric Co.": an ampersand joins the parts of one name.
 _RUN = re.compile(
-    rf"{_WORD}(?:(?:\s|\s(?:{_JOIN})\s(?:(?:{_JOIN})\s)?)(?:{_WORD}|{_ARTICLE_NAME}))*"
+    rf"(?<![\w’'-]){_WORD}"
+    rf"(?:(?:\s|\s&\s|\s(?:{_JOIN})\s(?:(?:{_JOIN})\s)?)(?:{_WORD}|{_ARTICLE_NAME}))*"
 )
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
 _LETTER = re.compile(r"[A-Z]\.?")
@@ -215,15 +223,29 @@ class _Run:
         return words
 
 
-_INNER_POSSESSIVE = re.compile(r"(?<=\w)(?:[’']s|(?<=s)[’'])(?=\s)")
+#: Where a run is cut: after a possessive, or a company's suffix, inside it
+#: ("Sierra Nevada Corp. SpaceX" is two names).
+_INNER_POSSESSIVE = re.compile(
+    r"(?<=\w)(?:[’']s|(?<=s)[’'])(?=\s)|\b(?:Inc|Co|Corp|Ltd|Bros)\.(?=\s)"
+)
 
 
-def _possessive_parts(matches):
+def _possessive_parts(matches, ordinary: set[str]):
     """Each run as ``(start, end, text)``, cut after a possessive inside it:
-    "NASA's Goddard Space Flight Center" is NASA's, and a centre."""
+    "NASA's Goddard Space Flight Center" is NASA's, and a centre. A common
+    noun's possessive before an organisation's cue word is part of its name
+    ("People's Liberation Army", "Governor's Office")."""
     for match in matches:
         raw, base, begin = match.group(0), match.start(), 0
         for cut in _INNER_POSSESSIVE.finditer(raw):
+            noun = raw[: cut.start()].split()[-1] if raw[: cut.start()].split() else ""
+            common = noun.lower() in ordinary or noun in NAME_POSSESSIVES
+            if (
+                cut.group(0)[0] in "’'"
+                and common
+                and any(w in org_cues() for w in raw[cut.end() :].split())
+            ):
+                continue
             yield base + begin, base + cut.end(), raw[begin : cut.end()]
             begin = cut.end() + 1  # past the space after it
         yield base + begin, match.end(), raw[begin:]
@@ -234,7 +256,7 @@ def _runs(paragraphs: list[str]):
     # ("… Nicholson Detainees were held"): it is not the end of a name.
     ordinary = {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
     for number, text in enumerate(paragraphs):
-        for start, end, raw in _possessive_parts(_RUN.finditer(text)):
+        for start, end, raw in _possessive_parts(_RUN.finditer(text), ordinary):
             raw = _POSSESSIVE.sub("", raw)
             words = raw.split()
             if _is_sentence_start(text, start):
@@ -297,7 +319,11 @@ def _organisation(words: list[str]) -> str | None:
     # "Department of Justice", not "Patrick Liu of Victoria Hospital": the cue
     # word of a name with connectors is in its first part.
     head = words[: next((i for i, w in enumerate(words) if w in CONNECTORS), len(words))]
-    if len(words) >= 2 and any(w.rstrip(".") in org_cues() or w in org_cues() for w in head):
+    # An outlet's cue ends its name, even a hyphenated word ("Pittsburgh Post-Gazette").
+    outlet = words[-1].rpartition("-")[2] in OUTLET_CUES and not set(words) & set(CONNECTORS)
+    if len(words) >= 2 and (
+        outlet or any(w.rstrip(".") in org_cues() or w in org_cues() for w in head)
+    ):
         if words[-1] in CONNECTORS or words[0] in CALENDAR or _LETTER.fullmatch(words[-1]):
             return None  # "Group A" is a tournament's group, not a body
         if len(words) > MAX_ORGANISATION_WORDS:
@@ -453,6 +479,9 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
                     mentions.append(Mention(PLACE, part_name, part.paragraph, part.start, part.end))
                 else:
                     singles.append(part)
+            elif part is not run and (org := _organisation(part.words)):
+                # "Brian Batko of the Pittsburgh Post-Gazette": a name, then where he works.
+                mentions.append(Mention(ORGANISATION, org, part.paragraph, part.start, part.end))
             elif 2 <= len(part.words) <= MAX_NAME_WORDS and _name_like(part.words):
                 loose.append(part)
             elif (at := _person_after_job(part.words)) is not None:
@@ -502,6 +531,27 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
             mentions.append(Mention(PERSON, name, run.paragraph, run.start, run.end))
 
     acronyms = _organisation_acronyms(paragraphs, Counter(" ".join(s.words) for s in singles))
+    # "John Smith (JS)": initials, not an organisation.
+    defined = [
+        (d, acronym)
+        for d, acronym in _acronym_definitions(paragraphs)
+        if not any(
+            m.kind == PERSON and m.paragraph == d.paragraph and d.start <= m.start < d.end
+            for m in mentions
+        )
+    ]
+    if defined:
+        # "Ministry of Trade, Industry and Energy (MOTIE)": the whole name, not its first run.
+        spans = [(m.paragraph, m.start, m.end) for m, _ in defined]
+        mentions = [
+            m
+            for m in mentions
+            if m.kind != ORGANISATION
+            or not any(p == m.paragraph and a <= m.start < b for p, a, b in spans)
+        ]
+        mentions += [m for m, _ in defined]
+        acronyms |= {acronym for _, acronym in defined}
+    mentions += _listed_organisations(paragraphs, mentions)
     teams = _plural_names(paragraphs)
     people = {m.name for m in mentions if m.kind == PERSON}
     by_surname: dict[str, set[str]] = {}
@@ -533,16 +583,17 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
-#: An acronym defined after ordinary words ("hypersensitivity pneumonitis, or HP"): a thing.
-_DEFINED_AFTER_WORDS = re.compile(r"[a-z]\w*\s*(?:,\s*or\s+|\(\s*)$")
-_DEFINED_AFTER_NAME = re.compile(r"[A-Z][\w&.’'-]*\s+\(\s*$")
+#: An acronym defined after words that do not spell it ("hypersensitivity pneumonitis,
+#: or HP", "Krankenhausinformationssystemen (KIS)"): a thing. (Names that spell
+#: theirs are :func:`_acronym_definitions`.)
+_DEFINED_AFTER_WORDS = re.compile(r"\w\s*(?:,\s*or\s+|\(\s*)$")
 
 
 def _organisation_acronyms(paragraphs: list[str], singles: Counter) -> set[str]:
-    """All-capitals words that name organisations: defined after a name ("Sierra Nevada
-    Corporation (SNC)"), or used again and again; and neither a common abbreviation
+    """All-capitals words used again and again that name organisations (a name that
+    spells one is :func:`_acronym_definitions`): neither a common abbreviation
     (``data/common_acronyms.txt``), a word the text also writes in lower case, a
-    place, nor defined after ordinary words."""
+    place, nor defined in brackets after other words."""
     common = word_list("common_acronyms.txt")
     ordinary = {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
     found = set()
@@ -559,9 +610,107 @@ def _organisation_acronyms(paragraphs: list[str], singles: Counter) -> set[str]:
         before = first[max(0, at.start() - 40) : at.start()] if at else ""
         if _DEFINED_AFTER_WORDS.search(before):
             continue
-        if count >= MIN_ACRONYM_MENTIONS or _DEFINED_AFTER_NAME.search(before):
+        if count >= MIN_ACRONYM_MENTIONS:
             found.add(word)
     return found
+
+
+#: An organisation's acronym is in capitals ("IoT", a thing's, is not).
+_PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Z&]{1,7})\s*\)")
+#: How far before its brackets an acronym's name may start, in characters.
+ACRONYM_NAME_REACH = 120
+#: Lower-case words inside a name that its acronym may or may not spell ("of" in MOTIE).
+_ACRONYM_JOINS = frozenset(
+    (*CONNECTORS, "and", "&", "y", "e", "et", "und", "do", "da", "des", "du", "di", "del", "dan")
+)
+_NAME_TOKEN = re.compile(r"[^\s,]+")
+
+
+def _acronym_definitions(paragraphs: list[str]) -> list[tuple[Mention, str]]:
+    """Organisations' names defined by the acronym after them, whose initials spell it
+    ("Ministry of Trade, Industry and Energy (MOTIE)", "Serviço de Atendimento
+    Domiciliar (SAD)"): each name's mention, and its acronym."""
+    found = []
+    for number, text in enumerate(paragraphs):
+        for match in _PAREN_ACRONYM.finditer(text):
+            acronym = match.group(1)
+            letters = [c for c in acronym if c.isupper()]
+            if len(letters) < 2 or acronym in word_list("common_acronyms.txt"):
+                continue
+            reach = max(0, match.start() - ACRONYM_NAME_REACH)
+            tokens = list(_NAME_TOKEN.finditer(text, reach, match.start()))
+            first = _spelled_by(letters, [t.group(0) for t in tokens])
+            if first is None:
+                continue
+            start = tokens[first].start()
+            name = text[start : tokens[-1].end()].removeprefix("The ")
+            if name in places() or len(name.split()) < 2:
+                continue
+            found.append((Mention(ORGANISATION, name, number, start, tokens[-1].end()), acronym))
+    return found
+
+
+def _spelled_by(letters: list[str], tokens: list[str]) -> int | None:
+    """The index of the token a name spelling ``letters`` starts at, reading back from
+    the last token: every capitalised word gives the next letter, lower-case joins may."""
+
+    def back(i: int, j: int) -> int | None:
+        if j < 0:
+            return i + 1 if i + 1 < len(tokens) and tokens[i + 1][:1].isupper() else None
+        if i < 0:
+            return None
+        word = tokens[i]
+        initial = unicodedata.normalize("NFKD", word[:1])[:1].upper()
+        if word[:1].isupper():
+            return back(i - 1, j - 1) if initial == letters[j] else None
+        if word in _ACRONYM_JOINS:
+            spelled = back(i - 1, j - 1) if initial == letters[j] else None
+            return spelled if spelled is not None else back(i - 1, j)
+        return None
+
+    return back(len(tokens) - 1, len(letters) - 1)
+
+
+_ITEM = rf"(?<![\w’'-])(?:The\s)?{_WORD}(?:\s{_WORD}){{0,3}}(?![\w’'-])"
+#: A list of three or more names: "Porto, Inter Milan, Chelsea and Real Madrid".
+_NAME_LIST = re.compile(rf"{_ITEM}(?:,\s{_ITEM})+,?\s(?:and|or|&|und|e|y|et|dan)\s{_ITEM}")
+_LIST_ITEM = re.compile(_ITEM)
+
+
+def _listed_organisations(paragraphs: list[str], mentions: list[Mention]) -> list[Mention]:
+    """Names listed with an organisation, as its peers: "managed FC Porto, Inter Milan,
+    Chelsea and Real Madrid" names four clubs when one is known to be. A list that
+    names a person or a place is left alone, and so is a name the text writes as one."""
+    known = {m.name for m in mentions if m.kind == ORGANISATION} | set(organisations())
+    others = {m.name for m in mentions if m.kind != ORGANISATION} | set(places())
+    others |= {_surname(m.name) for m in mentions if m.kind == PERSON}  # "Braun"
+    lists = [
+        (number, [item for item in _LIST_ITEM.finditer(match.group(0))], match.start())
+        for number, text in enumerate(paragraphs)
+        for match in _NAME_LIST.finditer(text)
+    ]
+    found: list[Mention] = []
+    grew = True
+    while grew:  # a club named in a second list with the first's ("Porto, Real Madrid and …")
+        grew = False
+        for number, items, offset in lists:
+            names = [item.group(0).removeprefix("The ") for item in items]
+            if any(n in others for n in names) or not any(n in known for n in names):
+                continue
+            for item, name in zip(items, names, strict=True):
+                if name not in known and _listable(name.split()):
+                    known.add(name)
+                    start = offset + item.start()
+                    found.append(Mention(ORGANISATION, name, number, start, offset + item.end()))
+                    grew = True
+    return found
+
+
+def _listable(words: list[str]) -> bool:
+    return all(
+        w[:1].isupper() and w not in CALENDAR and w not in COMMON_STARTS and w not in CONNECTORS
+        for w in words
+    )
 
 
 _THE_PLURAL = re.compile(r"\bthe\s+([A-Z][a-z]+s)\b")
