@@ -147,12 +147,12 @@ def _not_reached(figure: str):
     return pytest.mark.xfail(strict=True, reason=f"not reached: measured {figure}")
 
 
-@_not_reached("0.877 on the held-out half")
+@_not_reached("0.875 on the held-out half")
 def test_people_precision():
     assert entity_scores("person", "test")[0] >= TARGETS["person"][0]
 
 
-@_not_reached("0.645 on the held-out half")
+@_not_reached("0.700 on the held-out half")
 def test_people_recall():
     assert entity_scores("person", "test")[1] >= TARGETS["person"][1]
 

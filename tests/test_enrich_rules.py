@@ -262,3 +262,16 @@ def test_possessives_companies_and_outlets_in_organisations_names():
     assert "Pittsburgh Post-Gazette" in found
     assert "Sierra Nevada Corp." in found and "Pacific Gas & Electric Co." in found
     assert not any("Breaking" in name for name in found)  # an outlet's cue ends its name
+
+
+def test_a_role_a_party_or_a_partner_makes_a_bare_name_a_person():
+    people = extract_entities(
+        [
+            "The label was bought by talent manager Scooter Braun, the report by former "
+            "adviser Fiona Hill, when Republican Phil Bryant won.",
+            "Braun has worked with the likes of Kanye West and Kim Kardashian.",
+            "They drove past Kim Kardashian, Grand Rapids.",
+        ]
+    ).names("person")
+    assert {"Scooter Braun", "Fiona Hill", "Phil Bryant", "Kanye West"} <= set(people)
+    assert "Grand Rapids" not in people  # a comma alone pairs nothing

@@ -10,8 +10,9 @@ runs are read one at a time and classified by the strongest evidence:
 - a run in ``data/organisations.txt``, or of two or more words with a cue
   word from ``data/org_cues.txt`` ("Justice Department"), is an organisation;
 - a bare two- or three-word name is a person only if something else says so:
-  a speech verb next to it ("Greg Smith said") or its last word used alone
-  elsewhere ("… Smith").
+  a speech verb next to it ("Greg Smith said"), its last word used alone
+  elsewhere ("… Smith"), a lower-case role before it ("adviser Fiona Hill",
+  ``data/roles.txt``), or a person's name joined to it by "and".
 
 A surname used alone ("Sessions") is merged into the one full name it ends
 ("Jeff Sessions"); a surname no full name explains is not an entity.
@@ -383,6 +384,13 @@ def _is_state(words: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _role_before() -> re.Pattern:
+    """A lower-case role just before a name ("talent manager Scooter Braun")."""
+    roles = sorted(word_list("roles.txt"), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, roles)) + r")\s+$")
+
+
+@lru_cache(maxsize=1)
 def _credit_patterns() -> re.Pattern:
     lines = [ln for ln in word_list_lines("credits.txt")]
     return re.compile("|".join(f"(?:{ln})" for ln in lines), re.IGNORECASE | re.MULTILINE)
@@ -499,6 +507,7 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         if _SPEECH_AFTER.match(s.after) or _SPEECH_BEFORE.search(s.before)
     }
     after_the = {w for text in paragraphs for w in _AFTER_THE.findall(text)}
+    unsure: list[_Run] = []  # bare names the evidence above did not settle
     for run in loose:
         run.words = run.without_ordinary_tail()
         for size in (2, 1):
@@ -525,10 +534,14 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
             and surname not in org_cues()
         )
         known = surname.upper() in census_surnames() and run.words[-1] not in org_cues()
+        role = _role_before().search(run.before)  # "adviser Fiona Hill"
         if (given and first not in places()) or (
-            len(run.words) <= 3 and (repeated or (spoke and (surnames[surname] or known)))
+            len(run.words) <= 3 and (repeated or role or (spoke and (surnames[surname] or known)))
         ):
             mentions.append(Mention(PERSON, name, run.paragraph, run.start, run.end))
+        else:
+            unsure.append(run)
+    mentions += _paired_with_people(paragraphs, unsure, mentions)
 
     acronyms = _organisation_acronyms(paragraphs, Counter(" ".join(s.words) for s in singles))
     # "John Smith (JS)": initials, not an organisation.
@@ -580,6 +593,33 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         merged.append(m)
     mentions = sorted(_merge_name_tails(merged), key=lambda m: (m.paragraph, m.start))
     return Extraction(_entities(mentions), mentions)
+
+
+_PAIRED_AFTER = re.compile(r",?\s(?:and|or|&)\s")
+_PAIRED_BEFORE = re.compile(r",?\s(?:and|or|&)\s$")
+
+
+def _paired_with_people(
+    paragraphs: list[str], runs: list[_Run], mentions: list[Mention]
+) -> list[Mention]:
+    """Bare two- or three-word names joined to a person's by "and" are people too
+    ("Kanye West and Kim Kardashian"); a comma alone is not enough ("Kim
+    Kardashian, Beverly Hills")."""
+    starts = {(m.paragraph, m.start) for m in mentions if m.kind == PERSON}
+    ends = {(m.paragraph, m.end) for m in mentions if m.kind == PERSON}
+    found = []
+    for run in runs:
+        if not 2 <= len(run.words) <= 3:
+            continue
+        text = paragraphs[run.paragraph]
+        end = run.start + len(" ".join(run.words))
+        after = _PAIRED_AFTER.match(text, end)
+        before = _PAIRED_BEFORE.search(text, 0, run.start)
+        if (after and (run.paragraph, after.end()) in starts) or (
+            before and (run.paragraph, before.start()) in ends
+        ):
+            found.append(Mention(PERSON, " ".join(run.words), run.paragraph, run.start, end))
+    return found
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
