@@ -275,3 +275,15 @@ def test_a_role_a_party_or_a_partner_makes_a_bare_name_a_person():
     ).names("person")
     assert {"Scooter Braun", "Fiona Hill", "Phil Bryant", "Kanye West"} <= set(people)
     assert "Grand Rapids" not in people  # a comma alone pairs nothing
+
+
+def test_a_people_is_no_tag():
+    paragraphs = [
+        "Voters queued for hours, and polls showed that Ukrainians trust the count. "
+        "Officials said Ukrainians would wait for the count.",
+        "In the suburbs, many Ukrainians said they voted early; young Ukrainians said the "
+        "count was fair.",
+        "Turnout among Ukrainians was high, and the count went on.",
+    ]
+    tags = keyphrase_tags("Ukrainians vote in record numbers", paragraphs, "en", {})
+    assert "Ukrainians" not in tags

@@ -352,6 +352,12 @@ def _shape(words: list[str]) -> str:
     return "mixed"
 
 
+def _demonym(word: str) -> bool:
+    """ "Chinese", "Americans": a people, not a subject (``data/demonyms.txt``)."""
+    demonyms = word_list("demonyms.txt")
+    return word in demonyms or (word.endswith("s") and word[:-1] in demonyms)
+
+
 def _title_word(word: str) -> bool:
     return (word,) in honorific_words() or word in COMMON_STARTS
 
@@ -405,6 +411,7 @@ def keyphrase_tags(
             # using it, and if it is no abbreviation ("LED") and no one's surname.
             if len(words) == 1 and (
                 _ACRONYM.match(phrase)
+                or _demonym(phrase)
                 or _capitalised_nouns(language)
                 or standing < MIN_SINGLE_NAME_OCCURRENCES
                 or phrase.upper() in census_surnames()
