@@ -146,6 +146,20 @@ def test_a_page_control_in_any_of_the_dev_languages_is_never_a_candidate(control
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        "/ Cory Doctorow / 10:08 am Fri Jul 19, 2013",  # a dateline with a clock and weekday
+        "Chief Education Officer Ramona Archer. (Picture by Jameel Springer)",  # a caption
+    ],
+)
+def test_datelines_with_a_clock_and_captions_are_never_candidates(line):
+    lines = seed_lines(f"{line}\n\nRathaus beschließt neuen Busplan\n\n{RELATED_BODY}")
+    texts = [lines[i].text for i in candidates(lines)]
+    assert line not in texts
+    assert "Rathaus beschließt neuen Busplan" in texts
+
+
+@pytest.mark.parametrize(
     "first", ["Warum ich lieber mit dem Bus zur Arbeit fahre.", "Why I take the bus to work now."]
 )
 def test_a_first_line_that_reads_as_a_sentence_is_the_headline_over_a_byline(first):

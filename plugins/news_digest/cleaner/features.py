@@ -177,13 +177,29 @@ DATELINE_OTHER_WORDS = 3
 WIDGET_MAX_WORDS = 5
 
 
+#: What a dateline writes beside its date: a clock time, a weekday ("10:08 am Fri").
+_CLOCK_OR_WEEKDAY = re.compile(
+    r"(?:\b(?:um|at|à|a las|alle|às|om)\s+)?\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*"
+    r"(?:[ap]\.?\s?m\.?|uhr|h)?"
+    r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?"
+    r"|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi"
+    r"|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
+    r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)\b",
+    re.IGNORECASE,
+)
+
+
 @line_memo
 def never_headline(text: str) -> bool:
-    """A byline, a dateline or a button: never the headline, whatever else it looks like."""
+    """A byline, a dateline, a photo caption or a button: never the headline, whatever
+    else it looks like."""
     if _byline_shape(text):
         return True
     feats = boilerplate.features(text)
     if feats.call_to_action or (feats.prompt and feats.words <= boilerplate.CTA_MAX_WORDS):
+        return True
+    # "… (Picture by Jameel Springer)": on the dev pages no headline reads as a caption.
+    if "caption" in (feats.vocabulary or ()):
         return True
     if feats.words <= WIDGET_MAX_WORDS and _widgets().found_in(text):
         return True
@@ -192,6 +208,7 @@ def never_headline(text: str) -> bool:
         rest = text
         for _, written in dates:
             rest = rest.replace(written, " ")
+        rest = _CLOCK_OR_WEEKDAY.sub(" ", rest)  # "/ Cory Doctorow / 10:08 am Fri Jul 19, 2013"
         if sum(any(c.isalpha() for c in w) for w in rest.split()) <= DATELINE_OTHER_WORDS:
             return True
     return False
