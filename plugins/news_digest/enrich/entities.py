@@ -226,7 +226,7 @@ class _Run:
 
 #: Where a run is cut: after a possessive, or a company's suffix, inside it
 #: ("Sierra Nevada Corp. SpaceX" is two names).
-_INNER_POSSESSIVE = re.compile(
+_INNER_CUT = re.compile(
     r"(?<=\w)(?:[’']s|(?<=s)[’'])(?=\s)|\b(?:Inc|Co|Corp|Ltd|Bros)\.(?=\s)"
 )
 
@@ -238,7 +238,7 @@ def _possessive_parts(matches, ordinary: set[str]):
     ("People's Liberation Army", "Governor's Office")."""
     for match in matches:
         raw, base, begin = match.group(0), match.start(), 0
-        for cut in _INNER_POSSESSIVE.finditer(raw):
+        for cut in _INNER_CUT.finditer(raw):
             noun = raw[: cut.start()].split()[-1] if raw[: cut.start()].split() else ""
             common = noun.lower() in ordinary or noun in NAME_POSSESSIVES
             if (
@@ -604,7 +604,7 @@ def _paired_with_people(
 ) -> list[Mention]:
     """Bare two- or three-word names joined to a person's by "and" are people too
     ("Kanye West and Kim Kardashian"); a comma alone is not enough ("Kim
-    Kardashian, Beverly Hills")."""
+    Kardashian, Grand Rapids")."""
     starts = {(m.paragraph, m.start) for m in mentions if m.kind == PERSON}
     ends = {(m.paragraph, m.end) for m in mentions if m.kind == PERSON}
     found = []
