@@ -108,6 +108,17 @@ def test_a_name_in_lower_case_elsewhere_is_a_word_not_a_name():
     assert metadata.find_byline(lines, page=page) is None
 
 
+@pytest.mark.parametrize(
+    "furniture",
+    ["Künstlerischer Lebenslauf", "Vorheriges Weiter", "Skip Navigation Navigation"],
+)
+def test_german_adjectives_and_repeated_words_are_no_name(furniture):
+    assert metadata.find_byline(_lines(furniture, "March 3, 2021", PARA)) is None
+    # Surnames with the same letters stay names.
+    for name in ("Rudolf Fischer", "Markus Haefliger", "Rüdiger Weiß"):
+        assert metadata.find_byline(_lines(name, "March 3, 2021", PARA)).value == [name]
+
+
 def test_the_byline_nearest_the_headline_wins_over_a_credit_in_the_body():
     lines = _lines("By Kari Hansen", PARA, PARA2, "By Ola Nordmann")
     assert metadata.find_byline(lines).value == ["Kari Hansen"]

@@ -178,6 +178,14 @@ def _is_name_word(word: str, first: bool) -> bool:
     )
 
 
+#: Endings of German adjectives and abstract nouns, which German capitalises
+#: ("Künstlerischer Lebenslauf", "Vorheriges Weiter", "Rechtliche Betrachtung"):
+#: no given name or surname ends so ("Fischer", "Rüdiger" and "Haefliger" do not).
+_WORD_NOT_NAME = re.compile(
+    r"\w{3}(?:lich|isch)(?:e|er|es|en|em)$|[^aeiou]ig(?:es|en|em)$|(?:heit|keit|schaft)(?:en)?$"
+)
+
+
 def _name(part: str) -> str | None:
     """``part`` if it reads as a person's name ("Ana de la Cruz", "JANIE HAR", "山田太郎")."""
     part = part.strip(" ,;:-–—.")
@@ -187,6 +195,13 @@ def _name(part: str) -> str | None:
     if not NAME_MIN_WORDS <= len(words) <= NAME_MAX_WORDS:
         return None
     if words[-1].casefold() in _PARTICLES:
+        return None
+    # "Daten Submenu Daten", "Skip Navigation Navigation": a name says each word once
+    # (initials aside: "R. R.").
+    spelled = [w.casefold() for w in words if len(w.strip(".")) > 1]
+    if len(set(spelled)) < len(spelled):
+        return None
+    if any(_WORD_NOT_NAME.search(w) for w in words):
         return None
     if all(_is_name_word(w, i == 0) for i, w in enumerate(words)):
         return part

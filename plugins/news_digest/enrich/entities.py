@@ -226,9 +226,7 @@ class _Run:
 
 #: Where a run is cut: after a possessive, or a company's suffix, inside it
 #: ("Sierra Nevada Corp. SpaceX" is two names).
-_INNER_CUT = re.compile(
-    r"(?<=\w)(?:[’']s|(?<=s)[’'])(?=\s)|\b(?:Inc|Co|Corp|Ltd|Bros)\.(?=\s)"
-)
+_INNER_CUT = re.compile(r"(?<=\w)(?:[’']s|(?<=s)[’'])(?=\s)|\b(?:Inc|Co|Corp|Ltd|Bros)\.(?=\s)")
 
 
 def _possessive_parts(matches, ordinary: set[str]):
