@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .dates import _MONTH, _QUOTED_POST, Found, find_dates, meta_parts
+from .dates import _MONTH, _QUOTED_POST, CLOCK_TIME, Found, find_dates, meta_parts
 from .linememo import line_memo
 from .record import Line
 from .source import _publisher
@@ -373,11 +373,7 @@ def _prefixed(text: str) -> tuple[str, ...]:
 
 
 #: What a dated byline line holds besides the names: "19.6.2007 9:40 Uhr", "um", "Uhr".
-_CLOCK = re.compile(
-    r"(?:\b(?:um|at|à|a las|alle|às|om)\s+)?\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*"
-    r"(?:[ap]\.?\s?m\.?|uhr|h)?\s*(?:[A-Z]{2,4}\b)?",
-    re.IGNORECASE,
-)
+_CLOCK = re.compile(CLOCK_TIME + r"\s*(?:[A-Z]{2,4}\b)?", re.IGNORECASE)
 _SEGMENTS = re.compile(r"\s+[-–—|/•·]\s+|\s*[|•·]\s*|\s+/\s*|^\s*[-–—,]\s*|\s*,\s+(?=\D)")
 #: What may follow the names on a dated line: "71 Kommentare", a section name.
 DATED_TAIL_MAX_WORDS = 2

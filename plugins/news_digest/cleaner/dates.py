@@ -55,6 +55,12 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
     r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+#: A clock time as datelines and bylines write it, with the word before it
+#: ("9:40 Uhr", "um 10.30", "at 8:03 am"); a pattern to compose, case ignored.
+CLOCK_TIME = (
+    r"(?:\b(?:um|at|à|a las|alle|às|om)\s+)?\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*"
+    r"(?:[ap]\.?\s?m\.?|uhr|h)?"
+)
 #: Dates as news pages write them: "Apr 18, 2017", "18 April 2017",
 #: "2017-04-18", "11/19/19", "Nov. 19, 2019 8:03 am ET".
 DATE_PATTERNS = (

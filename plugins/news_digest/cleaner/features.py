@@ -179,9 +179,8 @@ WIDGET_MAX_WORDS = 5
 
 #: What a dateline writes beside its date: a clock time, a weekday ("10:08 am Fri").
 _CLOCK_OR_WEEKDAY = re.compile(
-    r"(?:\b(?:um|at|à|a las|alle|às|om)\s+)?\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*"
-    r"(?:[ap]\.?\s?m\.?|uhr|h)?"
-    r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?"
+    metadata.CLOCK_TIME
+    + r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?"
     r"|\b(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi"
     r"|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
     r"|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica)\b",

@@ -14,6 +14,7 @@ import re
 
 from . import boilerplate, byline, dates, source
 from .dates import (
+    CLOCK_TIME,
     DATE_PATTERNS,
     DayFirst,
     Found,
@@ -185,6 +186,7 @@ def find_source(furniture: list[Line], title: str | None) -> Found | None:
 
 
 __all__ = [
+    "CLOCK_TIME",
     "DATE_PATTERNS",
     "Found",
     "_any_publisher",
