@@ -719,24 +719,28 @@ def _listed_organisations(paragraphs: list[str], mentions: list[Mention]) -> lis
     """Names listed with an organisation, as its peers: "managed FC Porto, Inter Milan,
     Chelsea and Real Madrid" names four clubs when one is known to be. A list that
     names a person or a place is left alone, and so is a name the text writes as one."""
-    known = {m.name for m in mentions if m.kind == ORGANISATION} | set(organisations())
-    others = {m.name for m in mentions if m.kind != ORGANISATION} | set(places())
-    others |= {_surname(m.name) for m in mentions if m.kind == PERSON}  # "Braun"
     lists = [
-        (number, [item for item in _LIST_ITEM.finditer(match.group(0))], match.start())
+        (number, list(_LIST_ITEM.finditer(match.group(0))), match.start())
         for number, text in enumerate(paragraphs)
         for match in _NAME_LIST.finditer(text)
     ]
+    if not lists:
+        return []
+    known = {m.name for m in mentions if m.kind == ORGANISATION}
+    others = {m.name for m in mentions if m.kind != ORGANISATION}
+    others |= {_surname(m.name) for m in mentions if m.kind == PERSON}  # "Braun"
     found: list[Mention] = []
     grew = True
     while grew:  # a club named in a second list with the first's ("Porto, Real Madrid and …")
         grew = False
         for number, items, offset in lists:
             names = [item.group(0).removeprefix("The ") for item in items]
-            if any(n in others for n in names) or not any(n in known for n in names):
+            if any(n in others or n in places() for n in names) or not any(
+                n in known or n in organisations() for n in names
+            ):
                 continue
             for item, name in zip(items, names, strict=True):
-                if name not in known and _listable(name.split()):
+                if name not in known and name not in organisations() and _listable(name.split()):
                     known.add(name)
                     start = offset + item.start()
                     found.append(Mention(ORGANISATION, name, number, start, offset + item.end()))
