@@ -237,7 +237,8 @@ def _possessive_parts(matches, ordinary: set[str]):
     for match in matches:
         raw, base, begin = match.group(0), match.start(), 0
         for cut in _INNER_CUT.finditer(raw):
-            noun = raw[: cut.start()].split()[-1] if raw[: cut.start()].split() else ""
+            before = raw[: cut.start()].split()
+            noun = before[-1] if before else ""
             common = noun.lower() in ordinary or noun in NAME_POSSESSIVES
             if (
                 cut.group(0)[0] in "’'"
