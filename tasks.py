@@ -159,8 +159,9 @@ def extract(c, src, dest):
     """Clean every raw page in SRC (``*.txt`` except ``*.gold.txt``) into DEST: body .txt + .json"""
     sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "plugins"))
     from news_digest.extract import extract_dir
+    from news_digest.reader import site_timezone
 
-    articles = extract_dir(Path(src), Path(dest))
+    articles = extract_dir(Path(src), Path(dest), timezone=site_timezone(SETTINGS))
     print(f"extracted {len(articles)} pages from {src} into {dest}")
 
 
@@ -205,9 +206,10 @@ def _clean_seed_file(path):
     _plugin_package()
     from news_digest.cleaner import clean_bytes
     from news_digest.curation import annotations_dir, clean_seed, load_seed_annotation
+    from news_digest.reader import site_timezone
 
     annotation = load_seed_annotation(path, annotations_dir(SETTINGS))
-    return clean_seed(clean_bytes, path.read_bytes(), annotation)
+    return clean_seed(clean_bytes, path.read_bytes(), annotation, site_timezone(SETTINGS))
 
 
 #: The evaluation corpus, beside the repository.

@@ -477,3 +477,61 @@ def test_a_label_after_the_name_ends_it():
     assert found.value == ["Andreas Reuter"]
     signed = metadata.find_byline(_lines("1. Januar 2016 von Kleine Monster Ein Kommentar", PARA))
     assert signed.value == ["Kleine Monster"]
+
+
+@pytest.mark.parametrize(
+    "line, moment",
+    [
+        ("Nov 19, 2019, 10:31 pm CST", dt.datetime(2019, 11, 20, 4, 31, tzinfo=dt.UTC)),
+        ("Nov. 18, 2019 at 7:04 p.m. ET", dt.datetime(2019, 11, 19, 0, 4, tzinfo=dt.UTC)),
+        # ET follows daylight saving: in July it is four hours behind UTC.
+        ("July 1, 2019 9:00 am ET", dt.datetime(2019, 7, 1, 13, 0, tzinfo=dt.UTC)),
+        (
+            "11:11 PM EST, Tue November 19, 2019",
+            dt.datetime(2019, 11, 20, 4, 11, tzinfo=dt.UTC),
+        ),
+        ("20.11.2019, 23:30 Uhr MEZ", dt.datetime(2019, 11, 20, 22, 30, tzinfo=dt.UTC)),
+        ("14 January 2020 14:05 GMT+2", dt.datetime(2020, 1, 14, 12, 5, tzinfo=dt.UTC)),
+    ],
+)
+def test_a_date_with_a_clock_time_and_zone_states_a_moment(line, moment):
+    found = dates.find_stated_date(_lines(line, PARA))
+    assert found is not None and found.moment is not None
+    assert found.moment.astimezone(dt.UTC) == moment
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nov 19, 2019, 10:31 pm",  # a clock time alone: the page's own time, not named
+        "Nov 19, 2019, 10:31 pm IST",  # India, Ireland or Israel: not guessed
+        "Nov 19, 2019 · 4 min read · 10:31 ET",  # the clock is not next to the date
+        "Nov 19, 2019, 25:31 GMT",  # no such time
+    ],
+)
+def test_no_moment_without_a_known_zone_next_to_the_date(line):
+    found = dates.find_stated_date(_lines(line, PARA))
+    assert found is not None and found.value == dt.date(2019, 11, 19)
+    assert found.moment is None
+
+
+def test_a_stated_moment_dates_the_article_in_the_sites_time_zone():
+    text = "\n\n".join(
+        [
+            "Harbour Board Backs Pier Plan",
+            "By Kari Hansen",
+            "Nov 19, 2019, 10:31 pm CST",
+            PARA,
+            PARA2,
+        ]
+    )
+    in_utc = clean_text(text)
+    assert in_utc.date == dt.date(2019, 11, 20) and in_utc.date_status == DATE_STATED
+    assert in_utc.published == dt.datetime(2019, 11, 20, 4, 31, tzinfo=dt.UTC)
+    assert "10:31 pm CST" in in_utc.date_source
+    in_chicago = clean_text(text, timezone="America/Chicago")
+    assert in_chicago.date == dt.date(2019, 11, 19)
+    assert in_chicago.published.utcoffset() == dt.timedelta(hours=-6)
+    # Without a zone the date is as written, and no moment is claimed.
+    plain = clean_text(text.replace(" CST", ""))
+    assert plain.date == dt.date(2019, 11, 19) and plain.published is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree
 
 import pytest
 from conftest import build_site, html_pages
@@ -159,3 +160,44 @@ def test_injected_seed_renders_inert(hostile_site):
         "# Not a heading",
     ):
         assert literal in text, literal
+
+
+ATOM = {"atom": "http://www.w3.org/2005/Atom"}
+PIER_SEED = "\n\n".join(
+    [
+        "Harbour Board Backs Pier Plan",
+        "By Kari Hansen",
+        "Nov 19, 2019, 10:31 pm CST",
+        "The harbour board voted on Tuesday to back a plan for a new pier at the "
+        "north end of the bay, after two years of public meetings.",
+        "Work on the pier is to start next spring and to take about eighteen "
+        "months, the board's chair said after the vote.",
+    ]
+).encode()
+
+
+@pytest.mark.parametrize(
+    "timezone, day, shown, stamp",
+    [
+        ("UTC", "2019-11-20", "20 November 2019", "2019-11-20T04:31:00+00:00"),
+        ("America/Chicago", "2019-11-19", "19 November 2019", "2019-11-19T22:31:00-06:00"),
+    ],
+)
+def test_a_stated_moment_is_dated_on_the_sites_clock(tmp_path, timezone, day, shown, stamp):
+    output = build_site(
+        tmp_path,
+        {"pier.txt": PIER_SEED},
+        TIMEZONE=timezone,
+        SITEURL="https://example.org",
+        FEED_DOMAIN="https://example.org",
+        FEED_ALL_ATOM="feeds/all.atom.xml",
+    )
+    article = next(
+        soup
+        for soup in html_pages(output).values()
+        if (h1 := soup.select_one("h1")) and "Harbour Board" in h1.get_text()
+    )
+    time = article.select_one("time.date")
+    assert time["datetime"] == day and time.get_text(strip=True) == shown
+    feed = ElementTree.parse(output / "feeds" / "all.atom.xml")
+    assert feed.find("atom:entry/atom:published", ATOM).text == stamp

@@ -82,11 +82,17 @@ def annotation_warnings(annotation: Annotation | None, settings, placed=()) -> l
     return [{"file": name, "line": line, "message": message} for line, message in problems]
 
 
-def clean_seed(clean_bytes, data: bytes, annotation: Annotation | None):
-    """Clean ``data`` with the curator's forced-kept and forced-dropped lines."""
+def clean_seed(clean_bytes, data: bytes, annotation: Annotation | None, timezone: str = "UTC"):
+    """Clean ``data`` with the curator's forced-kept and forced-dropped lines,
+    dates stated with a clock time and zone given in the site's ``timezone``."""
     if annotation is None:
-        return clean_bytes(data)
-    return clean_bytes(data, keep_lines=annotation.keep_lines, drop_lines=annotation.drop_lines)
+        return clean_bytes(data, timezone=timezone)
+    return clean_bytes(
+        data,
+        keep_lines=annotation.keep_lines,
+        drop_lines=annotation.drop_lines,
+        timezone=timezone,
+    )
 
 
 @lru_cache(maxsize=4)
@@ -250,6 +256,7 @@ CACHED_SETTINGS = (
     "FILENAME_METADATA",
     "PATH_METADATA",
     "EXTRA_PATH_METADATA",
+    "TIMEZONE",
 )
 
 

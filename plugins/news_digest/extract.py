@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .cleaner import Article, UndecodableError, clean_bytes, repeated_lines
 from .cleaner.decode import decode
+from .cleaner.pipeline import DEFAULT_TIMEZONE
 
 
 def article_json(article: Article) -> dict:
@@ -31,6 +32,7 @@ def article_json(article: Article) -> dict:
         "date_source": article.date_source,
         "date_status": article.date_status,
         "updated": article.updated.isoformat() if article.updated else None,
+        "published": article.published.isoformat() if article.published else None,
         "source": article.source,
         "source_evidence": article.source_evidence,
         "language": article.language,
@@ -57,8 +59,14 @@ def _texts(paths: list[Path]) -> list[str]:
     return texts
 
 
-def extract_dir(src: Path, dest: Path, *, corpus_lines: bool = False) -> dict[str, Article]:
-    """Clean every page of ``src`` into ``dest``; return the articles by id."""
+def extract_dir(
+    src: Path, dest: Path, *, corpus_lines: bool = False, timezone: str = DEFAULT_TIMEZONE
+) -> dict[str, Article]:
+    """Clean every page of ``src`` into ``dest``; return the articles by id.
+
+    ``timezone`` is the site's (Pelican's ``TIMEZONE``): a date stated with a
+    clock time and zone is given as the site shows it.
+    """
     dest.mkdir(parents=True, exist_ok=True)
     paths = seed_paths(src)
     shared = repeated_lines(_texts(paths)) if corpus_lines else frozenset()
@@ -66,7 +74,7 @@ def extract_dir(src: Path, dest: Path, *, corpus_lines: bool = False) -> dict[st
     for path in paths:
         item_id = path.stem
         try:
-            article = clean_bytes(path.read_bytes(), repeated=shared)
+            article = clean_bytes(path.read_bytes(), repeated=shared, timezone=timezone)
         except UndecodableError as error:
             article = Article(warnings=[f"undecodable: {error}"])
         articles[item_id] = article

@@ -144,7 +144,9 @@ def _clean_and_curate(path: Path, settings) -> tuple[str, dict]:
         # annotation, cleaning, the tagging rules and enrichment.
         with time_limit(seconds):
             annotation = load_seed_annotation(path, annotations_dir(settings))
-            article = clean_seed(clean_bytes, path.read_bytes(), annotation)
+            article = clean_seed(
+                clean_bytes, path.read_bytes(), annotation, site_timezone(settings)
+            )
             if not article.body:
                 return _reject(path, settings, _why_empty(article), annotation)
             enriched = enrich(article)
@@ -247,6 +249,20 @@ def _reject(path: Path, settings, reason: str, annotation=None):
     }
 
 
+def site_timezone(settings) -> str:
+    """The zone the site's dates are in: Pelican's ``TIMEZONE``, UTC when unset
+    (as Pelican does)."""
+    return settings.get("TIMEZONE") or "UTC"
+
+
+def _publication_time(article) -> dt.datetime:
+    """Pelican's ``date``: the moment stated in the text (already in the site's
+    zone, which Pelican assumes for a date without one), else the day at midnight."""
+    if article.published is not None:
+        return article.published.replace(tzinfo=None)
+    return dt.datetime.combine(article.date, dt.time())
+
+
 def _article(path: Path, settings, article, tags: list[str]):
     paragraphs = [block.text for block in article.body]
     title = names.visible_text(article.title or "") or names.visible_text(path.stem) or path.name
@@ -263,7 +279,7 @@ def _article(path: Path, settings, article, tags: list[str]):
         "title": html_escape(title, quote=False),
         **_modified(article),
         "plain_title": title,
-        "date": dt.datetime.combine(article.date, dt.time()) if dated else UNKNOWN_DATE,
+        "date": _publication_time(article) if dated else UNKNOWN_DATE,
         "date_status": article.date_status if dated else DATE_UNKNOWN,
         "date_note": article.date_source if dated else DATE_NOTES[DATE_UNKNOWN],
         "summary": html_escape(lead_summary(paragraphs), quote=False),

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from zoneinfo import ZoneInfo
 
 from dateutil import parser as dateutil_parser
 
@@ -107,6 +108,9 @@ class Found:
     #: What the finder took it for, where it tells kinds apart ("published",
     #: "updated", "byline", "dateline" for a stated date).
     kind: str = ""
+    #: For a date written with a clock time and a time zone ("Nov 19, 2019,
+    #: 10:31 pm CST"), the moment it states (an aware datetime).
+    moment: dt.datetime | None = None
 
 
 def _data(name: str) -> str:
@@ -476,9 +480,100 @@ def find_stated_date(
     name = {"published": "the published date", "updated": "the updated date"}.get(
         found.evidence, f"the {found.evidence}"
     )
+    moment = None
+    text = next(line.text for line in [*lines, *before] if line.number == found.line)
+    if timed := stated_moment(_dateline(text) or text, written, found.value):
+        moment, written = timed
     return Found(
-        found.value, found.line, f"from {name} ({written})", found.confidence, found.evidence
+        found.value,
+        found.line,
+        f"from {name} ({written})",
+        found.confidence,
+        found.evidence,
+        moment,
     )
+
+
+@lru_cache(maxsize=1)
+def _zones() -> dict[str, dt.tzinfo]:
+    """``data/time_zones.txt``: abbreviation → zone."""
+    zones: dict[str, dt.tzinfo] = {}
+    for row in _data("time_zones.txt").splitlines():
+        fields = row.split("#", 1)[0].split()
+        if len(fields) != 2:
+            continue
+        name, zone = fields
+        if offset := re.fullmatch(r"([+-])(\d\d):(\d\d)", zone):
+            delta = dt.timedelta(hours=int(offset[2]), minutes=int(offset[3]))
+            zones[name] = dt.timezone(-delta if offset[1] == "-" else delta)
+        else:
+            zones[name] = ZoneInfo(zone)
+    return zones
+
+
+#: A clock time and the zone written after it: "10:31 pm CST", "7:04 p.m. ET",
+#: "23:30 Uhr MEZ", "9:24 pm (ET)", "14:05 GMT+2". Zones are upper case.
+_CLOCK_ZONE = re.compile(
+    r"(?<![\d:.])(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?\s*"
+    r"(?:(?P<half>[AaPp])\.?\s?[Mm]\.?|Uhr|h)?\s*\(?"
+    r"(?P<zone>(?:GMT|UTC)[+-]\d{1,2}(?::?\d{2})?|[A-Z]{2,4})\b\)?"
+)
+#: What may stand between a date and its clock time: "Nov 19, 2019, at 10:31 pm",
+#: "2019-11-19 - 10:31", "Nov. 19, 2019 | 10:31".
+_DATE_TO_CLOCK = re.compile(r"[\s,|•·@–—-]*(?:(?:at|um|à|a las|alle|às|om)\s+)?", re.IGNORECASE)
+#: … and between a clock time and the date after it: "10:31 pm ET, Tue November 19, 2019".
+_CLOCK_TO_DATE = re.compile(r"[\s,|•·–—-]*(?:[A-Za-z]{3,9}\.?,?\s+)?")
+
+
+def stated_moment(text: str, written: str, date: dt.date) -> tuple[dt.datetime, str] | None:
+    """The moment stated by the date ``written`` in ``text`` and a clock time and
+    zone written next to it, with the words that state it; ``None`` when no zone
+    (a clock time alone is the page's local time, which the text does not name)."""
+    start = text.find(written)
+    if start < 0:
+        return None
+    end = start + len(written)
+    for clock in _CLOCK_ZONE.finditer(text):
+        after = clock.start() >= end and _DATE_TO_CLOCK.fullmatch(text, end, clock.start())
+        before = clock.end() <= start and _CLOCK_TO_DATE.fullmatch(text, clock.end(), start)
+        if not (after or before):
+            continue
+        if (zone := _zone(clock["zone"])) is None or (time := _clock(clock)) is None:
+            continue
+        words = f"{written}, {clock[0].strip()}" if after else f"{clock[0].strip()}, {written}"
+        return dt.datetime.combine(date, time, tzinfo=zone), words
+    return None
+
+
+def _zone(name: str) -> dt.tzinfo | None:
+    if offset := re.fullmatch(r"(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?", name):
+        delta = dt.timedelta(hours=int(offset[2]), minutes=int(offset[3] or 0))
+        return (
+            dt.timezone(-delta if offset[1] == "-" else delta)
+            if delta < dt.timedelta(hours=15)
+            else None
+        )
+    return _zones().get(name)
+
+
+def _clock(match: re.Match) -> dt.time | None:
+    hour, minute = int(match["hour"]), int(match["minute"])
+    if half := match["half"]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if half in "Pp" else 0)
+    if hour > 23 or minute > 59:
+        return None
+    return dt.time(hour, minute)
+
+
+def in_zone(found: Found, zone: dt.tzinfo) -> tuple[dt.date, dt.datetime | None]:
+    """The date ``found`` states, as a calendar in ``zone`` shows it, and the moment
+    when the text states one: "Nov 19, 2019, 10:31 pm CST" is 20 November in UTC."""
+    if found.moment is None:
+        return found.value, None
+    moment = found.moment.astimezone(zone)
+    return moment.date(), moment
 
 
 #: A line of a label alone ("Last update:", "Published") has at most this many words.

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
 from . import boilerplate, byline, dates, source
 from .dates import (
@@ -161,6 +163,16 @@ def find_stated_date(
         caption=boilerplate.caption,
         header=header,
     )
+
+
+def in_zone(found: Found, timezone: str) -> tuple[dt.date, dt.datetime | None]:
+    """A stated date's day in ``timezone`` (an IANA name): see :func:`.dates.in_zone`."""
+    return dates.in_zone(found, _timezone(timezone))
+
+
+@lru_cache(maxsize=8)
+def _timezone(name: str) -> dt.tzinfo:
+    return ZoneInfo(name)
 
 
 def infer_date(

@@ -46,6 +46,9 @@ BODY_UNSURE = 0.2
 SHORT_CHARS = 80
 #: Reason recorded for lines a curator forces out of the body.
 CURATOR_DROP = "dropped by the curator"
+#: The calendar dates are given in where the text states a moment (Pelican's
+#: own default ``TIMEZONE``).
+DEFAULT_TIMEZONE = "UTC"
 
 
 def clean_bytes(
@@ -54,13 +57,16 @@ def clean_bytes(
     keep_lines: Collection[str] = (),
     drop_lines: Collection[str] = (),
     repeated: Collection[str] = frozenset(),
+    timezone: str = DEFAULT_TIMEZONE,
 ) -> Article:
     """Clean a seed as read from disk. Raises :class:`UndecodableError` for binary data.
 
     The keyword arguments are those of :func:`clean_text`.
     """
     text, encoding = decode(data)
-    article = clean_text(text, keep_lines=keep_lines, drop_lines=drop_lines, repeated=repeated)
+    article = clean_text(
+        text, keep_lines=keep_lines, drop_lines=drop_lines, repeated=repeated, timezone=timezone
+    )
     article.encoding = encoding
     return article
 
@@ -79,8 +85,14 @@ def clean_text(
     keep_lines: Collection[str] = (),
     drop_lines: Collection[str] = (),
     repeated: Collection[str] = frozenset(),
+    timezone: str = DEFAULT_TIMEZONE,
 ) -> Article:
     """Clean a seed already decoded to ``str``, to a fixed point.
+
+    ``timezone`` (an IANA name, as Pelican's ``TIMEZONE``) is the calendar
+    dates are given in where the text states a moment ("Nov 19, 2019,
+    10:31 pm CST" is 20 November in UTC); a date without a clock time and
+    zone is taken as written.
 
     Removing furniture changes what is near the headline or at the edges of
     the text (a byline that was eight lines down is now the second line; a
@@ -89,7 +101,12 @@ def clean_text(
     does, and what goes on a later look is recorded against the seed's lines.
     """
     new_document()  # the line memos keep all of this text's verdicts (``linememo``)
-    options = {"keep_lines": keep_lines, "drop_lines": drop_lines, "repeated": repeated}
+    options = {
+        "keep_lines": keep_lines,
+        "drop_lines": drop_lines,
+        "repeated": repeated,
+        "timezone": timezone,
+    }
     article = _clean_once(text, **options)
     # Each further look removes a line or ends the loop, so it ends.
     while article.title is not None and article.body:
@@ -135,6 +152,7 @@ def clean_text(
                 again.date_status,
                 again.date_source,
             )
+            article.published = again.published
             article.confidence["date"] = again.confidence.get("date", 0.0)
             if warning := metadata.date_warning(article.date, article.confidence["date"]):
                 _doubt(article, "date", warning)
@@ -152,6 +170,7 @@ def _clean_once(
     keep_lines: Collection[str] = (),
     drop_lines: Collection[str] = (),
     repeated: Collection[str] = frozenset(),
+    timezone: str = DEFAULT_TIMEZONE,
     details: bool = True,
     title_line: int | None = None,
 ) -> Article:
@@ -248,16 +267,18 @@ def _clean_once(
         language=page_language,
         header=_header_length(under, classified),
     ):
+        day, moment = metadata.in_zone(stated, timezone)
         if stated.kind == "updated":
             # "Updated …" is when the page last changed: the article is from
             # then or before, and the digest does not file it under that day.
-            article.updated = stated.value
+            article.updated = day
         else:
             article.date, article.date_status, article.date_source = (
-                stated.value,
+                day,
                 DATE_STATED,
                 stated.evidence,
             )
+            article.published = moment
             article.confidence["date"] = stated.confidence
         sure = stated.confidence >= metadata.HEADER_END_CONFIDENCE
         text = next(ln.text for ln in lines if ln.number == stated.line)

@@ -64,6 +64,10 @@ class Article:
     #: The date the page says it was last updated, when it gives no other:
     #: not the publication date, which is on or before it.
     updated: dt.date | None = None
+    #: The moment of publication, where the text gives a clock time and a
+    #: time zone with the date (aware, in the zone the cleaner was asked for:
+    #: :attr:`date` is its day there).
+    published: dt.datetime | None = None
     source: str | None = None
     source_evidence: str | None = None
     language: str = "en"
