@@ -349,10 +349,15 @@ def train(c, eval=DEFAULT_EVAL):
         "repeat": "runs of each build; the table shows medians (default 1)",
     }
 )
-def bench(c, n=1000, sizes=None, repeat=1):
-    """Benchmark our build of N generated seeds against plain Pelican (prints a table)"""
+def bench(c, n=1000, sizes=None, repeat=1, corpus="generated"):
+    """Benchmark our build of N seeds against plain Pelican (prints a table)
+
+    ``--corpus news-articles`` builds distinct real articles instead of generated seeds.
+    """
     extra = f" --sizes {shlex.quote(sizes)}" if sizes else ""
-    command = f"bench/bench.py --n {int(n)}{extra} --repeat {int(repeat)}"
+    command = (
+        f"bench/bench.py --n {int(n)}{extra} --repeat {int(repeat)} --corpus {shlex.quote(corpus)}"
+    )
     c.run(f"{shlex.quote(sys.executable)} {command}", pty=False)
 
 

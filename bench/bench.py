@@ -21,6 +21,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import news_articles  # noqa: E402  (beside this script)
+
 EVAL = ROOT.parent / "shared" / "eval" / "dev-window"
 FURNITURE_TOP = [
     "Start your day with {pub}.",
@@ -110,14 +113,22 @@ def timed(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
     return float(seconds), float(cpu), float(peak)
 
 
-def project(tmp: Path, n: int) -> Path:
+#: The seeds a benchmark can build: generated from the evaluation corpus's
+#: paragraphs (any number), or distinct real articles (``news_articles.py``).
+CORPORA = ("generated", "news-articles")
+
+
+def project(tmp: Path, n: int, corpus: str = "generated") -> Path:
     site = tmp / "site"
     site.mkdir()
     for name in ("pelicanconf.py", "tasks.py", "theme", "plugins"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, site / name)
     (site / "content" / "pages").mkdir(parents=True)
-    make_seeds(site / "seeds", n)
+    if corpus == "news-articles":
+        news_articles.make_seeds(site / "seeds", n)
+    else:
+        make_seeds(site / "seeds", n)
     return site
 
 
@@ -178,7 +189,7 @@ def pages(output: Path) -> int:
 BUILDS = ("cold", "plain", "warm_seed", "warm_note")
 
 
-def run(n: int, repeat: int = 1) -> dict:
+def run(n: int, repeat: int = 1, corpus: str = "generated") -> dict:
     """One size: each build ``repeat`` times, alternating ours and plain Pelican's.
 
     Times are the medians (this kind of machine varies by 10-20% from run to
@@ -191,7 +202,7 @@ def run(n: int, repeat: int = 1) -> dict:
 
     with tempfile.TemporaryDirectory() as name:
         tmp = Path(name)
-        site = project(tmp, n)
+        site = project(tmp, n, corpus)
         for number in range(repeat):
             settle(site)
             for built in ("output", "cache"):  # a cold build: no site, no cache
@@ -214,7 +225,12 @@ def run(n: int, repeat: int = 1) -> dict:
             settle(site)
             keep("warm_note", timed(INVOKE_BUILD, site), site / "output")
         rates = [cleaner_rate(site / "seeds") for _ in range(repeat)]
-    result = {"n": n, "repeat": repeat, "clean_per_s": statistics.median(rates)}
+    result = {
+        "n": n,
+        "corpus": corpus,
+        "repeat": repeat,
+        "clean_per_s": statistics.median(rates),
+    }
     for build, values in runs.items():
         result[build] = {
             "wall_s": statistics.median(v[0] for v in values),
@@ -228,13 +244,19 @@ def run(n: int, repeat: int = 1) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=1000, help="seeds to generate")
+    parser.add_argument(
+        "--corpus",
+        choices=CORPORA,
+        default="generated",
+        help="generated seeds, or distinct real articles (at most about 3,700)",
+    )
     parser.add_argument("--sizes", help="comma-separated sizes for a growth report, e.g. 500,1000")
     parser.add_argument(
         "--repeat", type=int, default=1, help="runs of each build; the table shows medians"
     )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else [args.n]
-    results = [run(n, max(1, args.repeat)) for n in sizes]
+    results = [run(n, max(1, args.repeat), args.corpus) for n in sizes]
     print(f"{'seeds':>7} {'build':<10} {'wall s':>7} {'CPU s':>7} {'peak MB':>8} {'pages':>7}")
     for r in results:
         for build in BUILDS:
