@@ -150,6 +150,21 @@ def _shape(text: str) -> tuple:
     )
 
 
+#: What a line's neighbours ask of it: headline-shaped (``_shape``'s field 11),
+#: a byline (19), a short dated line (20).
+_NO_MARKS = (False, False, False)
+
+
+@line_memo
+def _marks(text: str) -> tuple[bool, bool, bool]:
+    return (
+        metadata.headline_candidate(text),
+        _byline_shape(text),
+        boilerplate.word_count(text) <= metadata.BYLINE_MAX_WORDS
+        and bool(metadata.find_dates(text)),
+    )
+
+
 def _byline_shape(text: str) -> bool:
     return bool(metadata._BY.match(text)) and len(text.split()) <= metadata.BYLINE_MAX_WORDS
 
@@ -245,8 +260,11 @@ def headline_features(
     texts = [line.text for line in lines]
     keys = Counter(" ".join(t.casefold().split()) for t in texts)
     reach = (indexes[-1] + max(NEIGHBOURS, HEADER_BELOW) + 1) if indexes else 0
-    shapes = [_shape(t) if i <= reach else None for i, t in enumerate(texts)]
-    headline_like = [bool(s and s[11]) for s in shapes]
+    # Only candidates and the line over each need every feature of their text
+    # (a widget search through a long paragraph is costly); the lines around
+    # them, what their neighbours ask (:func:`_marks`).
+    marks = [_marks(t) if i <= reach else _NO_MARKS for i, t in enumerate(texts)]
+    headline_like = [mark[0] for mark in marks]
     first_headline = next((i for i, flag in enumerate(headline_like) if flag), -1)
     above = [i for i in indexes if i < first_body and headline_like[i]]
     nearest_above = above[-1] if above else -1
@@ -255,15 +273,15 @@ def headline_features(
     rows = []
     for index in indexes:
         text = texts[index]
-        shape = shapes[index]
+        shape = _shape(text)
         words = _content_words(text)
         echoed = sum(1 for w in words if body_words[w])
         echo = echoes[index]
         lead = sum(1 for w in words if w in lead_words) / len(words) if words else 0.0
         key = " ".join(text.casefold().split())
         run = _run_length(headline_like, index)
-        after = [shapes[j] for j in range(index + 1, min(index + 1 + NEIGHBOURS, len(lines)))]
-        before = shapes[index - 1] if index > 0 else None
+        after = marks[index + 1 : index + 1 + NEIGHBOURS]
+        before = _shape(texts[index - 1]) if index > 0 else None
         folded = text.casefold()
         rows.append(
             [
@@ -283,13 +301,13 @@ def headline_features(
                 float(keys[key] > 1),
                 float(len(text) > 20 and _inside_another(folded, long_joined)),
                 math.log1p(run),
-                float(any(s and s[19] for s in after)),
-                float(any(s and s[20] for s in after)),
+                float(any(mark[1] for mark in after)),
+                float(any(mark[2] for mark in after)),
                 float(_standfirst_below(index, texts, in_body)),
                 float(index + 1 in in_body),
                 float(bool(before and (before[12] or before[13] or before[14]))),
                 float(bool(before and before[11])),
-                float(bool(after and after[0] and after[0][11])),
+                float(bool(after and after[0][0])),
                 float(index == first_headline),
                 math.log1p(min(first_body, DISTANCE_CLIP)),
                 float(index == 0 and first_body <= NEAR_BODY),
@@ -301,9 +319,7 @@ def headline_features(
                 math.log1p(blocks[index]),
                 float(echo > 0 and echo == best_echo),
                 float(
-                    any(
-                        s and (s[19] or s[20]) for s in shapes[index + 1 : index + 1 + HEADER_BELOW]
-                    )
+                    any(mark[1] or mark[2] for mark in marks[index + 1 : index + 1 + HEADER_BELOW])
                 ),
             ]
         )
