@@ -276,12 +276,16 @@ def _lengths_alike(size_a: int, size_b: int) -> bool:
     return 2 * min(size_a, size_b) / (size_a + size_b) >= DUPLICATE_SIMILARITY
 
 
+#: Similar lines have at least this share of their words in common (shared / all).
+_WORD_SHARE = DUPLICATE_SIMILARITY / 2
+
+
 @lru_cache(maxsize=PAIR_CACHE_SIZE)
 def _similar_text(a: str, b: str) -> bool:
     """The costly part of :func:`_similar`; later looks compare the same pairs again."""
     words_a, words_b = _word_set(a), _word_set(b)
     common = len(words_a & words_b)  # the union has the others once each
-    if common / (len(words_a) + len(words_b) - common) < DUPLICATE_SIMILARITY / 2:
+    if common / (len(words_a) + len(words_b) - common) < _WORD_SHARE:
         return False  # too few words in common to be worth a character diff
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     return matcher.quick_ratio() >= DUPLICATE_SIMILARITY and matcher.ratio() >= DUPLICATE_SIMILARITY
@@ -313,7 +317,8 @@ def duplicates(lines: list[Line]) -> list[Line | None]:
     """
     found: list[Line | None] = []
     first_copy: dict[str, int] = {}  # text → index of its first line
-    comparable: list[tuple[Line, int, int]] = []  # (line, index, length) of those long enough
+    # (line, index, length, word set, words) of the lines long enough to compare
+    comparable: list[tuple[Line, int, int, frozenset[str], int]] = []
     for index, line in enumerate(lines):
         text = line.text
         copy = first_copy.setdefault(text, index)
@@ -322,18 +327,29 @@ def duplicates(lines: list[Line]) -> list[Line | None]:
             found.append(lines[copy] if copy < index else None)
             continue
         low, high = size * _LENGTH_SHARE, size / _LENGTH_SHARE
+        words = _word_set(text)
+        count = len(words)
         match = None
-        for other, other_index, other_size in comparable:
-            # _similar(other.text, text) less its length floor: both lines reach it.
-            if other_index == copy or (
-                low <= other_size <= high
-                and _lengths_alike(other_size, size)
-                and _similar_text(other.text, text)
-            ):
+        for other, other_index, other_size, other_words, other_count in comparable:
+            if other_index == copy:
+                match = other
+                break
+            # _similar(other.text, text) less its length floor (both lines reach it),
+            # and _similar_text's word test first, without its cache: most pairs fail
+            # it, by their numbers of words alone (the shared words are at most the
+            # fewer of them, the union at least the more).
+            if not (low <= other_size <= high and _lengths_alike(other_size, size)):
+                continue
+            if min(count, other_count) / max(count, other_count) < _WORD_SHARE:
+                continue
+            common = len(words & other_words)
+            if common / (count + other_count - common) < _WORD_SHARE:
+                continue
+            if _similar_text(other.text, text):
                 match = other
                 break
         found.append(match)
-        comparable.append((line, index, size))
+        comparable.append((line, index, size, words, count))
     return found
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection
 from functools import lru_cache
@@ -294,7 +295,7 @@ def headline_features(
                 float(index > first_body),
                 float(index in in_body),
                 float(index == nearest_above),
-                math.log1p(sum(1 for i in above if i > index)),
+                math.log1p(len(above) - bisect_right(above, index)),
                 *shape,
                 echo,
                 math.log1p(echoed),
