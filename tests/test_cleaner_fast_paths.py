@@ -296,6 +296,29 @@ def test_duplicates_is_the_first_equal_or_similar_earlier_line(texts):
     assert boilerplate.duplicates(lines) == expected
 
 
+#: Words to vary the sentences with: lines that share many, some or few words.
+VARIANTS = st.lists(
+    st.tuples(
+        st.sampled_from(SENTENCES),
+        st.lists(st.sampled_from(["bus", "the", "new", "Ann", "said", "spring", "x"]), max_size=4),
+    ).map(lambda pair: " ".join([pair[0], *pair[1]])),
+    max_size=40,
+)
+
+
+@SETTINGS
+@given(VARIANTS)
+def test_duplicates_on_a_long_page_compares_only_lines_sharing_a_rare_word(texts):
+    lines = [Line(number, text) for number, text in enumerate(texts, start=1)]
+    expected = boilerplate.duplicates(lines)  # every pair compared
+    floor = boilerplate.SHARING_MIN_LINES
+    boilerplate.SHARING_MIN_LINES = 0
+    try:
+        assert boilerplate.duplicates(lines) == expected
+    finally:
+        boilerplate.SHARING_MIN_LINES = floor
+
+
 @SETTINGS
 @given(
     st.lists(

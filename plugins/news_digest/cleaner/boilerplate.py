@@ -8,6 +8,7 @@ Vocabulary (calls to action, caption markers) lives in ``data/``.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -313,12 +314,18 @@ def duplicates(lines: list[Line]) -> list[Line | None]:
     The first earlier line with the same text or a similar one: only lines
     of at least :data:`DUPLICATE_MIN_CHARS` are compared, so a shorter line
     can only repeat the very same text, and a longer one need only be
-    compared with the longer lines of about its length before its first copy.
+    compared with the longer lines of about its length before its first copy
+    (and, on a long page, only with those that share one of its rarer words:
+    :func:`_sharing_lines`).
     """
     found: list[Line | None] = []
     first_copy: dict[str, int] = {}  # text → index of its first line
-    # (line, index, length, word set, words) of the lines long enough to compare
-    comparable: list[tuple[Line, int, int, frozenset[str], int]] = []
+    long_enough = [i for i, line in enumerate(lines) if len(line.text) >= DUPLICATE_MIN_CHARS]
+    words_of = {i: _word_set(lines[i].text) for i in long_enough}
+    sharing = (
+        _sharing_lines(long_enough, words_of) if len(long_enough) > SHARING_MIN_LINES else None
+    )
+    earlier: list[int] = []  # the lines long enough to compare, so far
     for index, line in enumerate(lines):
         text = line.text
         copy = first_copy.setdefault(text, index)
@@ -327,30 +334,60 @@ def duplicates(lines: list[Line]) -> list[Line | None]:
             found.append(lines[copy] if copy < index else None)
             continue
         low, high = size * _LENGTH_SHARE, size / _LENGTH_SHARE
-        words = _word_set(text)
+        words = words_of[index]
         count = len(words)
         match = None
-        for other, other_index, other_size, other_words, other_count in comparable:
+        for other_index in earlier if sharing is None else sharing[index]:
             if other_index == copy:
-                match = other
+                match = lines[other_index]
                 break
+            other_text = lines[other_index].text
+            other_size = len(other_text)
             # _similar(other.text, text) less its length floor (both lines reach it),
             # and _similar_text's word test first, without its cache: most pairs fail
-            # it, by their numbers of words alone (the shared words are at most the
+            # it by their numbers of words alone (the shared words are at most the
             # fewer of them, the union at least the more).
             if not (low <= other_size <= high and _lengths_alike(other_size, size)):
                 continue
+            other_words = words_of[other_index]
+            other_count = len(other_words)
             if min(count, other_count) / max(count, other_count) < _WORD_SHARE:
                 continue
             common = len(words & other_words)
             if common / (count + other_count - common) < _WORD_SHARE:
                 continue
-            if _similar_text(other.text, text):
-                match = other
+            if _similar_text(other_text, text):
+                match = lines[other_index]
                 break
         found.append(match)
-        comparable.append((line, index, size, words, count))
+        earlier.append(index)
     return found
+
+
+#: Pages with more lines to compare than this (comment threads, long link
+#: lists: most of the pairs of a corpus) compare only lines that share a word.
+SHARING_MIN_LINES = 100
+
+
+def _sharing_lines(indexes: list[int], words_of: dict[int, frozenset[str]]) -> dict[int, list[int]]:
+    """For each of ``indexes``, the earlier ones (in order) that may share enough
+    words with it to be similar; a line with the very same words is among them.
+
+    Similar lines share at least :data:`_WORD_SHARE` of their words, so they
+    share a word among the first ``n − ⌊share · n⌋ + 1`` of each one's ``n``
+    words taken in one order for all ("prefix filtering" of set-similarity
+    joins); rarest first, those words are in the fewest lines.
+    """
+    frequency = Counter(word for index in indexes for word in words_of[index])
+    holders: dict[str, list[int]] = {}
+    sharing: dict[int, list[int]] = {}
+    for index in indexes:
+        rarest = sorted(words_of[index], key=lambda word: (frequency[word], word))
+        prefix = rarest[: len(rarest) - int(_WORD_SHARE * len(rarest)) + 1]
+        sharing[index] = sorted({other for word in prefix for other in holders.get(word, ())})
+        for word in prefix:
+            holders.setdefault(word, []).append(index)
+    return sharing
 
 
 def is_label(text: str) -> bool:
