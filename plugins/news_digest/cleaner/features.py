@@ -170,8 +170,9 @@ def _byline_shape(text: str) -> bool:
     return bool(metadata._BY.match(text)) and len(text.split()) <= metadata.BYLINE_MAX_WORDS
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.casefold()) if len(w) >= ECHO_MIN_CHARS}
+@line_memo
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.casefold()) if len(w) >= ECHO_MIN_CHARS)
 
 
 def candidates(lines: list[Line]) -> list[int]:
