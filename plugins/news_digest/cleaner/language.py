@@ -15,9 +15,11 @@ from functools import lru_cache
 MIN_WORDS = 5
 #: The fallback when nothing decides.
 DEFAULT = "en"
-#: Only this much of a text is read: more rarely changes the verdict, and the
-#: time py3langid takes grows with the length.
-MAX_CHARS = 1500
+#: Only this much of a text is read: the time py3langid takes grows with the
+#: length. Against 1,500 characters, on every evaluation page, 600 changed
+#: two pages' verdicts (a German page quoting English now reads as German)
+#: and halved the time.
+MAX_CHARS = 600
 #: Verdicts remembered (the cleaner asks about the same text more than once).
 CACHE_SIZE = 1 << 12
 
