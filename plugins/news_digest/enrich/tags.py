@@ -212,11 +212,16 @@ class BodyIndex:
                 if brk is not None:
                     start, at = bool(_SENTENCE_BREAK.search(brk.group(0))), brk.end()
         folded = [t.casefold() for t in self.tokens]
-        for i in range(len(folded)):
-            for size in range(1, MAX_PHRASE_WORDS + 1):
-                if i + size > len(folded) or self.chunk[i + size - 1] != self.chunk[i]:
-                    break
-                self.uses.setdefault(" ".join(folded[i : i + size]), []).append(i)
+        uses, chunk = self.uses, self.chunk
+        # Phrases of each size in turn: the positions of each phrase come in order.
+        phrases = folded
+        for size in range(1, MAX_PHRASE_WORDS + 1):
+            if size > 1:
+                added = zip(phrases[:-1], folded[size - 1 :], strict=True)
+                phrases = [f"{head} {word}" for head, word in added]
+            for i, phrase in enumerate(phrases):
+                if chunk[i + size - 1] == chunk[i]:  # no phrase runs over a break
+                    uses.setdefault(phrase, []).append(i)
 
     def count(self, phrase: str) -> int:
         """Uses of ``phrase``, case ignored."""
