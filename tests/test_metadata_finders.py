@@ -535,3 +535,25 @@ def test_a_stated_moment_dates_the_article_in_the_sites_time_zone():
     # Without a zone the date is as written, and no moment is claimed.
     plain = clean_text(text.replace(" CST", ""))
     assert plain.date == dt.date(2019, 11, 19) and plain.published is None
+
+
+@pytest.mark.parametrize(
+    "line, plain",
+    [
+        (
+            '^ Hartl, John (September 3, 1998). "Disney Will Distribute Animated Japanese Movie"',
+            "Hartl, John (September 3, 1998).",
+        ),
+        (
+            ". Deptford Cinema. August 9, 2017. Retrieved 27 January 2020.",
+            "Deptford Cinema. August 9, 2017.",
+        ),
+        (
+            '"The Nobel Prize". Nobel Foundation. Archived from the original on 2008-10-15.',
+            "Nobel Foundation. 2008-10-15.",
+        ),
+    ],
+)
+def test_a_reference_list_entry_dates_nothing(line, plain):
+    assert dates.find_stated_date(_lines(line, PARA)) is None
+    assert dates.find_stated_date(_lines(plain, PARA)) is not None  # the entry's mark decides

@@ -85,6 +85,12 @@ _DIGIT = re.compile(r"\d")
 #: "— Name (@handle) date": the credit of an embedded post, not a dateline.
 _QUOTED_POST = re.compile(r"^[—–-] .{1,60}\(@\w+\)")
 _BY = re.compile(r"^(?:written\s+)?by[:\s]+", re.IGNORECASE)
+#: A reference-list entry ("… Deptford Cinema. August 9, 2017. Retrieved 27
+#: January 2020.", "^ Hartl, John (September 3, 1998)."): its dates are the
+#: cited page's and the day it was read.
+_CITATION = re.compile(
+    r"^\^|\b(?:Retrieved|Archived from the original|Accessed|Abgerufen am|Consulté le)\b"
+)
 #: What parts a header line: "Le Monde | 04.05.2015 à 13h36 • Mis à jour … | Par A".
 _PART_SEPARATOR = re.compile(r"\s+[|•·]\s+")
 #: A header line has this many parts at least, each at most this many words.
@@ -633,7 +639,7 @@ def _candidate(
     Rank 0: a "Published" date, or one on a byline; 1: a date alone; 2: an "Updated" date.
     """
     text = _dateline(line.text)
-    if text is None:
+    if text is None or _CITATION.search(text):
         return None
     dates = find_dates(text, dayfirst=dayfirst)
     # English dates are all the patterns' own: the library reads other languages.
