@@ -349,7 +349,14 @@ def fold(text: str) -> str:
 
 def tag_key(tag: str) -> str:
     """:func:`fold`, each word less a plural "s": "Lunar landers" and "lunar lander" are one tag."""
-    return " ".join(_singular(w) for w in fold(tag).split())
+    return _tag_key(str(tag))
+
+
+@cache
+def _tag_key(text: str) -> str:
+    # Asked for each tag of each article several times a build (``settle_tags``):
+    # at 10,000 seeds about 230,000 times for a few tens of thousands of tags.
+    return " ".join(_singular(w) for w in fold(text).split())
 
 
 def _singular(word: str) -> str:
