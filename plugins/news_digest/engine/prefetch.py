@@ -59,11 +59,7 @@ def preclean(generator):
     if len(paths) < generator.settings.get("NEWS_DIGEST_PARALLEL_MIN_SEEDS", DEFAULT_MIN_SEEDS):
         return
     workers = worker_count(generator.settings)
-    # The first seed is read here, before the fork: what reading loads on first
-    # use (the language model, gazetteers, date locales, compiled patterns) is
-    # then loaded once and shared, not once in every worker.
-    first = _read_ahead(reader, paths[0])
-    results = [first, *fork_map(partial(_read_ahead, reader), paths[1:], workers, CHUNK_SIZE)]
+    results = fork_map(partial(_read_ahead, reader), paths, workers, CHUNK_SIZE)
     reader.precleaned = {
         path: result for path, result in zip(paths, results, strict=True) if result is not None
     }
