@@ -511,6 +511,9 @@ class BuildProgress:
 
         self.seeds = seeds
         self.console = output or console
+        # Asked once: rich checks the stream again each time, and a build steps
+        # tens of thousands of times.
+        self.terminal = self.console.is_terminal
         self.started = time.monotonic()
         self.drawn = 0.0
         self.shown = False
@@ -561,7 +564,7 @@ class BuildProgress:
 
     def redraw(self):
         now = time.monotonic()
-        if not self.console.is_terminal or now - self.started < self.after:
+        if not self.terminal or now - self.started < self.after:
             return
         if not self.shown:
             self.progress.start()

@@ -174,7 +174,7 @@ def _lead(paragraphs: list[str], words: int) -> str:
 _CHUNK_BREAK = re.compile(r"[.!?;:,()\[\]{}“”\"«»|/–—]+\s*|\s[-‘]\s*|\n")
 #: A break after which a sentence starts.
 _SENTENCE_BREAK = re.compile(r"[.!?:“\"\n]")
-_POSSESSIVE = re.compile(r"[’']s$")
+_POSSESSIVE_ENDS = ("’s", "'s")
 _TOKEN = re.compile(r"[^\W_][\w&’'.-]*[^\W_]|[^\W_]")
 #: Words of the body's start that count as its lead.
 LEAD_WORDS = 80
@@ -201,27 +201,29 @@ class BodyIndex:
             start, at = True, 0
             for brk in [*_CHUNK_BREAK.finditer(paragraph), None]:
                 end = brk.start() if brk else len(paragraph)
-                for k, token in enumerate(_TOKEN.findall(paragraph[at:end])):
-                    word = _POSSESSIVE.sub("", token)
-                    self.tokens.append(word)
-                    self.chunk.append(number)
-                    self.starts.append(start and k == 0)
-                    if word != token:
-                        number += 1  # "China’s ambassador": a phrase ends at a possessive
-                number += 1
+                number = self._add_chunk(paragraph[at:end], start, number)
                 if brk is not None:
                     start, at = bool(_SENTENCE_BREAK.search(brk.group(0))), brk.end()
-        folded = [t.casefold() for t in self.tokens]
-        uses, chunk = self.uses, self.chunk
-        # Phrases of each size in turn: the positions of each phrase come in order.
-        phrases = folded
-        for size in range(1, MAX_PHRASE_WORDS + 1):
-            if size > 1:
-                added = zip(phrases[:-1], folded[size - 1 :], strict=True)
-                phrases = [f"{head} {word}" for head, word in added]
-            for i, phrase in enumerate(phrases):
-                if chunk[i + size - 1] == chunk[i]:  # no phrase runs over a break
-                    uses.setdefault(phrase, []).append(i)
+        self.uses = _phrase_uses([t.casefold() for t in self.tokens], self.chunk)
+
+    def _add_chunk(self, text: str, start: bool, number: int) -> int:
+        """The words of ``text``, a run no phrase crosses, numbered ``number`` on;
+        the number of the run after it."""
+        words = _TOKEN.findall(text)
+        if not words:
+            return number + 1
+        self.starts += [start, *[False] * (len(words) - 1)]
+        if "’s" not in text and "'s" not in text:  # no possessive: one run, the words as found
+            self.tokens += words
+            self.chunk += [number] * len(words)
+            return number + 1
+        for token in words:
+            self.chunk.append(number)
+            if token.endswith(_POSSESSIVE_ENDS):
+                token = token[:-2]
+                number += 1  # "China’s ambassador": a phrase ends at a possessive
+            self.tokens.append(token)
+        return number + 1
 
     def count(self, phrase: str) -> int:
         """Uses of ``phrase``, case ignored."""
@@ -267,6 +269,30 @@ class BodyIndex:
         if not 0 <= near < len(self.tokens) or self.chunk[near] != self.chunk[at]:
             return False
         return self.tokens[near][:1].isupper() and not (step > 0 and self.starts[near])
+
+
+def _phrase_uses(folded: list[str], chunk: list[int]) -> dict[str, list[int]]:
+    """Where each phrase of up to :data:`MAX_PHRASE_WORDS` words within one chunk starts.
+
+    In the order of their first word, shorter first. Each phrase is the one
+    before it and a word: no slice and join for every phrase of the body.
+    """
+    uses: dict[str, list[int]] = {}
+    last = len(folded)
+    for i, phrase in enumerate(folded):
+        following = i + 1
+        while True:
+            found = uses.get(phrase)
+            if found is None:
+                uses[phrase] = [i]
+            else:
+                found.append(i)
+            # Chunk numbers only grow: the first word of another chunk ends the phrase.
+            if following == min(i + MAX_PHRASE_WORDS, last) or chunk[following] != chunk[i]:
+                break
+            phrase = f"{phrase} {folded[following]}"
+            following += 1
+    return uses
 
 
 def repeated_phrases(
@@ -323,7 +349,14 @@ def fold(text: str) -> str:
 
 def tag_key(tag: str) -> str:
     """:func:`fold`, each word less a plural "s": "Lunar landers" and "lunar lander" are one tag."""
-    return " ".join(_singular(w) for w in fold(tag).split())
+    return _tag_key(str(tag))
+
+
+@cache
+def _tag_key(text: str) -> str:
+    # Asked for each tag of each article several times a build (``settle_tags``):
+    # at 10,000 seeds about 230,000 times for a few tens of thousands of tags.
+    return " ".join(_singular(w) for w in fold(text).split())
 
 
 def _singular(word: str) -> str:
