@@ -414,6 +414,24 @@ def test_day_order_asked_only_when_it_changes_the_dates(text, dayfirst):
         assert metadata.find_dates(text, False) != metadata.find_dates(text, True)
 
 
+@pytest.mark.parametrize("language", ["pl", "de", "en"])
+def test_the_page_language_is_asked_only_of_a_line_with_a_day_and_a_year(language):
+    from news_digest.cleaner import dates
+
+    asked = []
+
+    def page_language() -> str:
+        asked.append(True)
+        return language
+
+    under = [Line(2, "Zdjęcie wykonane w 2019"), Line(3, "Tekst artykułu.")]
+    assert dates.find_stated_date(under, language=page_language) is None
+    assert not asked  # one number: no day and year for the library to read
+    found = dates.find_stated_date([Line(2, "5 listopada 2019")], language=page_language)
+    assert asked
+    assert (found is not None) == (language == "pl")  # read in the page's language only
+
+
 def test_named_month_dates_do_not_ask_the_day_order():
     def order() -> bool:
         raise AssertionError("the language was worked out for a date that needs none")

@@ -399,6 +399,9 @@ def _starts_labelled(text: str) -> bool:
 
 #: A line that may hold a date the patterns do not know: a year, or a "19.10.19" date.
 _MAYBE_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\b\d{1,2}\.\d{1,2}\.\d{2}\b")
+#: The library needs a day and a year written in digits: two runs of them at least
+#: ("5 listopada 2019"); "photographed in 2019" is not worth the page's language.
+_DIGIT_RUNS = re.compile(r"\d+")
 #: dateparser reads at most this many words before the year as the date.
 SPAN_MAX_WORDS = 4
 
@@ -648,6 +651,7 @@ def _candidate(
         and language is not None
         and library
         and _MAYBE_DATE.search(text)
+        and len(_DIGIT_RUNS.findall(text)) >= 2
         and (lang := _resolve(language)) != "en"
     ):
         day_first = dayfirst() if callable(dayfirst) else dayfirst
