@@ -268,7 +268,11 @@ def caption(text: str) -> bool:
 def _similar(a: str, b: str) -> bool:
     if min(len(a), len(b)) < DUPLICATE_MIN_CHARS:
         return False
-    return _lengths_alike(len(a), len(b)) and _similar_text(a, b)
+    return (
+        _lengths_alike(len(a), len(b))
+        and _words_alike(_word_set(a), _word_set(b))
+        and _chars_alike(a, b)
+    )
 
 
 def _lengths_alike(size_a: int, size_b: int) -> bool:
@@ -281,13 +285,20 @@ def _lengths_alike(size_a: int, size_b: int) -> bool:
 _WORD_SHARE = DUPLICATE_SIMILARITY / 2
 
 
-@lru_cache(maxsize=PAIR_CACHE_SIZE)
-def _similar_text(a: str, b: str) -> bool:
-    """The costly part of :func:`_similar`; later looks compare the same pairs again."""
-    words_a, words_b = _word_set(a), _word_set(b)
+def _words_alike(words_a: frozenset[str], words_b: frozenset[str]) -> bool:
+    """Whether two lines share enough words to be worth a character diff. Most
+    pairs fail by their numbers of words alone: the shared words are at most
+    the fewer of them, the union at least the more."""
+    count_a, count_b = len(words_a), len(words_b)
+    if min(count_a, count_b) / max(count_a, count_b) < _WORD_SHARE:
+        return False
     common = len(words_a & words_b)  # the union has the others once each
-    if common / (len(words_a) + len(words_b) - common) < _WORD_SHARE:
-        return False  # too few words in common to be worth a character diff
+    return common / (count_a + count_b - common) >= _WORD_SHARE
+
+
+@lru_cache(maxsize=PAIR_CACHE_SIZE)
+def _chars_alike(a: str, b: str) -> bool:
+    """The costly part of :func:`_similar`; later looks compare the same pairs again."""
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     return matcher.quick_ratio() >= DUPLICATE_SIMILARITY and matcher.ratio() >= DUPLICATE_SIMILARITY
 
@@ -335,7 +346,6 @@ def duplicates(lines: list[Line]) -> list[Line | None]:
             continue
         low, high = size * _LENGTH_SHARE, size / _LENGTH_SHARE
         words = words_of[index]
-        count = len(words)
         match = None
         for other_index in earlier if sharing is None else sharing[index]:
             if other_index == copy:
@@ -343,20 +353,13 @@ def duplicates(lines: list[Line]) -> list[Line | None]:
                 break
             other_text = lines[other_index].text
             other_size = len(other_text)
-            # _similar(other.text, text) less its length floor (both lines reach it),
-            # and _similar_text's word test first, without its cache: most pairs fail
-            # it by their numbers of words alone (the shared words are at most the
-            # fewer of them, the union at least the more).
-            if not (low <= other_size <= high and _lengths_alike(other_size, size)):
-                continue
-            other_words = words_of[other_index]
-            other_count = len(other_words)
-            if min(count, other_count) / max(count, other_count) < _WORD_SHARE:
-                continue
-            common = len(words & other_words)
-            if common / (count + other_count - common) < _WORD_SHARE:
-                continue
-            if _similar_text(other_text, text):
+            # _similar(other.text, text) less its length floor: both lines reach it.
+            if (
+                low <= other_size <= high
+                and _lengths_alike(other_size, size)
+                and _words_alike(words_of[other_index], words)
+                and _chars_alike(other_text, text)
+            ):
                 match = lines[other_index]
                 break
         found.append(match)
