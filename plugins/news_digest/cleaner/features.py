@@ -126,6 +126,7 @@ def _shape(text: str) -> tuple:
     all_caps = float(len(upper) >= 4 and all(c.isupper() for c in upper))
     digits = len(_DIGIT.findall(text)) / max(len(text), 1)
     stripped = text.rstrip()
+    headline_shaped, byline_shaped, dated = _marks(text)
     return (
         math.log1p(feats.words),
         float(3 <= feats.words <= 20),
@@ -138,7 +139,7 @@ def _shape(text: str) -> tuple:
         all_caps,
         digits,
         float(bool(_SEPARATOR.search(text))),
-        float(metadata.headline_candidate(text)),
+        float(headline_shaped),
         float(_widgets().found_in(text)),
         float(feats.call_to_action is not None),
         float(feats.prompt is not None),
@@ -146,13 +147,13 @@ def _shape(text: str) -> tuple:
         float(feats.end_marker is not None),
         float(feats.label),
         float(feats.truncated),
-        float(_byline_shape(text)),
-        float(feats.words <= metadata.BYLINE_MAX_WORDS and bool(metadata.find_dates(text))),
+        float(byline_shaped),
+        float(dated),
     )
 
 
-#: What a line's neighbours ask of it: headline-shaped (``_shape``'s field 11),
-#: a byline (19), a short dated line (20).
+#: What a line's neighbours ask of it, and three of its own features
+#: (``_shape``'s fields 11, 19, 20): headline-shaped, a byline, a short dated line.
 _NO_MARKS = (False, False, False)
 
 
