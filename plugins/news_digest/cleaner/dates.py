@@ -513,11 +513,22 @@ def _zones() -> dict[str, dt.tzinfo]:
             continue
         name, zone = fields
         if offset := re.fullmatch(r"([+-])(\d\d):(\d\d)", zone):
-            delta = dt.timedelta(hours=int(offset[2]), minutes=int(offset[3]))
-            zones[name] = dt.timezone(-delta if offset[1] == "-" else delta)
+            zones[name] = _offset(*offset.groups())
         else:
             zones[name] = ZoneInfo(zone)
     return zones
+
+
+def _offset(sign: str, hours: str, minutes: str | None) -> dt.timezone | None:
+    """A fixed offset from UTC ("-", "05", "00"); ``None`` past any real zone's."""
+    delta = dt.timedelta(hours=int(hours), minutes=int(minutes or 0))
+    if delta >= MAX_OFFSET:
+        return None
+    return dt.timezone(-delta if sign == "-" else delta)
+
+
+#: No zone is this far from UTC ("GMT+15" is no time zone).
+MAX_OFFSET = dt.timedelta(hours=15)
 
 
 #: A clock time and the zone written after it: "10:31 pm CST", "7:04 p.m. ET",
@@ -556,12 +567,7 @@ def stated_moment(text: str, written: str, date: dt.date) -> tuple[dt.datetime, 
 
 def _zone(name: str) -> dt.tzinfo | None:
     if offset := re.fullmatch(r"(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?", name):
-        delta = dt.timedelta(hours=int(offset[2]), minutes=int(offset[3] or 0))
-        return (
-            dt.timezone(-delta if offset[1] == "-" else delta)
-            if delta < dt.timedelta(hours=15)
-            else None
-        )
+        return _offset(*offset.groups())
     return _zones().get(name)
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from . import boilerplate, byline, dates, source
@@ -167,12 +166,7 @@ def find_stated_date(
 
 def in_zone(found: Found, timezone: str) -> tuple[dt.date, dt.datetime | None]:
     """A stated date's day in ``timezone`` (an IANA name): see :func:`.dates.in_zone`."""
-    return dates.in_zone(found, _timezone(timezone))
-
-
-@lru_cache(maxsize=8)
-def _timezone(name: str) -> dt.tzinfo:
-    return ZoneInfo(name)
+    return dates.in_zone(found, ZoneInfo(timezone))  # ZoneInfo keeps each zone it made
 
 
 def infer_date(
