@@ -28,7 +28,7 @@ CACHE = Path(__file__).resolve().parent / ".cache"
 SENTENCES_PER_PARAGRAPH = 3
 #: An article with fewer words is skipped (a few are empty).
 MIN_WORDS = 50
-#: The same furniture as the generated seeds, so both corpora ask the cleaner the same.
+#: Some of the generated seeds' furniture (bench.py), and their way of writing a date.
 FURNITURE_TOP = ("Sign up for the Morning Memo newsletter", "Share this article")
 FURNITURE_END = ("Comments", "Latest News")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec")

@@ -26,6 +26,7 @@ from .annotations import (
 )
 from .annotations.rules import DEFAULT_RULE_SECONDS
 from .cleaner.normalise import visible_text
+from .cleaner.pipeline import DEFAULT_TIMEZONE
 from .engine.pelican_adapter import cache_path, forget_cache, wrap_filestamp
 from .enrich import clusters, duplicates
 from .enrich.entities import KINDS, extract_entities
@@ -82,7 +83,9 @@ def annotation_warnings(annotation: Annotation | None, settings, placed=()) -> l
     return [{"file": name, "line": line, "message": message} for line, message in problems]
 
 
-def clean_seed(clean_bytes, data: bytes, annotation: Annotation | None, timezone: str = "UTC"):
+def clean_seed(
+    clean_bytes, data: bytes, annotation: Annotation | None, timezone: str = DEFAULT_TIMEZONE
+):
     """Clean ``data`` with the curator's forced-kept and forced-dropped lines,
     dates stated with a clock time and zone given in the site's ``timezone``."""
     if annotation is None:

@@ -24,6 +24,7 @@ from .cleaner import (
     clean_bytes,
     document_markdown,
 )
+from .cleaner.pipeline import DEFAULT_TIMEZONE
 from .cleaner.record import DATE_UNKNOWN
 from .curation import (
     annotation_warnings,
@@ -252,7 +253,7 @@ def _reject(path: Path, settings, reason: str, annotation=None):
 def site_timezone(settings) -> str:
     """The zone the site's dates are in: Pelican's ``TIMEZONE``, UTC when unset
     (as Pelican does)."""
-    return settings.get("TIMEZONE") or "UTC"
+    return settings.get("TIMEZONE") or DEFAULT_TIMEZONE
 
 
 def _publication_time(article) -> dt.datetime:
