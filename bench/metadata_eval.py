@@ -81,7 +81,7 @@ def evaluate(corpus: Path, show: str | None = None, show_all: bool = True) -> di
         above = [
             ln for ln in lines if ln.number < title_line and not boilerplate.furniture(ln.text)
         ][-metadata.HEADER_LOOKBACK :]
-        byline = metadata.find_byline(header, before=above, page=lines)
+        byline = metadata.find_byline(header, before=above, page=lines, language=page_language)
         date = metadata.find_stated_date(
             [ln for ln in lines if ln.number > title_line],
             dayfirst=dayfirst,

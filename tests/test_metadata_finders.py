@@ -119,6 +119,57 @@ def test_german_adjectives_and_repeated_words_are_no_name(furniture):
         assert metadata.find_byline(_lines(name, "March 3, 2021", PARA)).value == [name]
 
 
+@pytest.mark.parametrize("name", ["Dan Davies", "Rui Ma", "Aman Dan"])
+def test_a_name_with_a_foreign_function_word_is_a_name_on_an_english_page(name):
+    # "dan" is Indonesian for "and", "ma" Italian for "but": on an English page a name.
+    lines = _lines(name, "Dec 12, 2025", PARA)
+    assert metadata.find_byline(lines, page=lines, language="en").value == [name]
+    # Without the page's language, or where the page writes the word, it stays words.
+    assert metadata.find_byline(lines, page=lines) is None
+    page = [*lines, Line(9, f"It is {name.split()[1].lower()} now.")]
+    assert metadata.find_byline(lines, page=page, language="en") is None
+
+
+@pytest.mark.parametrize(
+    ("line", "language"), [("The Big Shift", "de"), ("Aus Piratenwiki", "de"), ("Ma Chérie", "it")]
+)
+def test_a_function_word_of_the_page_or_of_english_keeps_a_line_words(line, language):
+    lines = _lines(line, "Dec 12, 2025", PARA)
+    assert metadata.find_byline(lines, page=lines, language=language) is None
+
+
+def test_several_names_alone_on_a_line_beside_a_date_are_the_byline():
+    lines = _lines("Ann Lee, Bo Park, Cy Moore & Ed Ngo", "Nov 25th, 2025", PARA)
+    assert metadata.find_byline(lines).value == ["Ann Lee", "Bo Park", "Cy Moore", "Ed Ngo"]
+    # Undated, a list of names is no byline.
+    assert metadata.find_byline(_lines("Ann Lee, Bo Park, Cy Moore & Ed Ngo", PARA)) is None
+
+
+@pytest.mark.parametrize(
+    ("standfirst", "names"),
+    [
+        (
+            "The chain plans 150 bakeries beyond the U.S. and Canada. "
+            "By Lisa Jennings on Dec. 19, 2025",
+            ["Lisa Jennings"],
+        ),
+        (
+            "Die Kette will in Nordamerika weiter wachsen als bisher. Von Anna Müller",
+            ["Anna Müller"],
+        ),
+        # "By the end of the day" starts a sentence, not a byline.
+        (
+            "The harbour board met at noon to vote on the plan. "
+            "By the end of the day it had passed.",
+            None,
+        ),
+    ],
+)
+def test_a_standfirst_that_ends_with_its_byline(standfirst, names):
+    found = metadata.find_byline(_lines(standfirst, PARA))
+    assert (found.value if found else None) == names
+
+
 def test_the_byline_nearest_the_headline_wins_over_a_credit_in_the_body():
     lines = _lines("By Kari Hansen", PARA, PARA2, "By Ola Nordmann")
     assert metadata.find_byline(lines).value == ["Kari Hansen"]

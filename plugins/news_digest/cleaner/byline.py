@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
-from .dates import _MONTH, _QUOTED_POST, CLOCK_TIME, Found, find_dates, meta_parts
+from .dates import _MONTH, _QUOTED_POST, CLOCK_TIME, Found, Language, find_dates, meta_parts
 from .linememo import line_memo
 from .record import Line
 from .source import _publisher
@@ -50,6 +50,8 @@ CONFIDENCE_ALONE_UNDATED = 0.5
 ABOVE_FACTOR = 0.9
 #: A line of this many CJK characters at most may be a name.
 CJK_NAME_MAX_CHARS = 4
+#: The language of most pages' menus and widgets, whatever the article's.
+MENU_LANGUAGE = "en"
 
 _CJK = re.compile(rf"^[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{{2,{CJK_NAME_MAX_CHARS}}}$")
 #: Particles inside names: "Ana de la Cruz", "Ludwig van Beethoven".
@@ -153,11 +155,17 @@ def _forms() -> dict[str, re.Pattern]:
     }
 
 
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    """Function words of every language (``data/stopwords.json``), particles aside."""
+@cache
+def _function_words(language: str | None = None) -> frozenset[str]:
+    """Function words of ``language``, or of every language (``data/stopwords.json``),
+    particles aside."""
     stopwords = json.loads(_data("stopwords.json"))
-    words = {w for lang, ws in stopwords.items() if not lang.startswith("_") for w in ws}
+    words = {
+        w
+        for lang, ws in stopwords.items()
+        if not lang.startswith("_") and language in (None, lang)
+        for w in ws
+    }
     return frozenset(words - _PARTICLES)
 
 
@@ -415,15 +423,22 @@ def _dated(line: Line | None) -> bool:
 
 
 def _read(
-    lines: list[Line], index: int, page: list[Line] = ()
+    lines: list[Line], index: int, page: list[Line] = (), language: Language = None
 ) -> tuple[tuple[str, ...], float] | None:
-    """The names on ``lines[index]`` and how sure the shape is, or ``None``."""
+    """The names on ``lines[index]`` and how sure the shape is, or ``None``.
+
+    ``language`` (a callable, asked only when needed) gives the page's language.
+    """
     line = lines[index]
     text = line.text
     words = len(text.split())
-    if words > PREFIXED_MAX_WORDS or _QUOTED_POST.match(text):
+    if _QUOTED_POST.match(text):
         return None
-    if _role_credit(text):
+    # "… growth beyond the U.S. and Canada. By Lisa Jennings on Dec. 19, 2025":
+    # a standfirst that ends with its byline.
+    if found := _trailing_byline(text):
+        return found, CONFIDENCE_PREFIXED
+    if words > PREFIXED_MAX_WORDS or _role_credit(text):
         return None
     if found := _prefixed(text):
         return found, CONFIDENCE_PREFIXED
@@ -446,19 +461,52 @@ def _read(
     if found := _dated_names(text):
         return found, CONFIDENCE_CREDITED
     found, rest = names(text)
+    if not found and language is not None:
+        # "Dan Davies", "Rui Ma": a word of the name is a function word of another
+        # language ("dan", "ma"), not of the page's nor of English (menus' language).
+        found, rest = names(text, prefixed=True)
+        code = language() if callable(language) else language
+        local = _function_words(code) | _function_words(MENU_LANGUAGE)
+        if found and (
+            any(w.casefold() in local for w in found[0].split()) or _common(found[0].split(), page)
+        ):
+            return None
     if not found:
         return None
     if _credit_tail(rest):
         return found, CONFIDENCE_CREDITED
     prev = lines[index - 1] if index > 0 else None
-    if len(text.split()) <= NAME_ALONE_MAX_WORDS and not rest.strip():
+    alone = len(text.split()) <= NAME_ALONE_MAX_WORDS
+    # A name alone, or names and nothing else beside a date ("Rui Ma, Heba Ledwon &
+    # Suparn Patra" over "Nov 25th, 2025").
+    if (alone or len(found) > 1) and not rest.strip():
         if nxt is not None and _dated_names(nxt.text):
             return None  # "Mobile App Development" over "Amit Samsukha October 11, 2024"
         if _dated(nxt) or _dated(prev):
             return found, CONFIDENCE_ALONE
-        if page and not _common(text.split(), page):
+        if alone and page and not _common(text.split(), page):
             return found, CONFIDENCE_ALONE_UNDATED
     return None
+
+
+#: Where a sentence ends and another may begin.
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’»)]*\s+(?=[A-ZÀ-Þ])")
+
+
+def _trailing_byline(text: str) -> tuple[str, ...]:
+    """The names of a "By" sentence that ends a longer line: "… beyond the U.S. and
+    Canada. By Lisa Jennings on Dec. 19, 2025" (a standfirst with its byline)."""
+    for match in _SENTENCE_BREAK.finditer(text):
+        tail = text[match.end() :]
+        if len(tail.split()) > BYLINE_MAX_WORDS:
+            continue
+        start = _forms()["start"].match(tail)
+        if start and (
+            found := names(start["rest"], prefixed=True)[0] or _leading_name(start["rest"])
+        ):
+            return found
+        return ()
+    return ()
 
 
 #: A day without its year ("Mar 17", "17 March"), as a post line may write it.
@@ -507,14 +555,20 @@ def find_far_byline(lines: list[Line]) -> Found | None:
 
 
 def find_byline(
-    lines: list[Line], *, before: list[Line] = (), page: list[Line] = ()
+    lines: list[Line],
+    *,
+    before: list[Line] = (),
+    page: list[Line] = (),
+    language: Language = None,
 ) -> Found | None:
     """The byline nearest the headline: its names, line and shape.
 
     ``lines`` are the lines under the headline, nearest first; ``before``
     those just above it, nearest last (a byline over the headline, or a
     headline chosen a line too low); ``page`` all lines, to tell a name
-    alone on its line from words the page also writes in lower case. A
+    alone on its line from words the page also writes in lower case;
+    ``language`` the page's, to tell a name with a foreign function word in it
+    ("Dan Davies") from words ("The Latest"). A
     "By" line may be anywhere in the header window; a name first on its
     line only within :data:`NAME_LINE_WINDOW` lines.
     """
@@ -527,7 +581,7 @@ def find_byline(
             distance = (len(above) - index) * ABOVE_PENALTY
         else:
             distance = index - len(above)
-        read = _read(context, index, page)
+        read = _read(context, index, page, language)
         if read is None:
             continue
         found, confidence = read

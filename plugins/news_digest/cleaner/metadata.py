@@ -123,10 +123,10 @@ _MONTH_NUMBERS = dates._MONTH_NUMBERS
 
 
 def find_byline(
-    lines: list[Line], *, before: list[Line] = (), page: list[Line] = ()
+    lines: list[Line], *, before: list[Line] = (), page: list[Line] = (), language: Language = None
 ) -> Found | None:
     """The byline nearest the headline: see :func:`.byline.find_byline`."""
-    return byline.find_byline(lines, before=before, page=page)
+    return byline.find_byline(lines, before=before, page=page, language=language)
 
 
 def find_far_byline(lines: list[Line]) -> Found | None:

@@ -251,7 +251,7 @@ def _clean_once(
     ][-metadata.HEADER_LOOKBACK :]
     # Only a sure byline or date ends the header: what lies between it and the
     # headline is a standfirst. A name or date the finder is less sure of does not.
-    if byline := metadata.find_byline(header, before=above, page=lines):
+    if byline := metadata.find_byline(header, before=above, page=lines, language=page_language):
         article.authors = byline.value
         article.confidence["authors"] = byline.confidence
         sure = byline.confidence >= metadata.HEADER_END_CONFIDENCE
