@@ -217,6 +217,24 @@ def test_an_updated_date_alone_is_taken_but_unsure():
     assert dates.date_warning(found.value, found.confidence) is not None
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Release date: Mar 20, 2026",
+        "Last post: 01/12/2025 at 6:49 pm",
+        "Anmeldeschluss: 15. März 2020",
+        "Date limite : 3 mai 2021",
+    ],
+)
+def test_a_release_event_or_forum_date_is_not_the_articles(line):
+    assert metadata.find_stated_date(_lines(line, PARA)) is None
+
+
+def test_a_published_date_beside_a_last_post_date_is_the_articles():
+    found = metadata.find_stated_date(_lines("Jan 3, 2024", "Last post: Sep 26, 2024", PARA))
+    assert found.value == dt.date(2024, 1, 3)
+
+
 def test_the_date_nearest_the_headline_wins_over_one_in_the_body():
     found = metadata.find_stated_date(_lines("March 3, 2021", PARA, "June 1, 2020"))
     assert found.value == dt.date(2021, 3, 3)

@@ -302,7 +302,7 @@ def read_span(text: str, language: str = "en", day_first: bool = False) -> dt.da
 # ------------------------------------------------------------------ which date is the article's
 @lru_cache(maxsize=1)
 def _labels() -> dict[str, re.Pattern]:
-    """ "published" and "updated" labels of every language, as patterns."""
+    """ "published", "updated" and "other" labels of every language, as patterns."""
     data = json.loads(_data("date_labels.json"))
     return {
         kind: re.compile(
@@ -315,7 +315,7 @@ def _labels() -> dict[str, re.Pattern]:
 
 
 def _label(text: str, written: str) -> str | None:
-    """What the words before ``written`` call it: "published", "updated" or nothing."""
+    """What the words before ``written`` call it: "published", "updated", "other" or nothing."""
     before = text[: text.find(written)] if written in text else text
     # The nearest label before the date says what it is ("Posted …; Updated …").
     best, where = None, -1
@@ -668,6 +668,8 @@ def _candidate(
         return None
     date, written = dates[0]
     label = _label(text, written)
+    if label == "other":
+        return None  # "Release date: Mar 20, 2026", "Last post: 01/12/2025"
     if label == "updated":
         # "Updated Nov 20; Posted Nov 19": a published date later on the line wins.
         for other, other_written in dates[1:]:
