@@ -238,3 +238,33 @@ def test_every_candidate_gets_one_value_per_feature():
     indexes = candidates(lines)
     rows = headline_features(lines, [2, 3, 4, 5, 6], indexes)
     assert len(rows) == len(indexes) and all(len(r) == len(HEADLINE_FEATURES) for r in rows)
+
+
+CHINESE_PAGE = "\n\n".join(
+    [
+        "无障碍说明",
+        "首页\n新闻\n体育\n科技",
+        "科技 > 要闻 > 正文",
+        "人工智能迈上新台阶 新电脑已可利用记忆自学",
+        "2016年10月14日",
+        "研究人员表示，新电脑已可利用记忆自学，人工智能因此迈上新台阶。"
+        "这台电脑能够从过去的经验中学习，并把学到的东西用于新的任务。",
+        "专家认为，能够利用记忆自学的人工智能将改变许多行业，"
+        "但新台阶也带来新的问题，研究人员正在讨论如何确保其安全。",
+        "这项研究的成果发表在科学期刊上，研究团队计划明年继续改进这台电脑的学习能力。",
+    ]
+)
+
+
+def test_a_chinese_headline_is_told_by_the_words_its_body_repeats():
+    # Chinese puts no spaces between words: the body's echo of the headline is
+    # read from pairs of characters, so the headline is echoed and the menu is not.
+    lines = seed_lines(CHINESE_PAGE)
+    indexes = candidates(lines)
+    body = [i for i, line in enumerate(lines) if len(line.text) > 30]
+    rows = dict(zip(indexes, headline_features(lines, body, indexes), strict=True))
+    echo = HEADLINE_FEATURES.index("echo_share")
+    texts = [line.text for line in lines]
+    assert rows[texts.index("人工智能迈上新台阶 新电脑已可利用记忆自学")][echo] > 0.8
+    assert rows[texts.index("无障碍说明")][echo] == 0.0
+    assert clean_text(CHINESE_PAGE).title == "人工智能迈上新台阶 新电脑已可利用记忆自学"

@@ -43,6 +43,8 @@ HEADER_BELOW = 8
 DISTANCE_CLIP = 200
 
 _WORD = re.compile(r"\w+")
+#: Han, hiragana and katakana: scripts written without spaces between words.
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"”’»)\]]*(?:\s+\([^()]{1,20}\))?$")
 _SEPARATOR = re.compile(r"\s[|–—-]\s|\s::\s|\s»\s")
 _DIGIT = re.compile(r"\d")
@@ -173,7 +175,16 @@ def _byline_shape(text: str) -> bool:
 
 @line_memo
 def _content_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in _WORD.findall(text.casefold()) if len(w) >= ECHO_MIN_CHARS)
+    """The words a headline and its body share: those of four letters or more,
+    and in Chinese and Japanese, which put no spaces between words, each pair
+    of characters in a row."""
+    folded = text.casefold()
+    if not _CJK_RUN.search(folded):
+        return frozenset(w for w in _WORD.findall(folded) if len(w) >= ECHO_MIN_CHARS)
+    runs = _CJK_RUN.findall(folded)
+    words = {w for w in _WORD.findall(_CJK_RUN.sub(" ", folded)) if len(w) >= ECHO_MIN_CHARS}
+    words.update(run[i : i + 2] for run in runs for i in range(len(run) - 1))
+    return frozenset(words)
 
 
 def candidates(lines: list[Line]) -> list[int]:
