@@ -235,6 +235,21 @@ def test_a_published_date_beside_a_last_post_date_is_the_articles():
     assert found.value == dt.date(2024, 1, 3)
 
 
+def test_the_date_of_a_byline_that_ends_a_standfirst_is_stated():
+    standfirst = (
+        "The bakery chain is planning for growth beyond the U.S. and Canada, with 150 "
+        "more stores next year. By Lisa Jennings on Dec. 19, 2025"
+    )
+    found = metadata.find_stated_date(_lines(standfirst, PARA))
+    assert found.value == dt.date(2025, 12, 19) and found.kind == "byline"
+    # A sentence that starts with "Par ailleurs" is prose, not a signature.
+    prose = (
+        "Le gouvernement a présenté son plan pour les ports de la région, très attendu. "
+        "Par ailleurs, le 3 mai 2021, le ministre a parlé."
+    )
+    assert metadata.find_stated_date(_lines(prose, PARA)) is None
+
+
 def test_the_date_nearest_the_headline_wins_over_one_in_the_body():
     found = metadata.find_stated_date(_lines("March 3, 2021", PARA, "June 1, 2020"))
     assert found.value == dt.date(2021, 3, 3)

@@ -16,7 +16,16 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
-from .dates import _MONTH, _QUOTED_POST, CLOCK_TIME, Found, Language, find_dates, meta_parts
+from .dates import (
+    _MONTH,
+    _QUOTED_POST,
+    CLOCK_TIME,
+    SENTENCE_BREAK,
+    Found,
+    Language,
+    find_dates,
+    meta_parts,
+)
 from .linememo import line_memo
 from .record import Line
 from .source import _publisher
@@ -489,14 +498,10 @@ def _read(
     return None
 
 
-#: Where a sentence ends and another may begin.
-_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’»)]*\s+(?=[A-ZÀ-Þ])")
-
-
 def _trailing_byline(text: str) -> tuple[str, ...]:
     """The names of a "By" sentence that ends a longer line: "… beyond the U.S. and
     Canada. By Lisa Jennings on Dec. 19, 2025" (a standfirst with its byline)."""
-    for match in _SENTENCE_BREAK.finditer(text):
+    for match in SENTENCE_BREAK.finditer(text):
         tail = text[match.end() :]
         if len(tail.split()) > BYLINE_MAX_WORDS:
             continue

@@ -347,7 +347,11 @@ def _dateline(text: str) -> str | None:
     :data:`LABELLED_MAX_WORDS` words.
     """
     words = len(text.split())
-    if _QUOTED_POST.match(text) or words > LABELLED_MAX_WORDS:
+    if _QUOTED_POST.match(text):
+        return None
+    if words > DATELINE_MAX_WORDS and (signed := signed_sentence(text)):
+        return signed  # "… and Canada. By Lisa Jennings on Dec. 19, 2025"
+    if words > LABELLED_MAX_WORDS:
         return None
     if words > DATELINE_MAX_WORDS and not (
         _BY.match(text)
@@ -358,6 +362,24 @@ def _dateline(text: str) -> str | None:
     ):
         return None
     return text
+
+
+#: Where a sentence ends and another may begin.
+SENTENCE_BREAK = re.compile(r"[.!?…][\"”’»)]*\s+(?=[A-ZÀ-Þ])")
+
+
+def signed_sentence(text: str) -> str | None:
+    """The short last sentence of a longer line when it is signed like a byline: a
+    standfirst ending "… and Canada. By Lisa Jennings on Dec. 19, 2025"."""
+    for match in SENTENCE_BREAK.finditer(text):
+        tail = text[match.end() :]
+        if len(tail.split()) <= DATELINE_MAX_WORDS:
+            return tail if _SIGNED_SENTENCE.match(tail) else None
+    return None
+
+
+#: A sentence signed with a name: "By Lisa Jennings …", not "Par ailleurs …".
+_SIGNED_SENTENCE = re.compile(r"(?i:by|von|par|por|di|door|av|af)\s+[A-ZÀ-Þ]")
 
 
 #: "On January 12, 2025 By Ann": at most this many words besides the dates before "by".
