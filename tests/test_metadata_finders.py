@@ -250,6 +250,47 @@ def test_the_date_of_a_byline_that_ends_a_standfirst_is_stated():
     assert metadata.find_stated_date(_lines(prose, PARA)) is None
 
 
+#: An article longer than the header the date finder reads under the headline.
+LONG_BODY = [
+    PARA,
+    PARA2,
+    "Fishermen on the north side of the bay say the quay is too small for the ferry and "
+    "their boats at once, and they want the board to keep two berths free every morning.",
+    "The board's engineer told the meeting that the new pilings will be driven deeper than "
+    "the old ones, so that a storm like last winter's cannot shift the deck again.",
+    "Shops near the old pier expect fewer customers while it is closed, and the chamber of "
+    "commerce has asked for signs in the town centre pointing visitors to the temporary stop.",
+    "A public exhibition of the plans opens next week in the library, where residents can "
+    "leave comments until the end of the month before the contracts are signed.",
+    "The cost of the works is shared between the harbour board, the county and a national "
+    "fund for coastal transport, which approved its part of the money in the autumn.",
+    "If the work stays on schedule, the first crossings from the rebuilt pier should run "
+    "in time for the summer timetable, the board's chair said after the vote.",
+]
+
+
+def test_a_date_alone_under_the_last_paragraph_is_the_articles_but_unsure():
+    article = clean_text("\n\n".join(["Harbour Board Backs Pier Plan", *LONG_BODY, "15.12.2021"]))
+    assert article.date == dt.date(2021, 12, 15) and article.date_status == DATE_STATED
+    assert "under the article" in article.date_source
+    assert "date" in article.unsure  # the build asks a curator to check it
+    assert "15.12.2021" not in article.body_text
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["Related", "Parse.ly, November 17, 2014"],  # words beside the date: a teaser's
+        ["IngoM (verified owner) – September 19, 2025"],  # a review's signature
+        ["Updated 15.12.2021"],  # when the page changed, not when it was published
+        ["15.12.2021", "Ferry timetable for the winter", "14.12.2021"],  # a list of links
+    ],
+)
+def test_other_dates_under_the_article_are_not_its_date(tail):
+    article = clean_text("\n\n".join(["Harbour Board Backs Pier Plan", *LONG_BODY, *tail]))
+    assert article.date_status != DATE_STATED
+
+
 def test_the_date_nearest_the_headline_wins_over_one_in_the_body():
     found = metadata.find_stated_date(_lines("March 3, 2021", PARA, "June 1, 2020"))
     assert found.value == dt.date(2021, 3, 3)

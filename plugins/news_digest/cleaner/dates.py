@@ -525,6 +525,54 @@ def find_stated_date(
     )
 
 
+#: A date alone just under the article's last paragraph is read from this many lines.
+CLOSING_LINES = 2
+#: A date in this many lines under it makes it one of a list.
+CLOSING_LIST_REACH = 3
+#: How sure such a date is: the build asks a curator to check it.
+CONFIDENCE_CLOSING = 0.5
+
+
+def find_closing_date(
+    lines: list[Line],
+    dayfirst: DayFirst = False,
+    *,
+    language: Language = None,
+    caption: Callable[[str], bool] | None = None,
+) -> Found | None:
+    """A date standing alone on a line just under the article ("15.12.2021" after
+    its last paragraph), where some sites put it: ``lines`` are the lines after
+    the body's last line, nearest first. Never an "Updated" date, nor one of a
+    list of dated links (a related-stories box)."""
+    for index, line in enumerate(lines[:CLOSING_LINES]):
+        found = _candidate(float(index), line, dayfirst, language, caption=caption)
+        # Another date just under it: a list of dated links, each under its title.
+        later = lines[index + 1 : index + 1 + CLOSING_LIST_REACH]
+        if found and found[0] < 2 and _bare(found[3], line.text) and not _any_dated(later):
+            return Found(
+                found[2].value,
+                line.number,
+                f"from the date under the article ({found[3]})",
+                CONFIDENCE_CLOSING,
+                "closing",
+            )
+    return None
+
+
+def _any_dated(lines: list[Line]) -> bool:
+    return any(find_dates(line.text) for line in lines)
+
+
+_CLOCK_ONLY = re.compile(CLOCK_TIME, re.IGNORECASE)
+
+
+def _bare(written: str, text: str) -> bool:
+    """Whether ``text`` is the date ``written`` and nothing else but a clock time:
+    not a review's "IngoM (verified owner) – September 19, 2025"."""
+    rest = _CLOCK_ONLY.sub(" ", text.replace(written, " ", 1))
+    return not any(c.isalpha() for c in rest)
+
+
 @lru_cache(maxsize=1)
 def _zones() -> dict[str, dt.tzinfo]:
     """``data/time_zones.txt``: abbreviation → zone."""

@@ -164,6 +164,13 @@ def find_stated_date(
     )
 
 
+def find_closing_date(
+    lines: list[Line], dayfirst: DayFirst = False, *, language: Language = None
+) -> Found | None:
+    """A date alone just under the article: see :func:`.dates.find_closing_date`."""
+    return dates.find_closing_date(lines, dayfirst, language=language, caption=boilerplate.caption)
+
+
 def in_zone(found: Found, timezone: str) -> tuple[dt.date, dt.datetime | None]:
     """A stated date's day in ``timezone`` (an IANA name): see :func:`.dates.in_zone`."""
     return dates.in_zone(found, ZoneInfo(timezone))  # ZoneInfo keeps each zone it made

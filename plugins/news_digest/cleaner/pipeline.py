@@ -284,6 +284,18 @@ def _clean_once(
         text = next(ln.text for ln in lines if ln.number == stated.line)
         if not metadata.runs_into_text(text):
             taken.setdefault(stated.line, "dateline" if sure else "date line")
+    elif body_indexes and (
+        closing := metadata.find_closing_date(
+            lines[body_indexes[-1] + 1 :], dayfirst=dayfirst, language=page_language
+        )
+    ):
+        article.date, article.date_status, article.date_source = (
+            closing.value,
+            DATE_STATED,
+            closing.evidence,
+        )
+        article.confidence["date"] = closing.confidence
+        taken.setdefault(closing.line, "date line")
     # A standfirst or kicker sits between the headline and the byline or
     # dateline; the article proper starts below them.
     header_end = max((n for n, why in taken.items() if why in ("byline", "dateline")), default=None)
