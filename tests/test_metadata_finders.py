@@ -170,6 +170,20 @@ def test_a_standfirst_that_ends_with_its_byline(standfirst, names):
     assert (found.value if found else None) == names
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Nächste Vorstellungen: 20.10., 17 Uhr, 24./30.10., 20 Uhr",  # a label over dates
+        "A100-Aktivist Tobias Trommer, 12.03.2021",  # a word with a digit is no name's
+        "C31 Motion Controlled Arm - SISU",
+        "Klein Tools MM400",  # a product, not "Klein Tools" of an outlet "MM400"
+    ],
+)
+def test_labels_and_products_are_no_byline(line):
+    lines = _lines(line, "March 3, 2021", PARA)
+    assert metadata.find_byline(lines, page=lines, language="de") is None
+
+
 def test_the_byline_nearest_the_headline_wins_over_a_credit_in_the_body():
     lines = _lines("By Kari Hansen", PARA, PARA2, "By Ola Nordmann")
     assert metadata.find_byline(lines).value == ["Kari Hansen"]

@@ -106,8 +106,9 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 #: "FOXBusiness": two capitals then a small letter is a joined word, not a name.
 _JOINED = re.compile(r"[A-Z]{2,}[a-z]")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"(?<!\S)\d")
-_WORD = re.compile(r"^[^\W\d_][\w’'.\-]*$")
+_WORD = re.compile(r"^[^\W\d_](?:[^\W\d]|[’'.\-])*$")  # no digits: "A100-Aktivist" is no name
 
 
 def _data(name: str) -> str:
@@ -266,6 +267,7 @@ def names(text: str, prefixed: bool = False) -> tuple[tuple[str, ...], str]:
                     for n in range(min(len(words) - 1, NAME_MAX_WORDS), NAME_MIN_WORDS - 1, -1)
                     if _name(" ".join(words[:n]))
                     and (_JOINED.search(words[n]) or words[n].isupper())
+                    and not _DIGIT.search(words[n])  # "Klein Tools MM400": a product
                     and not all(w.isupper() for w in words[:n])
                 ),
                 None,
@@ -406,6 +408,8 @@ def _dated_names(text: str) -> tuple[str, ...]:
         text = text.replace(written, " | ")
     text = _CLOCK.sub(" | ", text)
     for segment in _SEGMENTS.split(text):
+        if segment.rstrip().endswith(":"):
+            return ()  # "Nächste Vorstellungen: 20.10., 17 Uhr": a label over dates
         segment = segment.strip(" ,.;:")
         if not segment:
             continue
