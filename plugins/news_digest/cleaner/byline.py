@@ -21,6 +21,7 @@ from .dates import (
     _QUOTED_POST,
     CLOCK_TIME,
     SENTENCE_BREAK,
+    SIGNED_TAIL_CHARS,
     Found,
     Language,
     find_dates,
@@ -423,12 +424,23 @@ def _dated_names(text: str) -> tuple[str, ...]:
     return ()
 
 
-def _common(words: list[str], page: list[Line]) -> bool:
-    """Whether any of ``words`` is written in lower case in ``page``: a word, not a name."""
-    wanted = {w.casefold().strip(".") for w in words}
-    return any(
-        word in wanted for line in page for word in _LETTERS.findall(line.text) if word.islower()
-    )
+class _PageWords:
+    """The words a page writes in lower case, read once and only when asked."""
+
+    def __init__(self, page: list[Line]) -> None:
+        self.page = page
+        self._words: frozenset[str] | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.page)
+
+    def common(self, words: list[str]) -> bool:
+        """Whether any of ``words`` is written in lower case in the page: a word, not a name."""
+        if self._words is None:
+            self._words = frozenset(
+                word for line in self.page for word in _LETTERS.findall(line.text) if word.islower()
+            )
+        return any(w.casefold().strip(".") in self._words for w in words)
 
 
 def _dated(line: Line | None) -> bool:
@@ -436,7 +448,7 @@ def _dated(line: Line | None) -> bool:
 
 
 def _read(
-    lines: list[Line], index: int, page: list[Line] = (), language: Language = None
+    lines: list[Line], index: int, page: _PageWords | None = None, language: Language = None
 ) -> tuple[tuple[str, ...], float] | None:
     """The names on ``lines[index]`` and how sure the shape is, or ``None``.
 
@@ -476,12 +488,14 @@ def _read(
     found, rest = names(text)
     if not found and language is not None:
         # "Dan Davies", "Rui Ma": a word of the name is a function word of another
-        # language ("dan", "ma"), not of the page's nor of English (menus' language).
+        # language ("dan", "ma"), not of English (menus' language) nor of the page's,
+        # which is asked last: working it out costs more than the rest.
         found, rest = names(text, prefixed=True)
-        code = language() if callable(language) else language
-        local = _function_words(code) | _function_words(MENU_LANGUAGE)
+        words = found[0].split() if found else []
         if found and (
-            any(w.casefold() in local for w in found[0].split()) or _common(found[0].split(), page)
+            any(w.casefold() in _function_words(MENU_LANGUAGE) for w in words)
+            or (page and page.common(words))
+            or any(w.casefold() in _function_words(_language(language)) for w in words)
         ):
             return None
     if not found:
@@ -497,15 +511,19 @@ def _read(
             return None  # "Mobile App Development" over "Amit Samsukha October 11, 2024"
         if _dated(nxt) or _dated(prev):
             return found, CONFIDENCE_ALONE
-        if alone and page and not _common(text.split(), page):
+        if alone and page and not page.common(text.split()):
             return found, CONFIDENCE_ALONE_UNDATED
     return None
+
+
+def _language(language: Language) -> str | None:
+    return language() if callable(language) else language
 
 
 def _trailing_byline(text: str) -> tuple[str, ...]:
     """The names of a "By" sentence that ends a longer line: "… beyond the U.S. and
     Canada. By Lisa Jennings on Dec. 19, 2025" (a standfirst with its byline)."""
-    for match in SENTENCE_BREAK.finditer(text):
+    for match in SENTENCE_BREAK.finditer(text, max(0, len(text) - SIGNED_TAIL_CHARS)):
         tail = text[match.end() :]
         if len(tail.split()) > BYLINE_MAX_WORDS:
             continue
@@ -584,13 +602,14 @@ def find_byline(
     below = list(lines[: HEADER_WINDOW + 1])  # the line after the last: "By" / "Ann Lee"
     above = list(before[-HEADER_LOOKBACK:]) if before else []
     context = above + below
+    page_words = _PageWords(page)
     best: tuple[tuple[bool, float], Found] | None = None
     for index, line in enumerate(context[: len(above) + HEADER_WINDOW]):
         if index < len(above):
             distance = (len(above) - index) * ABOVE_PENALTY
         else:
             distance = index - len(above)
-        read = _read(context, index, page, language)
+        read = _read(context, index, page_words, language)
         if read is None:
             continue
         found, confidence = read

@@ -364,6 +364,8 @@ def _dateline(text: str) -> str | None:
     return text
 
 
+#: A signed last sentence of a line is looked for in this many characters at its end.
+SIGNED_TAIL_CHARS = 200
 #: Where a sentence ends and another may begin.
 SENTENCE_BREAK = re.compile(r"[.!?…][\"”’»)]*\s+(?=[A-ZÀ-Þ])")
 
@@ -371,7 +373,8 @@ SENTENCE_BREAK = re.compile(r"[.!?…][\"”’»)]*\s+(?=[A-ZÀ-Þ])")
 def signed_sentence(text: str) -> str | None:
     """The short last sentence of a longer line when it is signed like a byline: a
     standfirst ending "… and Canada. By Lisa Jennings on Dec. 19, 2025"."""
-    for match in SENTENCE_BREAK.finditer(text):
+    # Only the line's end can hold so short a sentence: a paragraph is not scanned.
+    for match in SENTENCE_BREAK.finditer(text, max(0, len(text) - SIGNED_TAIL_CHARS)):
         tail = text[match.end() :]
         if len(tail.split()) <= DATELINE_MAX_WORDS:
             return tail if _SIGNED_SENTENCE.match(tail) else None
