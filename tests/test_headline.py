@@ -268,3 +268,27 @@ def test_a_chinese_headline_is_told_by_the_words_its_body_repeats():
     assert rows[texts.index("人工智能迈上新台阶 新电脑已可利用记忆自学")][echo] > 0.8
     assert rows[texts.index("无障碍说明")][echo] == 0.0
     assert clean_text(CHINESE_PAGE).title == "人工智能迈上新台阶 新电脑已可利用记忆自学"
+
+
+def test_headlines_each_over_its_date_in_a_list_are_not_candidates():
+    text = "\n\n".join(
+        [
+            "These Weeks in Firefox: Issue 85",
+            "December 18, 2020",
+            "The team landed a faster start-up, a new screenshot tool and many small fixes.",
+            "More articles in News",
+            "These Weeks in Firefox: Issue 106",
+            "December 17, 2021",
+            "These Weeks in Firefox: Issue 105",
+            "December 7, 2021",
+            "These Weeks in Firefox: Issue 104",
+            "November 18, 2021",
+        ]
+    )
+    lines = seed_lines(text)
+    chosen = [lines[i].text for i in candidates(lines)]
+    assert "These Weeks in Firefox: Issue 85" in chosen
+    assert not any("Issue 10" in text for text in chosen)
+    # Two such pairs are no list: a headline and its date may follow another's.
+    two = seed_lines(text.rsplit("\n\nThese Weeks in Firefox: Issue 104", 1)[0])
+    assert "These Weeks in Firefox: Issue 105" in [two[i].text for i in candidates(two)]

@@ -188,8 +188,9 @@ def _content_words(text: str) -> frozenset[str]:
 
 
 def candidates(lines: list[Line]) -> list[int]:
-    """Indexes of the lines that may be the headline: short enough, with words in them."""
-    return [
+    """Indexes of the lines that may be the headline: short enough, with words in
+    them, and not one of a list of other headlines each with its date."""
+    shaped = [
         index
         for index, line in enumerate(lines[:CANDIDATE_MAX_LINES])
         if 1 <= boilerplate.word_count(line.text) <= CANDIDATE_MAX_WORDS
@@ -197,6 +198,40 @@ def candidates(lines: list[Line]) -> list[int]:
         and not _lead_sentence(line.text)
         and not never_headline(line.text)
     ]
+    return _outside_dated_lists(lines, shaped)
+
+
+#: Headlines each over its date, this many in a row, are a list of articles
+#: ("More articles", "Recent posts"), not this article's header.
+DATED_LIST_MIN_ITEMS = 3
+
+
+def _outside_dated_lists(lines: list[Line], indexes: list[int]) -> list[int]:
+    """``indexes`` without those in a run of "headline / its date" pairs."""
+    shaped = set(indexes)
+
+    def dated_item(index: int) -> bool:
+        return (
+            index in shaped
+            and index + 1 < len(lines)
+            and _marks(lines[index + 1].text)[2]
+            and not _marks(lines[index].text)[2]
+        )
+
+    listed: set[int] = set()
+    index = 0
+    last = indexes[-1] if indexes else -1
+    while index <= last:
+        if not dated_item(index):
+            index += 1
+            continue
+        end = index
+        while dated_item(end + 2):
+            end += 2
+        if (end - index) // 2 + 1 >= DATED_LIST_MIN_ITEMS:
+            listed.update(range(index, end + 1, 2))
+        index = end + 1
+    return [i for i in indexes if i not in listed] if listed else indexes
 
 
 #: A line whose words are mostly a date ("Feb 14, 2018", "Updated 5 May 2019
