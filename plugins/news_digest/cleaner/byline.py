@@ -20,11 +20,11 @@ from .dates import (
     _MONTH,
     _QUOTED_POST,
     CLOCK_TIME,
-    SENTENCE_BREAK,
-    SIGNED_TAIL_CHARS,
     Found,
     Language,
+    _resolve,
     find_dates,
+    last_sentence,
     meta_parts,
 )
 from .linememo import line_memo
@@ -491,11 +491,11 @@ def _read(
         # language ("dan", "ma"), not of English (menus' language) nor of the page's,
         # which is asked last: working it out costs more than the rest.
         found, rest = names(text, prefixed=True)
-        words = found[0].split() if found else []
+        name_words = found[0].split() if found else []
         if found and (
-            any(w.casefold() in _function_words(MENU_LANGUAGE) for w in words)
-            or (page and page.common(words))
-            or any(w.casefold() in _function_words(_language(language)) for w in words)
+            any(w.casefold() in _function_words(MENU_LANGUAGE) for w in name_words)
+            or (page and page.common(name_words))
+            or any(w.casefold() in _function_words(_resolve(language)) for w in name_words)
         ):
             return None
     if not found:
@@ -503,7 +503,7 @@ def _read(
     if _credit_tail(rest):
         return found, CONFIDENCE_CREDITED
     prev = lines[index - 1] if index > 0 else None
-    alone = len(text.split()) <= NAME_ALONE_MAX_WORDS
+    alone = words <= NAME_ALONE_MAX_WORDS
     # A name alone, or names and nothing else beside a date ("Rui Ma, Heba Ledwon &
     # Suparn Patra" over "Nov 25th, 2025").
     if (alone or len(found) > 1) and not rest.strip():
@@ -516,24 +516,14 @@ def _read(
     return None
 
 
-def _language(language: Language) -> str | None:
-    return language() if callable(language) else language
-
-
 def _trailing_byline(text: str) -> tuple[str, ...]:
     """The names of a "By" sentence that ends a longer line: "… beyond the U.S. and
     Canada. By Lisa Jennings on Dec. 19, 2025" (a standfirst with its byline)."""
-    for match in SENTENCE_BREAK.finditer(text, max(0, len(text) - SIGNED_TAIL_CHARS)):
-        tail = text[match.end() :]
-        if len(tail.split()) > BYLINE_MAX_WORDS:
-            continue
-        start = _forms()["start"].match(tail)
-        if start and (
-            found := names(start["rest"], prefixed=True)[0] or _leading_name(start["rest"])
-        ):
-            return found
+    tail = last_sentence(text, BYLINE_MAX_WORDS)
+    start = _forms()["start"].match(tail) if tail else None
+    if not start:
         return ()
-    return ()
+    return names(start["rest"], prefixed=True)[0] or _leading_name(start["rest"])
 
 
 #: A day without its year ("Mar 17", "17 March"), as a post line may write it.

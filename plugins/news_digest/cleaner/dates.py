@@ -370,15 +370,22 @@ SIGNED_TAIL_CHARS = 200
 SENTENCE_BREAK = re.compile(r"[.!?…][\"”’»)]*\s+(?=[A-ZÀ-Þ])")
 
 
-def signed_sentence(text: str) -> str | None:
-    """The short last sentence of a longer line when it is signed like a byline: a
-    standfirst ending "… and Canada. By Lisa Jennings on Dec. 19, 2025"."""
+def last_sentence(text: str, max_words: int) -> str | None:
+    """The last sentence of a longer line when it has at most ``max_words`` words
+    (where a standfirst's byline would be), or ``None``."""
     # Only the line's end can hold so short a sentence: a paragraph is not scanned.
     for match in SENTENCE_BREAK.finditer(text, max(0, len(text) - SIGNED_TAIL_CHARS)):
         tail = text[match.end() :]
-        if len(tail.split()) <= DATELINE_MAX_WORDS:
-            return tail if _SIGNED_SENTENCE.match(tail) else None
+        if len(tail.split()) <= max_words:
+            return tail
     return None
+
+
+def signed_sentence(text: str) -> str | None:
+    """The short last sentence of a longer line when it is signed like a byline: a
+    standfirst ending "… and Canada. By Lisa Jennings on Dec. 19, 2025"."""
+    tail = last_sentence(text, DATELINE_MAX_WORDS)
+    return tail if tail and _SIGNED_SENTENCE.match(tail) else None
 
 
 #: A sentence signed with a name: "By Lisa Jennings …", not "Par ailleurs …".

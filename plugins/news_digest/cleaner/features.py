@@ -219,18 +219,14 @@ def _outside_dated_lists(lines: list[Line], indexes: list[int]) -> list[int]:
         )
 
     listed: set[int] = set()
-    index = 0
-    last = indexes[-1] if indexes else -1
-    while index <= last:
-        if not dated_item(index):
-            index += 1
-            continue
-        end = index
+    for start in indexes:
+        if not dated_item(start) or dated_item(start - 2):
+            continue  # not an item, or not the first of its run
+        end = start
         while dated_item(end + 2):
             end += 2
-        if (end - index) // 2 + 1 >= DATED_LIST_MIN_ITEMS:
-            listed.update(range(index, end + 1, 2))
-        index = end + 1
+        if (end - start) // 2 + 1 >= DATED_LIST_MIN_ITEMS:
+            listed.update(range(start, end + 1, 2))
     return [i for i in indexes if i not in listed] if listed else indexes
 
 
