@@ -78,12 +78,12 @@ def load(eval_dir: Path, folders: list[str]):
             except UndecodableError:
                 continue
             lines = seed_lines(text)
-            indexes = candidates(lines)
+            verdicts = boilerplate.classify(lines)
+            body = [i for i, v in enumerate(verdicts) if v.role == "body"]
+            indexes = candidates(lines, body)
             hits = [titles.title_match(lines[i].text, refs) for i in indexes] if refs else []
             if not any(hits):
                 continue  # no line is the headline: nothing to rank
-            verdicts = boilerplate.classify(lines)
-            body = [i for i, v in enumerate(verdicts) if v.role == "body"]
             rows.extend(headline_features(lines, body, indexes))
             labels.extend(hits)
             pages.extend([page] * len(indexes))

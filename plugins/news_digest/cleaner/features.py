@@ -30,8 +30,11 @@ from .record import Line
 CANDIDATE_MAX_WORDS = 40
 #: A line this long ending in a full stop is a sentence of the text, never the headline.
 LEAD_MIN_WORDS = metadata.LEAD_MIN_WORDS
-#: Candidates are looked for among this many lines from the top.
+#: Candidates are looked for among this many lines from the top ...
 CANDIDATE_MAX_LINES = 400
+#: ... and down to this many lines under the first line of the body, where
+#: long menus push the article's header further down the page.
+CANDIDATE_BELOW_BODY = 8
 #: A line's "neighbours" are this many candidate-or-not lines either side.
 NEIGHBOURS = 2
 #: Words this short (or stop words) do not count as echoes of the body.
@@ -187,12 +190,17 @@ def _content_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
-def candidates(lines: list[Line]) -> list[int]:
+def candidates(lines: list[Line], body: Collection[int] = ()) -> list[int]:
     """Indexes of the lines that may be the headline: short enough, with words in
-    them, and not one of a list of other headlines each with its date."""
+    them, and not one of a list of other headlines each with its date.
+
+    ``body`` holds the indexes of the lines the boilerplate classifier kept:
+    the header is looked for down to just under the body's first line.
+    """
+    reach = max(CANDIDATE_MAX_LINES, min(body, default=0) + CANDIDATE_BELOW_BODY + 1)
     shaped = [
         index
-        for index, line in enumerate(lines[:CANDIDATE_MAX_LINES])
+        for index, line in enumerate(lines[:reach])
         if 1 <= boilerplate.word_count(line.text) <= CANDIDATE_MAX_WORDS
         and any(c.isalpha() for c in line.text)
         and not _lead_sentence(line.text)
@@ -248,11 +256,30 @@ _CLOCK_OR_WEEKDAY = re.compile(
 )
 
 
+#: A breadcrumb trail ("Home » News » Local", "Startseite › Rezepte › Kuchen")
+#: has this many spaced separators, or starts at the site's home page.
+BREADCRUMB_MIN_SEPARATORS = 3
+_TRAIL_SEPARATOR = re.compile(r"\s[›»>/]\s")
+_TRAIL_START = re.compile(
+    r"^(?:(?:you are here|sie sind hier|vous êtes ici|usted está aquí)\s*:"
+    r"|(?:home|homepage|startseite|accueil|inicio|home page)\s[›»>/]\s)",
+    re.IGNORECASE,
+)
+
+
+def breadcrumb(text: str) -> bool:
+    """A breadcrumb trail: the page's place in the site, which ends in the headline
+    but is not it."""
+    return bool(_TRAIL_START.match(text.strip())) or (
+        len(_TRAIL_SEPARATOR.findall(text)) >= BREADCRUMB_MIN_SEPARATORS
+    )
+
+
 @line_memo
 def never_headline(text: str) -> bool:
-    """A byline, a dateline, a photo caption or a button: never the headline, whatever
-    else it looks like."""
-    if _byline_shape(text):
+    """A byline, a dateline, a photo caption, a button or a breadcrumb trail: never
+    the headline, whatever else it looks like."""
+    if _byline_shape(text) or breadcrumb(text):
         return True
     feats = boilerplate.features(text)
     if feats.call_to_action or (feats.prompt and feats.words <= boilerplate.CTA_MAX_WORDS):
@@ -287,7 +314,7 @@ def headline_features(
     ``indexes`` the candidates (default :func:`candidates`).
     """
     if indexes is None:
-        indexes = candidates(lines)
+        indexes = candidates(lines, body)
     body = sorted(body)
     in_body = set(body)
     first_body = body[0] if body else len(lines)

@@ -166,7 +166,7 @@ def choose(lines: list[Line], body: list[int], scorer: Model | None = None) -> C
 
     ``body`` holds the indexes of the lines the boilerplate classifier kept.
     """
-    indexes = candidates(lines)
+    indexes = candidates(lines, body)
     if not indexes:
         return None
     scorer = scorer or model()
