@@ -136,6 +136,8 @@ def test_a_related_stories_box_below_the_article_is_not_the_headline():
         "Mein Konto",
         "Suche",
         "Teilen",
+        "Menü schließen",
+        "Skip navigation",
     ],
 )
 def test_a_page_control_in_any_of_the_dev_languages_is_never_a_candidate(control):
@@ -157,6 +159,39 @@ def test_datelines_with_a_clock_and_captions_are_never_candidates(line):
     texts = [lines[i].text for i in candidates(lines)]
     assert line not in texts
     assert "Rathaus beschließt neuen Busplan" in texts
+
+
+@pytest.mark.parametrize(
+    "trail",
+    [
+        "Home » Nachrichten » Lokales » Rathaus",
+        "Startseite › Politik › Stadt",
+        "You are here: News",
+        "Sie sind hier: Startseite",
+    ],
+)
+def test_a_breadcrumb_trail_is_never_a_candidate(trail):
+    lines = seed_lines(f"{trail}\n\nRathaus beschließt neuen Busplan\n\n{RELATED_BODY}")
+    texts = [lines[i].text for i in candidates(lines)]
+    assert trail not in texts
+    assert "Rathaus beschließt neuen Busplan" in texts
+
+
+@pytest.mark.parametrize("title", ["Home Alone 2 is back", "Winda w chmurach / Obyczaje"])
+def test_titles_with_a_home_word_or_one_slash_stay_candidates(title):
+    lines = seed_lines(f"{title}\n\n{RELATED_BODY}")
+    assert title in [lines[i].text for i in candidates(lines)]
+
+
+def test_a_headline_under_a_menu_longer_than_the_window_is_found():
+    menu = "\n".join(f"Rubrik {n}" for n in range(500))
+    text = f"{menu}\n\nRathaus beschließt neuen Busplan\n\n{RELATED_BODY}"
+    lines = seed_lines(text)
+    title = next(i for i, line in enumerate(lines) if line.text.startswith("Rathaus"))
+    body = [i for i in range(len(lines)) if lines[i].text.startswith(("Der Stadtrat", "Die neuen"))]
+    assert title not in candidates(lines)  # beyond the fixed window from the top ...
+    assert title in candidates(lines, body)  # ... but just above the body
+    assert clean_text(text).title == "Rathaus beschließt neuen Busplan"
 
 
 @pytest.mark.parametrize(
