@@ -64,6 +64,25 @@ def test_a_headline_shaped_line_below_the_first_paragraph_never_removes_body(bod
     assert all(line in remaining for line in before), (before, after)
 
 
+signoff = st.sampled_from(
+    ["By Ann Lee", "Autor: Julius Richter", "Autor*in\nBrit Weirich", "Ann Lee, Feb 14, 2018"]
+)
+
+
+@settings(max_examples=40, deadline=None, derandomize=bool(os.environ.get("CI")))
+@given(paragraphs, signoff)
+def test_a_byline_under_the_last_paragraph_never_removes_the_article(body, byline):
+    # A byline signs the article off: what lies above it is the article, not
+    # a standfirst between the headline and the byline.
+    assume(not any(duplicates([Line(i, t) for i, t in enumerate(body)])))
+    text = "Council backs the new bridge plan\n\n" + "\n\n".join(body)
+    before = [block.text for block in clean_text(text).body]
+    assume(before)
+    after = clean_text(f"{text}\n\n{byline}")
+    assert [block.text for block in after.body][: len(before)] == before
+    assert after.authors
+
+
 ANN_LEE = """City opens new library branch downtown
 
 By Ann Lee Feb 14, 2018

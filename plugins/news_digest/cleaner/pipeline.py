@@ -304,8 +304,14 @@ def _clean_once(
         for line in lines
         if article.title_line and header_end and article.title_line < line.number < header_end
     ]
+    # A byline under the article's last paragraph signs it off: the article
+    # lies above it, and nothing there is a standfirst to cut.
+    body_below = header_end is not None and any(
+        v.role == "body" and v.line.number > header_end for v in classified
+    )
     if (
-        len(between) <= STANDFIRST_MAX_LINES
+        body_below
+        and len(between) <= STANDFIRST_MAX_LINES
         and sum(boilerplate.features(ln.text).words for ln in between) <= 2 * STANDFIRST_MAX_WORDS
     ):
         for line in between:
