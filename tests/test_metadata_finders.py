@@ -70,11 +70,25 @@ def _lines(*texts: str) -> list[Line]:
             ["Jeanne Exemple"],
         ),
         ("Thread starter Kari", ["Kari"]),
+        ("Autor*in: Hans Beispiel", ["Hans Beispiel"]),  # German gender-inclusive labels
+        ("Autor:in Hans Beispiel", ["Hans Beispiel"]),
+        ("AUTOR/IN Hans Beispiel", ["Hans Beispiel"]),
     ],
 )
 def test_byline_shapes(line, names):
     found = metadata.find_byline(_lines(line, PARA))
     assert found is not None and found.value == names
+
+
+@pytest.mark.parametrize("label", ["Autor*in", "AUTOR/IN", "Über den Autor", "About the author"])
+def test_a_label_alone_over_the_name(label):
+    found = metadata.find_byline(_lines(label, "Hans Beispiel", PARA))
+    assert found is not None and found.value == ["Hans Beispiel"]
+
+
+def test_about_the_author_over_a_sentence_names_no_one():
+    bio = "Hans Beispiel is a reporter who covers the harbour board and its budget."
+    assert metadata.find_byline(_lines("About the author", bio, PARA)) is None
 
 
 @pytest.mark.parametrize("line", ["By Reuters", "Photos by Getty", "By Bloomberg", "By A", "By AP"])
