@@ -12,7 +12,12 @@ from hypothesis import strategies as st
 
 from news_digest.cleaner import clean_text, headline
 from news_digest.cleaner.boilerplate import duplicates
-from news_digest.cleaner.features import HEADLINE_FEATURES, candidates, headline_features
+from news_digest.cleaner.features import (
+    HEADLINE_FEATURES,
+    candidates,
+    controls_row,
+    headline_features,
+)
 from news_digest.cleaner.pipeline import seed_lines
 from news_digest.cleaner.record import Line
 
@@ -194,6 +199,32 @@ def test_a_breadcrumb_trail_is_never_a_candidate(trail):
     texts = [lines[i].text for i in candidates(lines)]
     assert trail not in texts
     assert "Rathaus beschließt neuen Busplan" in texts
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "Facebook Twitter Pinterest E-Mail WhatsApp",
+        "Jump to main navigation Jump to main content",
+        "Zur Hauptnavigation springen Zur Suche springen Zum Inhalt springen",
+    ],
+)
+def test_a_row_of_controls_is_never_the_headline(row):
+    assert controls_row(row)
+    article = clean_text(f"{row}\n\nRathaus beschließt neuen Busplan\n\n{RELATED_BODY}")
+    assert article.title == "Rathaus beschließt neuen Busplan"
+    # Even when it is the only headline-shaped line there is.
+    lines = seed_lines(f"{row}\n\n{RELATED_BODY}")
+    body = [i for i in range(len(lines)) if lines[i].text.startswith(("Der Stadtrat", "Die neuen"))]
+    choice = headline.choose(lines, body)
+    assert choice is None or choice.text != row
+
+
+def test_a_headline_that_names_two_networks_is_no_row_of_controls():
+    title = "Facebook and Twitter ban political ads before the vote"
+    assert not controls_row(title)
+    lines = seed_lines(f"{title}\n\n{RELATED_BODY}")
+    assert title in [lines[i].text for i in candidates(lines)]
 
 
 @pytest.mark.parametrize("title", ["Home Alone 2 is back", "Winda w chmurach / Obyczaje"])

@@ -243,6 +243,10 @@ def _outside_dated_lists(lines: list[Line], indexes: list[int]) -> list[int]:
 DATELINE_OTHER_WORDS = 3
 #: A line this short naming a widget ("Copy link", "5 min read") is the widget.
 WIDGET_MAX_WORDS = 5
+#: A longer line is a row of controls ("Facebook Twitter Pinterest E-Mail",
+#: "Jump to main navigation Jump to main content") when widget names cover
+#: this share of its letters; "Facebook and Twitter ban political ads" is not.
+WIDGET_ROW_COVER = 0.7
 
 
 #: What a dateline writes beside its date: a clock time, a weekday ("10:08 am Fri").
@@ -265,6 +269,19 @@ _TRAIL_START = re.compile(
     r"|(?:home|homepage|startseite|accueil|inicio|home page)\s[›»>/]\s)",
     re.IGNORECASE,
 )
+
+
+def controls_row(text: str) -> bool:
+    """A row of buttons or links: widget names and little else."""
+    letters = sum(c.isalpha() for c in text)
+    if not letters or not _widgets().found_in(text):
+        return False
+    covered = [False] * len(text)
+    for pattern in _widgets().patterns:
+        for match in pattern.finditer(text):
+            covered[match.start() : match.end()] = [True] * (match.end() - match.start())
+    share = sum(c.isalpha() for c, hit in zip(text, covered, strict=True) if hit) / letters
+    return share >= WIDGET_ROW_COVER
 
 
 def breadcrumb(text: str) -> bool:

@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .features import HEADLINE_FEATURES, candidates, headline_features
+from .features import HEADLINE_FEATURES, candidates, controls_row, headline_features
 from .record import Line
 
 #: Below this confidence the headline is reported as unsure.
@@ -172,6 +172,11 @@ def choose(lines: list[Line], body: list[int], scorer: Model | None = None) -> C
     scorer = scorer or model()
     scores = scorer.score_rows(headline_features(lines, body, indexes))
     order = sorted(range(len(scores)), key=lambda k: (-scores[k], indexes[k]))
+    # A row of share buttons or skip links is never the headline, whatever its
+    # score; checked after ranking, so the model's candidates stay as trained.
+    order = [k for k in order if not controls_row(lines[indexes[k]].text)]
+    if not order:
+        return None
     best = order[0]
     top = scores[best]
     # Sure when the best line is likely a headline on its own evidence and
