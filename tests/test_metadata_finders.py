@@ -710,3 +710,48 @@ def test_a_stated_moment_dates_the_article_in_the_sites_time_zone():
 def test_a_reference_list_entry_dates_nothing(line, plain):
     assert dates.find_stated_date(_lines(line, PARA)) is None
     assert dates.find_stated_date(_lines(plain, PARA)) is not None  # the entry's mark decides
+
+
+# ------------------------------------------------------------ author boxes
+@pytest.mark.parametrize(
+    ("box", "names"),
+    [
+        ("Kari Hansen is a staff writer at the Harbour Gazette covering ferries.", ["Kari Hansen"]),
+        (
+            "About the Author Kari Hansen is a writer at Harbour Gazette, where she covers ports.",
+            ["Kari Hansen"],
+        ),
+        ("Hans Beispiel ist ein freier Autor in Hamburg.", ["Hans Beispiel"]),
+    ],
+)
+def test_an_author_box_under_the_article_names_the_author(box, names):
+    article = clean_text(f"Harbour board backs new ferry pier\n\n{PARA}\n\n{PARA2}\n\n{box}")
+    assert article.authors == names
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "Ola Nordmann Is a First-Rate Journalist. The Board Should Listen.",  # a teaser
+        "The mayor is a former reporter for the local paper and still writes.",  # no name
+        "Kari Hansen is a marine engineer who has studied the pier for years.",  # no writer
+    ],
+)
+def test_no_author_from_a_teaser_or_a_profile_that_is_no_author_box(box):
+    assert metadata.find_author_bio(_lines(box)) is None
+
+
+def test_author_boxes_naming_different_people_name_nobody():
+    boxes = _lines(
+        "Kari Hansen is a staff writer at the Harbour Gazette.",
+        "Ola Nordmann is a contributing editor at the Harbour Gazette.",
+    )
+    assert metadata.find_author_bio(boxes) is None
+
+
+def test_a_byline_wins_over_an_author_box():
+    text = (
+        "Harbour board backs new ferry pier\n\nBy Ola Nordmann\n\n"
+        f"{PARA}\n\n{PARA2}\n\nKari Hansen is a staff writer at the Harbour Gazette."
+    )
+    assert clean_text(text).authors == ["Ola Nordmann"]

@@ -571,6 +571,45 @@ def find_far_byline(lines: list[Line]) -> Found | None:
     return Found(list(names_), line.number, line.text, CONFIDENCE_FAR)
 
 
+#: An author box under the article opens with the name and says the person
+#: writes: "Louise Matsakis is a staff writer at WIRED covering …".
+_BIO = re.compile(
+    r"^(?:(?:about the author|über den autor|über die autorin|à propos de l'auteur)\s*:?\s*)?"
+    r"(?P<name>.{3,60}?)\s(?-i:is|was|ist|war|est|es)\s"  # "Is": a title-case headline
+    r"(?:a|an|the|ein|eine|un|une|una|el|la)\s(?P<role>.{0,80})",
+    re.IGNORECASE,
+)
+#: The role word comes within this many words of "is a".
+BIO_ROLE_WITHIN = 5
+#: How sure an author box is: a curator should check it.
+CONFIDENCE_BIO = 0.5
+
+
+def find_author_bio(lines: list[Line]) -> Found | None:
+    """The author box some sites print under the article ("About the author Jorge
+    Jimenez is a writer at …"), when no byline names the author: a name that opens
+    a sentence saying the person writes. ``lines`` are the lines outside the body
+    below the headline; boxes naming different people (a list of contributors,
+    a quoted expert's profile beside the author's) name nobody."""
+    found: set[tuple[str, ...]] = set()
+    first: Line | None = None
+    for line in lines:
+        match = _BIO.match(line.text.strip())
+        if not match:
+            continue
+        role = " ".join(match["role"].split()[:BIO_ROLE_WITHIN])
+        if not _credits()[2].search(role):
+            continue
+        named, rest = names(match["name"])
+        if len(named) != 1 or rest.strip():
+            continue
+        found.add(named)
+        first = first or line
+    if len(found) != 1 or first is None:
+        return None
+    return Found(list(next(iter(found))), first.number, first.text, CONFIDENCE_BIO)
+
+
 def find_byline(
     lines: list[Line],
     *,

@@ -134,6 +134,11 @@ def find_far_byline(lines: list[Line]) -> Found | None:
     return byline.find_far_byline(lines)
 
 
+def find_author_bio(lines: list[Line]) -> Found | None:
+    """An author box under the article: see :func:`.byline.find_author_bio`."""
+    return byline.find_author_bio(lines)
+
+
 def header_line(text: str) -> bool:
     """Could hold the byline or date: has letters or digits, and is no widget unless signed.
 

@@ -260,6 +260,12 @@ def _clean_once(
     if not article.authors and (far := metadata.find_far_byline(under)):
         article.authors = far.value
         article.confidence["authors"] = far.confidence
+    kept = {v.line.number for v in classified if v.role == "body"}
+    if not article.authors and (
+        bio := metadata.find_author_bio([ln for ln in under if ln.number not in kept])
+    ):
+        article.authors = bio.value
+        article.confidence["authors"] = bio.confidence
     if stated := metadata.find_stated_date(
         under,
         dayfirst=dayfirst,
