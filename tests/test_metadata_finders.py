@@ -755,3 +755,16 @@ def test_a_byline_wins_over_an_author_box():
         f"{PARA}\n\n{PARA2}\n\nKari Hansen is a staff writer at the Harbour Gazette."
     )
     assert clean_text(text).authors == ["Ola Nordmann"]
+
+
+def test_the_date_over_the_body_is_read_less_surely_away_from_the_headline():
+    from news_digest.cleaner.pipeline import BODY_HEADER_CONFIDENCE, _date_over_body
+
+    lines = _lines(
+        "Menu", "Shop", "Warum ich lieber Bus fahre", "Nike Jane – 14.09.2022", PARA, PARA2
+    )
+    found = _date_over_body(lines, 4, dayfirst=True, language="de")
+    assert found is not None and found.value == dt.date(2022, 9, 14)
+    assert found.confidence <= BODY_HEADER_CONFIDENCE
+    # Nothing over the body but menus: no date.
+    assert _date_over_body(_lines("Menu", "Shop", PARA, PARA2), 2, True, "de") is None

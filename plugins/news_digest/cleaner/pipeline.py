@@ -145,8 +145,12 @@ def clean_text(
         )
         article.authors = article.authors or again.authors
         article.updated = article.updated or again.updated
-        if article.date_status != DATE_STATED and again.date_status == DATE_STATED:
-            # A date stated in the cleaned text settles what the first look inferred.
+        if again.date_status == DATE_STATED and (
+            article.date_status != DATE_STATED
+            or article.confidence.get("date", 0.0) < again.confidence.get("date", 0.0)
+        ):
+            # A date stated in the cleaned text settles what the first look
+            # inferred, or read less surely (over the body, away from the headline).
             article.date, article.date_status, article.date_source = (
                 again.date,
                 again.date_status,
@@ -266,13 +270,14 @@ def _clean_once(
     ):
         article.authors = bio.value
         article.confidence["authors"] = bio.confidence
-    if stated := metadata.find_stated_date(
+    stated = metadata.find_stated_date(
         under,
         dayfirst=dayfirst,
         before=above,
         language=page_language,
         header=_header_length(under, classified),
-    ):
+    )
+    if stated:
         day, moment = metadata.in_zone(stated, timezone)
         if stated.kind == "updated":
             # "Updated …" is when the page last changed: the article is from
@@ -302,6 +307,18 @@ def _clean_once(
         )
         article.confidence["date"] = closing.confidence
         taken.setdefault(closing.line, "date line")
+    elif (
+        body_indexes
+        and article.confidence.get("title", 0.0) < headline.TITLE_UNSURE
+        and (over := _date_over_body(lines, body_indexes[0], dayfirst, page_language))
+        and over.kind != "updated"
+    ):
+        # An unsure headline may stand away from the article's header, whose
+        # dateline is then just over the body. The line stays: the second
+        # look, with the cleaned text's own headline, reads it with its byline.
+        day, article.published = metadata.in_zone(over, timezone)
+        article.date, article.date_status, article.date_source = day, DATE_STATED, over.evidence
+        article.confidence["date"] = over.confidence
     # A standfirst or kicker sits between the headline and the byline or
     # dateline; the article proper starts below them.
     header_end = max((n for n, why in taken.items() if why in ("byline", "dateline")), default=None)
@@ -403,6 +420,31 @@ def _doubt(article: Article, field: str, warning: str) -> None:
     """A warning about one field, which a curator's annotation setting it settles."""
     article.warnings.append(warning)
     article.unsure[field] = warning
+
+
+#: With no date by the headline, the header is looked for this many lines over
+#: the body's first line: a headline chosen away from the article's header
+#: (or none) leaves its dateline there.
+BODY_HEADER_LINES = 6
+#: How sure a date read over the body, away from the headline, can be.
+BODY_HEADER_CONFIDENCE = 0.5
+
+
+def _date_over_body(
+    lines: list[Line], first_body: int, dayfirst, language
+) -> metadata.Found | None:
+    """The stated date of the header just over the body, read as if the headline
+    stood :data:`BODY_HEADER_LINES` lines over the body's first line."""
+    start = max(first_body - BODY_HEADER_LINES, 0)
+    stated = metadata.find_stated_date(
+        lines[start:],
+        dayfirst=dayfirst,
+        language=language,
+        header=first_body - start,
+    )
+    if stated is None:
+        return None
+    return replace(stated, confidence=min(stated.confidence, BODY_HEADER_CONFIDENCE))
 
 
 def _header_length(under: list[Line], classified: list[boilerplate.Verdict]) -> int:
