@@ -51,6 +51,8 @@ C = 1.0
 TREES = 100
 DEPTH = 3
 LEARNING_RATE = 0.1
+#: Tree models averaged into one (each on its own sample): see :func:`fit`.
+BAGS = 5
 #: Lines other than the headline kept per page for training.
 NEGATIVES = 40
 
@@ -118,8 +120,15 @@ def subsample(y: np.ndarray, pages: np.ndarray, seed: int = SEED) -> np.ndarray:
     return np.sort(np.array(keep))
 
 
-def fit(x: np.ndarray, y: np.ndarray, pages: np.ndarray, kind: str) -> dict:
-    """A model as the cleaner reads it (see ``news_digest.cleaner.headline.Model``)."""
+def fit(x: np.ndarray, y: np.ndarray, pages: np.ndarray, kind: str, bags: int = 1) -> dict:
+    """A model as the cleaner reads it (see ``news_digest.cleaner.headline.Model``).
+
+    ``bags`` tree models, each on its own sample of negative lines and rows,
+    are averaged (their trees' leaves divided by ``bags``): one model's
+    choice among near-equal lines moves with the sample it drew.
+    """
+    if kind == "trees":
+        return _fit_trees(x, y, pages, bags)
     keep = subsample(y, pages)
     x, y = x[keep], y[keep]
     if kind == "linear":
@@ -137,34 +146,44 @@ def fit(x: np.ndarray, y: np.ndarray, pages: np.ndarray, kind: str) -> dict:
             "scale": [round(float(v), 6) for v in scale],
             "coef": [round(float(v), 6) for v in model.coef_[0]],
         }
+    raise ValueError(kind)
+
+
+def _fit_trees(x: np.ndarray, y: np.ndarray, pages: np.ndarray, bags: int) -> dict:
     from sklearn.ensemble import GradientBoostingClassifier
 
-    model = GradientBoostingClassifier(
-        n_estimators=TREES,
-        max_depth=DEPTH,
-        learning_rate=LEARNING_RATE,
-        subsample=0.8,
-        random_state=SEED,
-    ).fit(x, y)
-    trees = []
-    for (estimator,) in model.estimators_:
-        tree = estimator.tree_
-        trees.append(
-            [
-                [max(int(f), 0) for f in tree.feature],
-                [float(f"{t:.6g}") for t in tree.threshold],
-                [int(v) for v in tree.children_left],
-                [int(v) for v in tree.children_right],
-                [float(f"{LEARNING_RATE * v:.6g}") for v in tree.value[:, 0, 0]],
-            ]
+    trees, intercept = [], 0.0
+    for bag in range(bags):
+        keep = subsample(y, pages, seed=SEED + bag)
+        xb, yb = x[keep], y[keep]
+        model = GradientBoostingClassifier(
+            n_estimators=TREES,
+            max_depth=DEPTH,
+            learning_rate=LEARNING_RATE,
+            subsample=0.8,
+            random_state=SEED + bag,
+        ).fit(xb, yb)
+        for (estimator,) in model.estimators_:
+            tree = estimator.tree_
+            trees.append(
+                [
+                    [max(int(f), 0) for f in tree.feature],
+                    [float(f"{t:.6g}") for t in tree.threshold],
+                    [int(v) for v in tree.children_left],
+                    [int(v) for v in tree.children_right],
+                    [float(f"{LEARNING_RATE * v / bags:.6g}") for v in tree.value[:, 0, 0]],
+                ]
+            )
+        # The prior's log-odds: what the trees add to, the same for every row.
+        init = float(model.decision_function(xb[:1])[0]) - sum(
+            LEARNING_RATE * float(e.predict(xb[:1].astype(np.float32))[0])
+            for (e,) in model.estimators_
         )
-    # The prior's log-odds: what the trees add to, the same for every row.
-    init = float(model.decision_function(x[:1])[0]) - sum(
-        LEARNING_RATE * float(e.predict(x[:1].astype(np.float32))[0]) for (e,) in model.estimators_
-    )
+        intercept += init / bags
+    averaged = f"{bags} averaged models of " if bags > 1 else ""
     return {
-        "kind": f"gradient-boosted trees ({TREES} of depth {DEPTH})",
-        "intercept": round(init, 6),
+        "kind": f"gradient-boosted trees ({averaged}{TREES} of depth {DEPTH})",
+        "intercept": round(intercept, 6),
         "trees": trees,
     }
 
@@ -209,10 +228,12 @@ def top1(model: dict, x: np.ndarray, y: np.ndarray, pages: np.ndarray) -> tuple[
     return sum(right for right, _ in found), len(found)
 
 
-def cross_validate(x, y, pages, split, kind: str, found: list | None = None) -> float:
+def cross_validate(
+    x, y, pages, split, kind: str, found: list | None = None, bags: int = 1
+) -> float:
     right = total = 0
     for train, test in split:
-        model = fit(x[train], y[train], pages[train], kind)
+        model = fit(x[train], y[train], pages[train], kind, bags)
         pages_found = ranked(model, x[test], y[test], pages[test])
         right += sum(r for r, _ in pages_found)
         total += len(pages_found)
@@ -244,24 +265,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=MODEL, help="where to write the model")
     parser.add_argument("--no-save", action="store_true", help="report figures only")
     parser.add_argument("--kind", choices=["trees", "linear"], default="trees")
+    parser.add_argument("--bags", type=int, default=BAGS, help="tree models averaged")
     args = parser.parse_args(argv)
     from sklearn.model_selection import GroupKFold
 
     x, y, pages, groups, benches = load(args.eval, args.folders)
     print(f"{len(np.unique(pages))} pages, {len(y)} candidate lines, {int(y.sum())} headlines")
-    model = fit(x, y, pages, args.kind)
+    model = fit(x, y, pages, args.kind, args.bags)
     right, total = top1(model, x, y, pages)
     figures = {"in-sample": right / total}
     kfold = GroupKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
     held_out: list[tuple] = []
     figures[f"{FOLDS}-fold by publisher"] = cross_validate(
-        x, y, pages, kfold.split(x, y, groups), args.kind, held_out
+        x, y, pages, kfold.split(x, y, groups), args.kind, held_out, args.bags
     )
     for name in sorted(set(benches)):
         held = benches == name
         train, test = np.flatnonzero(~held), np.flatnonzero(held)
         figures[f"trained without {name}, tested on it"] = cross_validate(
-            x, y, pages, [(train, test)], args.kind
+            x, y, pages, [(train, test)], args.kind, bags=args.bags
         )
     print("| top-1 headline accuracy | share |\n| --- | ---: |")
     for label, value in figures.items():
