@@ -141,6 +141,12 @@ RELATED_BODY = (
 )
 
 
+def _candidates_over_the_headline(line: str) -> list[str]:
+    """The candidate lines of ``line`` over a headline and a short article."""
+    lines = seed_lines(f"{line}\n\nRathaus beschließt neuen Busplan\n\n{RELATED_BODY}")
+    return [lines[i].text for i in candidates(lines)]
+
+
 def test_a_related_stories_box_below_the_article_is_not_the_headline():
     article = clean_text(RELATED)
     assert article.title == "Rare lung disease puzzles doctors across the region"
@@ -165,8 +171,7 @@ def test_a_related_stories_box_below_the_article_is_not_the_headline():
     ],
 )
 def test_a_page_control_in_any_of_the_dev_languages_is_never_a_candidate(control):
-    lines = seed_lines(f"{control}\n\nRathaus beschließt neuen Busplan\n\n{RELATED_BODY}")
-    texts = [lines[i].text for i in candidates(lines)]
+    texts = _candidates_over_the_headline(control)
     assert control not in texts
     assert "Rathaus beschließt neuen Busplan" in texts
 
@@ -176,28 +181,15 @@ def test_a_page_control_in_any_of_the_dev_languages_is_never_a_candidate(control
     [
         "/ Cory Doctorow / 10:08 am Fri Jul 19, 2013",  # a dateline with a clock and weekday
         "Chief Education Officer Ramona Archer. (Picture by Jameel Springer)",  # a caption
-    ],
-)
-def test_datelines_with_a_clock_and_captions_are_never_candidates(line):
-    lines = seed_lines(f"{line}\n\nRathaus beschließt neuen Busplan\n\n{RELATED_BODY}")
-    texts = [lines[i].text for i in candidates(lines)]
-    assert line not in texts
-    assert "Rathaus beschließt neuen Busplan" in texts
-
-
-@pytest.mark.parametrize(
-    "trail",
-    [
-        "Home » Nachrichten » Lokales » Rathaus",
+        "Home » Nachrichten » Lokales » Rathaus",  # breadcrumb trails
         "Startseite › Politik › Stadt",
         "You are here: News",
         "Sie sind hier: Startseite",
     ],
 )
-def test_a_breadcrumb_trail_is_never_a_candidate(trail):
-    lines = seed_lines(f"{trail}\n\nRathaus beschließt neuen Busplan\n\n{RELATED_BODY}")
-    texts = [lines[i].text for i in candidates(lines)]
-    assert trail not in texts
+def test_datelines_captions_and_breadcrumbs_are_never_candidates(line):
+    texts = _candidates_over_the_headline(line)
+    assert line not in texts
     assert "Rathaus beschließt neuen Busplan" in texts
 
 
