@@ -183,6 +183,7 @@ def test_a_page_control_in_any_of_the_dev_languages_is_never_a_candidate(control
         "Chief Education Officer Ramona Archer. (Picture by Jameel Springer)",  # a caption
         "Home » Nachrichten » Lokales » Rathaus",  # breadcrumb trails
         "Startseite › Politik › Stadt",
+        "BLOG > Weight Loss > Weight Loss Tips",
         "You are here: News",
         "Sie sind hier: Startseite",
     ],

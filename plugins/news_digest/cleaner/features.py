@@ -260,9 +260,13 @@ _CLOCK_OR_WEEKDAY = re.compile(
 )
 
 
-#: A breadcrumb trail ("Home » News » Local", "Startseite › Rezepte › Kuchen")
-#: has this many spaced separators, or starts at the site's home page.
+#: A breadcrumb trail ("Home » News » Local", "Blog > Weight Loss > Tips")
+#: has this many spaced arrows, or one more counting slashes (a title may
+#: hold a slash: "Winda w chmurach / Obyczaje / dwutygodnik.com"), or starts
+#: at the site's home page.
+BREADCRUMB_MIN_ARROWS = 2
 BREADCRUMB_MIN_SEPARATORS = 3
+_TRAIL_ARROW = re.compile(r"\s[›»>]\s")
 _TRAIL_SEPARATOR = re.compile(r"\s[›»>/]\s")
 _TRAIL_START = re.compile(
     r"^(?:(?:you are here|sie sind hier|vous êtes ici|usted está aquí)\s*:"
@@ -287,8 +291,10 @@ def controls_row(text: str) -> bool:
 def breadcrumb(text: str) -> bool:
     """A breadcrumb trail: the page's place in the site, which ends in the headline
     but is not it."""
-    return bool(_TRAIL_START.match(text.strip())) or (
-        len(_TRAIL_SEPARATOR.findall(text)) >= BREADCRUMB_MIN_SEPARATORS
+    return (
+        bool(_TRAIL_START.match(text.strip()))
+        or len(_TRAIL_ARROW.findall(text)) >= BREADCRUMB_MIN_ARROWS
+        or len(_TRAIL_SEPARATOR.findall(text)) >= BREADCRUMB_MIN_SEPARATORS
     )
 
 
