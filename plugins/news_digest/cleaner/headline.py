@@ -20,6 +20,7 @@ import math
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
+from itertools import islice
 from typing import NamedTuple
 
 import numpy as np
@@ -173,8 +174,9 @@ def choose(lines: list[Line], body: list[int], scorer: Model | None = None) -> C
     scores = scorer.score_rows(headline_features(lines, body, indexes))
     order = sorted(range(len(scores)), key=lambda k: (-scores[k], indexes[k]))
     # A row of share buttons or skip links is never the headline, whatever its
-    # score; checked after ranking, so the model's candidates stay as trained.
-    order = [k for k in order if not controls_row(lines[indexes[k]].text)]
+    # score; checked after ranking, so the model's candidates stay as trained,
+    # and only until the best two others are found.
+    order = list(islice((k for k in order if not controls_row(lines[indexes[k]].text)), 2))
     if not order:
         return None
     best = order[0]

@@ -206,6 +206,7 @@ def _clean_once(
     # chosen later (the headline least of all) can cut a line it kept.
     classified = boilerplate.classify(lines, repeated=repeated)
     body_indexes = [i for i, v in enumerate(classified) if v.role == "body"]
+    body_numbers = {lines[i].number for i in body_indexes}
     if title_line is not None:
         index = next((i for i, ln in enumerate(lines) if ln.number == title_line), None)
         choice = (
@@ -264,9 +265,8 @@ def _clean_once(
     if not article.authors and (far := metadata.find_far_byline(under)):
         article.authors = far.value
         article.confidence["authors"] = far.confidence
-    kept = {v.line.number for v in classified if v.role == "body"}
     if not article.authors and (
-        bio := metadata.find_author_bio([ln for ln in under if ln.number not in kept])
+        bio := metadata.find_author_bio([ln for ln in under if ln.number not in body_numbers])
     ):
         article.authors = bio.value
         article.confidence["authors"] = bio.confidence
@@ -275,7 +275,7 @@ def _clean_once(
         dayfirst=dayfirst,
         before=above,
         language=page_language,
-        header=_header_length(under, classified),
+        header=_header_length(under, body_numbers),
     )
     if stated:
         day, moment = metadata.in_zone(stated, timezone)
@@ -329,9 +329,7 @@ def _clean_once(
     ]
     # A byline under the article's last paragraph signs it off: the article
     # lies above it, and nothing there is a standfirst to cut.
-    body_below = header_end is not None and any(
-        v.role == "body" and v.line.number > header_end for v in classified
-    )
+    body_below = header_end is not None and any(n > header_end for n in body_numbers)
     if (
         body_below
         and len(between) <= STANDFIRST_MAX_LINES
@@ -447,13 +445,13 @@ def _date_over_body(
     return replace(stated, confidence=min(stated.confidence, BODY_HEADER_CONFIDENCE))
 
 
-def _header_length(under: list[Line], classified: list[boilerplate.Verdict]) -> int:
+def _header_length(under: list[Line], body: Collection[int]) -> int:
     """How many of the lines ``under`` the headline come before the body's first line.
 
     Menus and share prompts may push the body far below the headline: what
     lies between them is the header, where the dateline is looked for.
+    ``body`` holds the line numbers the classifier kept.
     """
-    body = {v.line.number for v in classified if v.role == "body"}
     return next((i for i, line in enumerate(under) if line.number in body), 0)
 
 
