@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -265,3 +267,13 @@ def test_lsh_pair_blocks_cover_every_row_and_make_the_same_pairs():
         assert np.concatenate([b[3] for b in blocks]).tolist() == second.tolist()
     # At one match a block, no block holds two rows' pairs.
     assert all(len(set(b[2].tolist())) <= 1 for b in minhash.lsh_pair_blocks(values, 0.3, 1))
+
+
+def test_the_world_given_names_are_what_the_pinned_faker_gives():
+    # The list is written by a script from Faker's data; the build reads the file.
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "given_names.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

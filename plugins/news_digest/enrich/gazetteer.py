@@ -119,6 +119,14 @@ def given_names() -> frozenset[str]:
     )
 
 
+@cache
+def world_given_names() -> frozenset[str]:
+    """Given names of many countries (``data/given_names_world.txt``, from Faker's
+    locales by ``bench/given_names.py``): evidence of a name, weaker than the lists
+    above, since some are words of some language."""
+    return frozenset(_lines("given_names_world.txt"))
+
+
 @lru_cache(maxsize=1)
 def _only(sex: str) -> frozenset[str]:
     """Given names only ever given to ``sex`` ("male" or "female")."""
