@@ -122,6 +122,58 @@ def test_a_name_in_lower_case_elsewhere_is_a_word_not_a_name():
     assert metadata.find_byline(lines, page=page) is None
 
 
+WORDY_PAGE = [
+    Line(20, "Pick a theme, then select the page you want; light or dark, the site will update."),
+    Line(21, "Our services: outsource the accounts payable work, a full kit of best practices."),
+    Line(
+        22,
+        "Follow ben_silverman, mail markus.reuter@example.org, read /author/arne-sjoestroem/.",
+    ),
+    Line(23, "Green paint, a may pole and rich communication services for all."),
+]
+
+
+@pytest.mark.parametrize(
+    "menu",
+    [
+        "Site Update",
+        "Select Page",
+        "Outsource Services",
+        "Theme Auto Light Dark",
+        "Rich Communication Services",
+    ],
+)
+def test_words_the_page_writes_in_lower_case_are_no_name_even_beside_a_date(menu):
+    # Credited ("X | Section") or over a date, the shape of a byline is not enough.
+    for lines in (_lines(menu, "March 3, 2021", PARA), _lines(f"{menu} | Harbour News", PARA)):
+        assert metadata.find_byline(lines, page=[*lines, *WORDY_PAGE]) is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Kate May",
+        "Madison Green",
+        "Christoph von Eichhorn",
+        "Ben Silverman",
+        "Markus Reuter",
+        "Arne Sjöström",
+    ],
+)
+def test_a_given_name_or_words_only_in_addresses_keep_a_name(name):
+    # "may" and "green" are words of the page, but a given name starts the name;
+    # "ben", "markus", "arne" appear in lower case only in a handle, a mailbox, a path.
+    lines = _lines(name, "March 3, 2021", PARA)
+    assert metadata.find_byline(lines, page=[*lines, *WORDY_PAGE]).value == [name]
+
+
+def test_a_site_name_in_the_pages_own_address_is_no_name():
+    lines = _lines("Aktion Hummelschutz", PARA)
+    page = [*lines, Line(30, "https://www.aktion-hummelschutz.de/impressum")]
+    assert metadata.find_byline(lines, page=page) is None
+    assert metadata.find_byline(lines, page=[*lines, Line(30, "More at /hummelschutz/")])
+
+
 @pytest.mark.parametrize(
     "furniture",
     ["Künstlerischer Lebenslauf", "Vorheriges Weiter", "Skip Navigation Navigation"],

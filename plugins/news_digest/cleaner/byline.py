@@ -16,6 +16,7 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
+from ..enrich.gazetteer import census_shares, given_names, world_given_names
 from .dates import (
     _MONTH,
     _QUOTED_POST,
@@ -424,6 +425,34 @@ def _dated_names(text: str) -> tuple[str, ...]:
     return ()
 
 
+#: A token that is an address: a path, an e-mail, a handle ("ben_silverman"), a
+#: host ("netzpolitik.org").
+_ADDRESS = re.compile(r"[/@]|[^\W\d_][._][^\W\d_]")
+#: A host ends in a short top-level domain (".de", ".info"); "markus.reuter", a
+#: mailbox written out, does not.
+_HOST = re.compile(r"\.[a-z]{2,4}\.?$", re.IGNORECASE)
+
+
+def _running_text(text: str) -> str:
+    """``text`` with each address reduced to its host (most lines hold none)."""
+    if not _ADDRESS.search(text):
+        return text
+    return " ".join(_site_part(token) for token in text.split())
+
+
+def _site_part(token: str) -> str:
+    """A token as words of the page: an address only by its host. A site's name
+    ("aktion-hummelschutz.de") is no person's, but a path or a mailbox names anyone
+    ("/author/arne-sjoestroem/", "markus.reuter@…")."""
+    if not _ADDRESS.search(token):
+        return token
+    if "@" in token:
+        domain = token.partition("@")[2]  # not a handle's ("@devindra")
+        return domain if "." in domain else ""
+    host = token.rpartition("://")[2].partition("/")[0]
+    return host if _HOST.search(host) else ""
+
+
 class _PageWords:
     """The words a page writes in lower case, read once and only when asked."""
 
@@ -436,11 +465,47 @@ class _PageWords:
 
     def common(self, words: list[str]) -> bool:
         """Whether any of ``words`` is written in lower case in the page: a word, not a name."""
+        return any(w.casefold().strip(".") in self._lower() for w in words)
+
+    def _lower(self) -> frozenset[str]:
         if self._words is None:
             self._words = frozenset(
-                word for line in self.page for word in _LETTERS.findall(line.text) if word.islower()
+                word
+                for line in self.page
+                for word in _LETTERS.findall(_running_text(line.text))
+                if word.islower()
             )
-        return any(w.casefold().strip(".") in self._words for w in words)
+        return self._words
+
+
+def _words(found: tuple[str, ...], page: _PageWords | None) -> bool:
+    """Whether a "name" met without a byline word is words the page also writes in
+    lower case: one of them ("Site Update", "Select Page"), or, after a given name,
+    all of them ("Rich Communication Services"; not "Kate May", "Ben Silverman")."""
+    return bool(page) and any(_worded_name(name, page) for name in found)
+
+
+def _worded_name(name: str, page: _PageWords) -> bool:
+    words = _name_words(name)
+    if name.split()[0] not in _given_names():
+        return page.common(words)
+    return all(page.common([word]) for word in words)
+
+
+@cache
+def _given_names() -> frozenset[str]:
+    """Given names of the enrichment's lists, of many countries, and of the census."""
+    return (
+        given_names()
+        | world_given_names()
+        | frozenset(census_shares("female"))
+        | frozenset(census_shares("male"))
+    )
+
+
+def _name_words(name: str) -> list[str]:
+    """A name's words that may be words of the language: not particles nor initials."""
+    return [w for w in name.split() if len(w.strip(".")) > 1 and w.casefold() not in _PARTICLES]
 
 
 def _dated(line: Line | None) -> bool:
@@ -484,7 +549,7 @@ def _read(
     if nxt is not None and (found := _dangling(text, nxt)):
         return found, CONFIDENCE_PREFIXED
     if found := _dated_names(text):
-        return found, CONFIDENCE_CREDITED
+        return (found, CONFIDENCE_CREDITED) if not _words(found, page) else None
     found, rest = names(text)
     if not found and language is not None:
         # "Dan Davies", "Rui Ma": a word of the name is a function word of another
@@ -499,6 +564,8 @@ def _read(
         ):
             return None
     if not found:
+        return None
+    if _words(found, page):
         return None
     if _credit_tail(rest):
         return found, CONFIDENCE_CREDITED

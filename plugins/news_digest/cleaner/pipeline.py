@@ -143,7 +143,9 @@ def clean_text(
                 if b.line in kept
             ]
         )
-        article.authors = article.authors or again.authors
+        if not article.authors and again.authors:
+            article.authors = again.authors
+            article.confidence["authors"] = again.confidence.get("authors", 0.0)
         article.updated = article.updated or again.updated
         if again.date_status == DATE_STATED and (
             article.date_status != DATE_STATED
