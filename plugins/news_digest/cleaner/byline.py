@@ -16,7 +16,7 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
-from ..enrich.gazetteer import census_shares, given_names, world_given_names
+from ..enrich.gazetteer import census_shares, census_surnames, given_names, world_given_names
 from .dates import (
     _MONTH,
     _QUOTED_POST,
@@ -503,6 +503,17 @@ def _given_names() -> frozenset[str]:
     )
 
 
+def _person_like(name: str) -> bool:
+    """Whether ``name`` starts with a given name ("Jean-Luc Aufranc", "Dr. Ann Lee") or
+    ends with a surname of the census ("Pippin Lee"): what a name alone on its line,
+    with no date beside it, must show ("Key Insights", "Download ZIP" show neither)."""
+    words = [w for w in name.split() if not w.endswith(".")]  # titles, initials
+    if not words:
+        return False
+    surname = re.sub(r"[’'-]", "", words[-1]).upper()  # the census's "OSULLIVAN"
+    return words[0].split("-")[0] in _given_names() or surname in census_surnames()
+
+
 def _name_words(name: str) -> list[str]:
     """A name's words that may be words of the language: not particles nor initials."""
     return [w for w in name.split() if len(w.strip(".")) > 1 and w.casefold() not in _PARTICLES]
@@ -578,7 +589,7 @@ def _read(
             return None  # "Mobile App Development" over "Amit Samsukha October 11, 2024"
         if _dated(nxt) or _dated(prev):
             return found, CONFIDENCE_ALONE
-        if alone and page and not page.common(text.split()):
+        if alone and page and not page.common(text.split()) and any(map(_person_like, found)):
             return found, CONFIDENCE_ALONE_UNDATED
     return None
 
