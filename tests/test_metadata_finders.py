@@ -546,6 +546,34 @@ def test_an_unknown_outlet_after_a_bar_in_the_title_but_not_after_a_dash():
     assert metadata.find_source([], "Pier to reopen - and then some") is None
 
 
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Sign up for our newsletter",
+        "Get Your Copy Today",
+        "© 2025 All rights reserved.",
+        "© 2021 Alle Rechte vorbehalten.",
+        "© 2022 Eine Marke der Harbour Mediengruppe",
+        "Subscribe to Blog Via Email",
+        "© 2008-2020 Creative Commons BY | Powered by Blogo",
+        "© 2020, St. Georgs Chorknaben Ulm",
+    ],
+)
+def test_words_of_a_prompt_or_a_notice_are_no_outlet(furniture):
+    assert metadata.find_source(_lines(furniture), None) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Pier to reopen | Opinion", "Pier to reopen | Januar 2022", "Ten tools | Python, SQL & AI"],
+)
+def test_a_section_or_a_second_half_after_the_bar_is_no_outlet(title):
+    assert metadata.find_source([], title) is None
+    # One word named again in the furniture is the outlet; two-letter capitals are names.
+    assert metadata.find_source(_lines("© 2024 Slate"), "Pier | Slate").value == "Slate"
+    assert metadata.find_source(_lines("Subscribe to RT newsletter"), None).value == "RT"
+
+
 def test_an_outlet_cited_in_a_long_line_is_not_the_source():
     cited = "A report first published by Reuters said the harbour board would meet again soon"
     assert metadata.find_source(_lines(cited), None) is None

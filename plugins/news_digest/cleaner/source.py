@@ -42,6 +42,18 @@ _COPYRIGHT = re.compile(
     r"(?P<owner>[A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,5})"
 )
 _RIGHTS = re.compile(r"\ball rights reserved\b|\balle rechte\b|\bdroits réservés\b", re.I)
+#: Words no outlet's name starts with: "Sign up for Our newsletter", "© 2025 All
+#: rights reserved", "© 2021 Alle Rechte vorbehalten", "© 2022 Eine Marke der …".
+_NOT_A_NAME_START = re.compile(
+    r"^(?:our|all|your|my|this|these|every|alle|eine?|notre|nos|tous|"
+    r"nuestr[oa]s?|todos|tutti|nostr[oa]|privacy|terms)\b",
+    re.IGNORECASE,
+)
+#: Nor ends with: "Subscribe to Blog Via Email", "© Creative Commons BY".
+_NOT_A_NAME_END = re.compile(r"\b(?:via|by|von|par|por|per|and|und|of|the|for)$", re.IGNORECASE)
+#: An outlet's name has no digit nor comma ("Januar 2022", "Python, SQL & AI": a
+#: headline's second half), and two letters only in capitals ("RT", not "St").
+_NOT_A_NAME = re.compile(r"[\d,]|^\W*(?:\w|(?![A-Z]{2})\w\w)?\W*$")
 #: Hosts of images and files, not of the outlet: "static6.example.de", "cdn.example.com".
 _ASSET_HOST = re.compile(r"^(?:static|cdn|img|images?|media|assets|s|i|files|upload)\d*\.")
 #: A host is read from a line like these (a footer's notice or legal links), or when
@@ -140,6 +152,8 @@ def _outlet(name: str) -> str | None:
         return owners[name.casefold()]
     if not name or company.search(name) or len(name.split()) > OUTLET_MAX_WORDS:
         return None
+    if _NOT_A_NAME.search(name) or _NOT_A_NAME_START.match(name) or _NOT_A_NAME_END.search(name):
+        return None
     return name
 
 
@@ -182,6 +196,13 @@ def _known_host(host: str) -> str | None:
     return None
 
 
+def _named_again(name: str, furniture: list[Line]) -> bool:
+    """Whether the furniture names ``name`` too: one word after the headline's bar is
+    as often its section ("| Opinion", "| Lehrlinge") as its outlet."""
+    folded = name.casefold()
+    return any(folded in line.text.casefold() for line in furniture)
+
+
 def find_source(
     furniture: list[Line], title: str | None, *, caption: Callable[[str], bool] | None = None
 ) -> Found | None:
@@ -205,7 +226,12 @@ def find_source(
         short = len(line.text.split()) <= KNOWN_MAX_WORDS or _SITE_LINE.search(line.text)
         if short and (name := _publisher(line.text)) is not None and not credit(line):
             return Found(name, line.number, line.text, CONFIDENCE_KNOWN)
-    if title and (suffix := _SITE_SUFFIX.search(title)) and (name := _outlet(suffix["site"])):
+    if (
+        title
+        and (suffix := _SITE_SUFFIX.search(title))
+        and (name := _outlet(suffix["site"]))
+        and (" " in name or _named_again(name, furniture))
+    ):
         return Found(name, 0, title, CONFIDENCE_TITLE_SUFFIX)
     finders = (
         (_newsletter, CONFIDENCE_NEWSLETTER),
