@@ -331,6 +331,15 @@ def test_a_release_event_or_forum_date_is_not_the_articles(line):
     assert metadata.find_stated_date(_lines(line, PARA)) is None
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["2024.4.4 -> 2024.5.0 issue: stuck on start", "I went back to version 2024.4.4", "v2021.8.1"],
+)
+def test_a_calendar_version_number_is_no_date(line):
+    assert dates.find_dates(line) == []
+    assert dates.find_dates("Published 2024.4.4") == [(dt.date(2024, 4, 4), "2024.4.4")]
+
+
 def test_a_published_date_beside_a_last_post_date_is_the_articles():
     found = metadata.find_stated_date(_lines("Jan 3, 2024", "Last post: Sep 26, 2024", PARA))
     assert found.value == dt.date(2024, 1, 3)

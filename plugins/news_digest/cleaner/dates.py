@@ -80,6 +80,21 @@ _FIXED_ORDER = (
     ("ymd", re.compile(r"(\d{4})\s?년\s?(\d{1,2})\s?월\s?(\d{1,2})\s?일")),
     ("ymd", re.compile(r"(?<![\d.])(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.?(?![\d])")),
 )
+#: A calendar-style version number, not a date: "2024.4.4 -> 2024.5.0", "v2021.8.1",
+#: "version 2023.12.1" (an arrow or a version word beside it).
+_VERSION = re.compile(
+    r"(?:->|→|=>|\b(?:v|ver\.?|version|release|update to|upgrade to)\s?)\d{4}\.\d"
+    r"|\d{4}\.\d{1,2}\.\d{1,2}\s*(?:->|→|=>)",
+    re.IGNORECASE,
+)
+#: How far around a date :data:`_VERSION` looks.
+VERSION_CONTEXT = 16
+
+
+def _around(match: re.Match) -> tuple[int, int]:
+    return max(0, match.start() - VERSION_CONTEXT), match.end() + VERSION_CONTEXT
+
+
 # Every date pattern, the foreign one too, needs a digit.
 _DIGIT = re.compile(r"\d")
 #: "— Name (@handle) date": the credit of an embedded post, not a dateline.
@@ -178,7 +193,7 @@ def _dates(text: str, dayfirst: bool) -> tuple[tuple[dt.date, str], ...]:
             for match in pattern.finditer(text):
                 a, b, c = map(int, match.groups())
                 date = _real(c, b, a) if order == "dmy" else _real(a, b, c)
-                if date:
+                if date and not _VERSION.search(text, *_around(match)):
                     found.append((date, match.group(0)))
     if not found:
         for match in _foreign_date().finditer(text):
