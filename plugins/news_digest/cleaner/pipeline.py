@@ -76,6 +76,8 @@ def _line_texts(texts: Collection[str]) -> frozenset[str]:
 
 
 SECOND_LOOK = " (on a second look, once the furniture was gone)"
+#: Why a standfirst or kicker is removed.
+STANDFIRST = "between the headline and the byline"
 _LINE_REF = re.compile(r"\bline (\d+)")
 
 
@@ -117,6 +119,9 @@ def clean_text(
             **options,
             details=False,
             title_line=1,
+            # An article has one standfirst: once a look has cut it, a later
+            # look that finds a date further down must not cut the next lines too.
+            standfirst=not any(r.reason.startswith(STANDFIRST) for r in article.removed),
         )
         if [b.text for b in again.body] == [b.text for b in article.body]:
             break
@@ -179,6 +184,7 @@ def _clean_once(
     timezone: str = DEFAULT_TIMEZONE,
     details: bool = True,
     title_line: int | None = None,
+    standfirst: bool = True,
 ) -> Article:
     """One look at a seed: the whole pipeline, once.
 
@@ -190,7 +196,9 @@ def _clean_once(
     Without ``details`` the body's language, the publisher and a date
     inferred from the text are left out: :func:`clean_text` takes those
     from the first look only. ``title_line`` fixes the headline's line
-    (later looks keep the first look's headline).
+    (later looks keep the first look's headline); without ``standfirst`` no
+    line between the headline and the byline is cut as one (a look before
+    cut it).
     """
     keep, drop = _line_texts(keep_lines), _line_texts(drop_lines)
     repeated = frozenset(repeated)
@@ -333,12 +341,13 @@ def _clean_once(
     # lies above it, and nothing there is a standfirst to cut.
     body_below = header_end is not None and any(n > header_end for n in body_numbers)
     if (
-        body_below
+        standfirst
+        and body_below
         and len(between) <= STANDFIRST_MAX_LINES
         and sum(boilerplate.features(ln.text).words for ln in between) <= 2 * STANDFIRST_MAX_WORDS
     ):
         for line in between:
-            taken.setdefault(line.number, "between the headline and the byline")
+            taken.setdefault(line.number, STANDFIRST)
 
     # Every line's role: the classifier's verdict, then the curator's word.
     verdicts = {v.line.number: v for v in classified}
