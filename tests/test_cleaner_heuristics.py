@@ -330,3 +330,36 @@ def test_a_look_that_removes_nothing_ends_the_loop(monkeypatch):
     assert article.title and article.body
     # The first look, one for each line a later look removed, and the last.
     assert len(looks) <= 2 + len(article.removed)
+
+
+FORUM_THREAD = """Harbour Forum Community
+
+How do I book the ferry after 08/02/2024?
+
+Help
+annlee January 28, 2024, 3:36pm 1
+
+We run a small shop on the island and send parcels on the morning ferry.
+Our drivers used the old pier, which closes for repairs in the spring.
+From 08/02/2024 the timetable will be changed to the winter one.
+Can our drivers still book the early crossing?
+Thanks
+
+1 Like
+bopark January 28, 2024, 4:31pm 2
+
+Have you seen the notice the harbour board published last week? It lists the new crossings.
+
+The early crossing stays, but trade vehicles must book a day ahead through the office.
+"""
+
+
+def test_a_later_look_cuts_no_second_standfirst_and_a_date_in_a_sentence_is_no_dateline():
+    # A look cut the lines over the first post's date line as a standfirst; a later
+    # look, finding the next post's date line, must not cut the first post as another.
+    article = clean_text(FORUM_THREAD)
+    body = [b.text for b in article.body]
+    for line in FORUM_THREAD.splitlines()[7:11]:
+        assert line in body
+    # "From 08/02/2024 the timetable will …" is a sentence about that day.
+    assert article.date == dt.date(2024, 1, 28)

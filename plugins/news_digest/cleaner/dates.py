@@ -353,6 +353,18 @@ def meta_parts(text: str) -> list[str]:
     return parts
 
 
+#: A date after a word of time span or order is the subject of a sentence, not when
+#: the article was written: "How to request the longer chain after 08/02/2024?",
+#: "From 08/02/2024 the default chain will change", "gültig bis 31.12.2024".
+_SPAN = re.compile(
+    r"\b(?i:after|before|since|until|till|from|between|nach|seit|bis|ab|zwischen|"
+    r"après|avant|depuis|jusqu'(?:au|à)|entre|después del?|antes del?|desde|hasta|"
+    r"dopo|prima del?|fino al?|dal|sinds|tot)\s+(?:(?i:the|le|el|il|dem|den)\s+)?\d"
+)
+#: … in a line of this many words at least (a sentence, not "Ab 12.03.2020").
+SPAN_SENTENCE_MIN_WORDS = 6
+
+
 @line_memo
 def _dateline(text: str) -> str | None:
     """The line as far as it may state the article's date; ``None`` for prose or a post credit.
@@ -366,7 +378,7 @@ def _dateline(text: str) -> str | None:
         return None
     if words > DATELINE_MAX_WORDS and (signed := signed_sentence(text)):
         return signed  # "… and Canada. By Lisa Jennings on Dec. 19, 2025"
-    if words > LABELLED_MAX_WORDS:
+    if words > LABELLED_MAX_WORDS or (words >= SPAN_SENTENCE_MIN_WORDS and _SPAN.search(text)):
         return None
     if words > DATELINE_MAX_WORDS and not (
         _BY.match(text)
