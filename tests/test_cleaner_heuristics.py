@@ -363,3 +363,21 @@ def test_a_later_look_cuts_no_second_standfirst_and_a_date_in_a_sentence_is_no_d
         assert line in body
     # "From 08/02/2024 the timetable will …" is a sentence about that day.
     assert article.date == dt.date(2024, 1, 28)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The species is peaceful, and is driven by a belief that nature is sacred. [M1 / MP]",
+        "The society was founded in 1990 by three engineers from the harbour board.[1][2]",
+        "The pier will open to all in the spring, the board said. (a 3)",
+    ],
+)
+def test_a_sentence_with_its_references_is_prose(line):
+    assert boilerplate.is_prose(line)
+    assert boilerplate.line_score(line) > 0
+
+
+def test_a_label_with_a_bracketed_date_is_no_prose():
+    assert not boilerplate.is_prose("기사입력 :[ 2018-09-28 17:32 ]")
+    assert not boilerplate.is_prose("Read the whole story on the harbour board's site [here]")

@@ -76,9 +76,15 @@ PAIR_CACHE_SIZE = 1 << 13
 
 BODY = None  # the reason of a kept line
 
-#: A sentence ending, optionally followed by a short note in brackets
-#: ("… open to all. (a 3)", "… said. (AP)"): still a sentence.
-_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"”’»)\]」』）]*(?:\s+\([^()]{1,20}\))?$")
+#: A sentence ending, optionally followed by a short note in brackets ("… open to
+#: all. (a 3)", "… said. (AP)"), or after a full stop by a wiki's references ("… is
+#: sacred. [M1 / MP]", "….[1][2]"; not a label's "Datum: [ 2018-09-28 ]"): still a
+#: sentence.
+_CLOSERS = '"”’»)\\]」』）'
+_SENTENCE_END = re.compile(
+    rf"[.!?…:;。！？][{_CLOSERS}]*(?:\s+\([^()]{{1,20}}\))?$"
+    rf"|[.!?…。！？][{_CLOSERS}]*(?:\s+\([^()]{{1,20}}\)|\s*\[[^\[\]]{{1,20}}\])+$"
+)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _LABEL = re.compile(r"^[^.!?]{1,60}:$")
 _LIST_MARKS = (
