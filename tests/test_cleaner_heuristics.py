@@ -381,3 +381,17 @@ def test_a_sentence_with_its_references_is_prose(line):
 def test_a_label_with_a_bracketed_date_is_no_prose():
     assert not boilerplate.is_prose("기사입력 :[ 2018-09-28 17:32 ]")
     assert not boilerplate.is_prose("Read the whole story on the harbour board's site [here]")
+
+
+def test_a_paywall_prompt_with_the_text_going_on_after_it_ends_nothing():
+    # Copied whole by a subscriber: the prompt is furniture, the text under it the article's.
+    more = "The council will review the routes after a year and publish how many people use them."
+    prompt = "Already a subscriber? View your reports here →"
+    article = clean_text(_page(PARA, PARA2, prompt, PARA3, more))
+    body = [b.text for b in article.body]
+    assert PARA3 in body and more in body and prompt not in body
+    # A prompt the text stops at, and comments under the article, still end it.
+    article = clean_text(_page(PARA, PARA2, "Already a subscriber? Log in", "Subscribe now"))
+    assert [b.text for b in article.body] == [PARA, PARA2]
+    article = clean_text(_page(PARA, PARA2, "Comments", PARA3))
+    assert PARA3 not in [b.text for b in article.body]

@@ -575,6 +575,25 @@ def main_block(lines: list[Line]) -> tuple[int, int]:
     return _best_block([features(line.text).score for line in lines])
 
 
+#: A paywall's prompt ends the text a page gives, unless the text goes on after it:
+#: the page was copied whole (a subscriber's).
+_PAYWALL = re.compile(
+    r"already a subscriber|want to read more|to read the full (?:story|article)|"
+    r"(?:subscribe|log ?in|sign ?in|register) (?:now )?to (?:continue|read|keep)|"
+    r"(?:for|available to|reserved for) (?:subscribers|members)",
+    re.IGNORECASE,
+)
+
+
+def _text_goes_on(lines: list[Line], feats: list[Features], index: int, last: int) -> bool:
+    """Whether a paywall's prompt at ``index`` has at least as much prose after it,
+    up to ``last``, as :data:`END_MARKER_MIN_WORDS`."""
+    if not _PAYWALL.search(lines[index].text):
+        return False
+    after = sum(max(f.score, 0) for f in feats[index + 1 : last + 1])
+    return after >= END_MARKER_MIN_WORDS
+
+
 def _best_block(scores: list[int]) -> tuple[int, int]:
     """:func:`main_block` of lines scoring ``scores``."""
     best, best_span = 0, (len(scores), -1)
@@ -742,9 +761,14 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
     ended = None
     words = 0
     for index in range(first, last + 1):
-        if words >= END_MARKER_MIN_WORDS and (ended := feats[index].end_marker):
+        if (
+            words >= END_MARKER_MIN_WORDS
+            and (ended := feats[index].end_marker)
+            and not _text_goes_on(lines, feats, index, last)
+        ):
             last = index - 1
             break
+        ended = None
         words += max(feats[index].score, 0)
     verdicts: list[Verdict] = []
     repeats = duplicates(lines)
