@@ -395,3 +395,46 @@ def test_a_paywall_prompt_with_the_text_going_on_after_it_ends_nothing():
     assert [b.text for b in article.body] == [PARA, PARA2]
     article = clean_text(_page(PARA, PARA2, "Comments", PARA3))
     assert PARA3 not in [b.text for b in article.body]
+
+
+def test_a_guides_introduction_over_its_list_is_the_articles_lead():
+    # Intro prose, a long list of short items, then the main prose: the intro stays.
+    intro = [PARA, PARA2, PARA3, "Here is the list of the routes the council chose, by area."]
+    # Longer than the introduction: its lines cost more than the intro's prose is worth.
+    items = [f"{area} {time}: Route {n}" for n, (area, time) in enumerate(_STOPS, 1)]
+    main = [
+        "The northern route starts at the old station and reaches the hospital in twelve "
+        "minutes, stopping twice on the way at the market and at the new housing estate.",
+        "Drivers will be hired over the winter; the union said it welcomed the extra jobs but "
+        "wanted the council to agree on breaks before the first buses leave the depot.",
+        "A second route crosses the river on the rebuilt bridge and ends at the university, "
+        "where students had asked for a late bus on Fridays and Saturdays for years.",
+        "The third route is the longest, looping through four villages that lost their only "
+        "service when the private operator gave up its licence two summers ago.",
+        "Fares stay at two pounds a ride, and children under twelve travel free with an adult, "
+        "as they already do on the routes the council runs in the south of the city.",
+    ]
+    article = clean_text(_page(*intro, *items, *main))
+    body = [b.text for b in article.body]
+    assert all(p in body for p in intro[:3]) and all(p in body for p in main)
+
+
+_AREAS = [
+    "Harbour",
+    "Old Town",
+    "Riverside",
+    "Northgate",
+    "Market Square",
+    "Hillcrest",
+    "Station",
+    "Meadows",
+    "Castle View",
+    "Quayside",
+    "University",
+    "Hospital",
+    "Parkway",
+    "Westfield",
+    "Eastbrook",
+    "Airport",
+]
+_STOPS = [(area, time) for area in _AREAS for time in ("mornings", "evenings")]

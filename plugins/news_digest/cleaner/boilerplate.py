@@ -594,6 +594,27 @@ def _text_goes_on(lines: list[Line], feats: list[Features], index: int, last: in
     return after >= END_MARKER_MIN_WORDS
 
 
+#: Prose above the main block is the article's lead when it holds this many words
+#: and this share of the block's: a guide's introduction over its list.
+LEAD_BLOCK_MIN_WORDS = 80
+LEAD_BLOCK_MIN_SHARE = 0.1
+
+
+def _lead_block(scores: list[int], first: int, last: int) -> int:
+    """Where the article starts: ``first``, or the start of a block of prose above
+    it, parted from it by a list or a table, that is long enough to be its lead."""
+    if first <= 0 or first > last:
+        return first
+    top, bottom = _best_block(scores[:first])
+    if top > bottom:
+        return first
+    lead = sum(s for s in scores[top : bottom + 1])
+    block = sum(max(s, 0) for s in scores[first : last + 1])
+    if lead >= LEAD_BLOCK_MIN_WORDS and lead >= LEAD_BLOCK_MIN_SHARE * block:
+        return top
+    return first
+
+
 def _best_block(scores: list[int]) -> tuple[int, int]:
     """:func:`main_block` of lines scoring ``scores``."""
     best, best_span = 0, (len(scores), -1)
@@ -726,7 +747,9 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
     headlines = headline_runs(lines, feats)
     teasers = teaser_runs(feats)
     cards = link_cards(lines, feats)
-    first, last = _best_block([f.score for f in feats])
+    scores = [f.score for f in feats]
+    first, last = _best_block(scores)
+    first = _lead_block(scores, first, last)
     if first > last:
         # No prose at all: the article is a list or a table. Keep what the
         # vocabulary and repetition tests let through rather than nothing.
