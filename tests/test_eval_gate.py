@@ -33,7 +33,13 @@ EVAL = next(
 )
 
 #: F1 floors (measured score minus ~0.005), and precision on the seed-like set.
-F1_FLOOR = {"dev-window": 0.968, "dev-page": 0.955}
+F1_FLOOR = {
+    "dev-window": 0.968,
+    "dev-page": 0.955,
+    # Small folders (63 pages each), gated since the body kept wiki references and leads.
+    "readability-dev/window": 0.865,
+    "readability-dev/page": 0.863,
+}
 PRECISION_FLOOR = {"dev-window": 0.97}
 #: Snippet F1 floor of the trafilatura window set.
 SNIPPET_FLOOR = {"trafilatura-dev/window": 0.885}
