@@ -213,6 +213,35 @@ def test_a_row_of_controls_is_never_the_headline(row):
     assert choice is None or choice.text != row
 
 
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Partager sur Facebook Partager sur Twitter Partager par e-mail",
+        "Click to share on Reddit (Opens in new window)",
+        "Your cart is empty",
+        "shopping_cart Warenkorb (0)",
+        "Notify Me When Back in Stock",
+        "Suche nach:",
+        "Page Contents",
+        "Seite 34 von 40",
+        "← Vorherige Nächste →",
+        "top of page",
+    ],
+)
+def test_shop_search_consent_and_paging_controls_are_never_candidates(furniture):
+    lines = seed_lines(f"{furniture}\n\n{RELATED_BODY}")
+    assert furniture not in [lines[i].text for i in candidates(lines)]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Search for missing sailors ends after three days", "Shop owners fear the new car park fees"],
+)
+def test_headlines_with_a_control_word_stay_candidates(title):
+    lines = seed_lines(f"{title}\n\n{RELATED_BODY}")
+    assert title in [lines[i].text for i in candidates(lines)]
+
+
 def test_a_headline_that_names_two_networks_is_no_row_of_controls():
     title = "Facebook and Twitter ban political ads before the vote"
     assert not controls_row(title)

@@ -312,6 +312,8 @@ def never_headline(text: str) -> bool:
         return True
     if feats.words <= WIDGET_MAX_WORDS and _widgets().found_in(text):
         return True
+    if controls_row(text):  # "Facebook Twitter Pinterest E-Mail WhatsApp"
+        return True
     dates = metadata.find_dates(text) if feats.words <= metadata.BYLINE_MAX_WORDS else []
     if dates:
         rest = text
