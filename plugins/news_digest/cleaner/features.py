@@ -121,6 +121,13 @@ def _widgets() -> Vocabulary:
 
 
 @line_memo
+def widget(text: str) -> bool:
+    """Whether ``text`` names a widget of ``data/widgets.txt`` (asked of a line by
+    several features, answered once)."""
+    return _widgets().found_in(text)
+
+
+@line_memo
 def _shape(text: str) -> tuple:
     """The features of a line that depend on its text alone."""
     feats = boilerplate.features(text)
@@ -145,7 +152,7 @@ def _shape(text: str) -> tuple:
         digits,
         float(bool(_SEPARATOR.search(text))),
         float(headline_shaped),
-        float(_widgets().found_in(text)),
+        float(widget(text)),
         float(feats.call_to_action is not None),
         float(feats.prompt is not None),
         float(boilerplate.caption(text)) if feats.words <= boilerplate.CAPTION_MAX_WORDS else 0.0,
@@ -278,7 +285,7 @@ _TRAIL_START = re.compile(
 def controls_row(text: str) -> bool:
     """A row of buttons or links: widget names and little else."""
     letters = sum(c.isalpha() for c in text)
-    if not letters or not _widgets().found_in(text):
+    if not letters or not widget(text):
         return False
     covered = [False] * len(text)
     for pattern in _widgets().patterns:
@@ -310,7 +317,7 @@ def never_headline(text: str) -> bool:
     # "… (Picture by Jameel Springer)": on the dev pages no headline reads as a caption.
     if "caption" in (feats.vocabulary or ()):
         return True
-    if feats.words <= WIDGET_MAX_WORDS and _widgets().found_in(text):
+    if feats.words <= WIDGET_MAX_WORDS and widget(text):
         return True
     if controls_row(text):  # "Facebook Twitter Pinterest E-Mail WhatsApp"
         return True
