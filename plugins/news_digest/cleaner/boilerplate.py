@@ -608,7 +608,7 @@ def _lead_block(scores: list[int], first: int, last: int) -> int:
     top, bottom = _best_block(scores[:first])
     if top > bottom:
         return first
-    lead = sum(s for s in scores[top : bottom + 1])
+    lead = sum(scores[top : bottom + 1])
     block = sum(max(s, 0) for s in scores[first : last + 1])
     if lead >= LEAD_BLOCK_MIN_WORDS and lead >= LEAD_BLOCK_MIN_SHARE * block:
         return top

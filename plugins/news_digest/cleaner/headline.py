@@ -20,12 +20,11 @@ import math
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
-from itertools import islice
 from typing import NamedTuple
 
 import numpy as np
 
-from .features import HEADLINE_FEATURES, candidates, controls_row, headline_features
+from .features import HEADLINE_FEATURES, candidates, headline_features
 from .record import Line
 
 #: Below this confidence the headline is reported as unsure.
@@ -173,12 +172,6 @@ def choose(lines: list[Line], body: list[int], scorer: Model | None = None) -> C
     scorer = scorer or model()
     scores = scorer.score_rows(headline_features(lines, body, indexes))
     order = sorted(range(len(scores)), key=lambda k: (-scores[k], indexes[k]))
-    # A row of share buttons or skip links is never the headline, whatever its
-    # score; checked after ranking, so the model's candidates stay as trained,
-    # and only until the best two others are found.
-    order = list(islice((k for k in order if not controls_row(lines[indexes[k]].text)), 2))
-    if not order:
-        return None
     best = order[0]
     top = scores[best]
     # Sure when the best line is likely a headline on its own evidence and
