@@ -226,6 +226,15 @@ def test_a_row_of_controls_is_never_the_headline(row):
         "Seite 34 von 40",
         "← Vorherige Nächste →",
         "top of page",
+        "Advertising",
+        "Anzeige",
+        "Facebook",
+        "Schließen Schließen",
+        "Zum Vergrößern bitte anklicken",
+        "[› redaktion@example.de",
+        "www.example.com/kontakt",
+        "Zutaten:",
+        "Several readers have reported the same problem:",
     ],
 )
 def test_shop_search_consent_and_paging_controls_are_never_candidates(furniture):
@@ -253,6 +262,25 @@ def test_a_headline_that_names_two_networks_is_no_row_of_controls():
 def test_titles_with_a_home_word_or_one_slash_stay_candidates(title):
     lines = seed_lines(f"{title}\n\n{RELATED_BODY}")
     assert title in [lines[i].text for i in candidates(lines)]
+
+
+def test_a_headline_broken_after_its_colon_is_read_whole():
+    text = (
+        "Krach vor der VW-Betriebsversammlung:\nEs knirscht zwischen Diess und Aufsichtsräten"
+        f"\n\n{RELATED_BODY}"
+    )
+    article = clean_text(text)
+    assert article.title == (
+        "Krach vor der VW-Betriebsversammlung: Es knirscht zwischen Diess und Aufsichtsräten"
+    )
+    body = " ".join(block.text for block in article.body)
+    assert "Es knirscht" not in body and "Krach" not in body and "Buslinien" in body
+    assert {r.line: r.reason for r in article.removed if r.line <= 2} == {1: "title", 2: "title"}
+
+
+def test_a_label_over_its_list_is_not_a_broken_headline():
+    lines = seed_lines(f"Zutaten:\n\n500 g Mehl\n\n{RELATED_BODY}")
+    assert "Zutaten:" not in [lines[i].text for i in candidates(lines)]
 
 
 def test_a_headline_under_a_menu_longer_than_the_window_is_found():

@@ -212,8 +212,32 @@ def candidates(lines: list[Line], body: Collection[int] = ()) -> list[int]:
         and any(c.isalpha() for c in line.text)
         and not _lead_sentence(line.text)
         and not never_headline(line.text)
+        and (not line.text.rstrip().endswith(":") or broken_headline(lines, index))
     ]
     return _outside_dated_lists(lines, shaped)
+
+
+#: The first part of a headline broken after its colon has at most this many words.
+BROKEN_HEAD_MAX_WORDS = 12
+
+
+def broken_headline(lines: list[Line], index: int) -> bool:
+    """Whether the line at ``index``, which ends in a colon, is the first part of a
+    headline broken in two in the same block ("Krach vor der VW-Betriebsversammlung:"
+    over "Es knirscht zwischen Diess und Aufsichtsräten"). Other lines ending in a
+    colon are labels ("Hefeteig:") or sentences a list follows: never the headline."""
+    line = lines[index]
+    if index + 1 >= len(lines) or len(line.text.split()) > BROKEN_HEAD_MAX_WORDS:
+        return False
+    below = lines[index + 1]
+    return (
+        not below.blank_before
+        and below.number == line.number + 1
+        and 1 <= boilerplate.word_count(below.text) <= BROKEN_HEAD_MAX_WORDS
+        and not below.text.rstrip().endswith(":")
+        and not _SENTENCE_END.search(below.text.rstrip())
+        and not never_headline(below.text)
+    )
 
 
 #: Headlines each over its date, this many in a row, are a list of articles
@@ -305,6 +329,19 @@ def breadcrumb(text: str) -> bool:
     )
 
 
+#: A line that is an address and at most this many other words is a contact or
+#: link line ("[› ma@example.de", "www.example.com/kontakt"), never a headline.
+ADDRESS_OTHER_WORDS = 2
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\bhttps?://\S+|\bwww\.\S+", re.IGNORECASE)
+
+
+def _address_line(text: str) -> bool:
+    if not (found := _ADDRESS.search(text)):
+        return False
+    rest = text[: found.start()] + " " + text[found.end() :]
+    return sum(any(c.isalpha() for c in w) for w in rest.split()) <= ADDRESS_OTHER_WORDS
+
+
 @line_memo
 def never_headline(text: str) -> bool:
     """A byline, a dateline, a photo caption, a button or a breadcrumb trail: never
@@ -320,6 +357,8 @@ def never_headline(text: str) -> bool:
     if feats.words <= WIDGET_MAX_WORDS and widget(text):
         return True
     if controls_row(text):  # "Facebook Twitter Pinterest E-Mail WhatsApp"
+        return True
+    if _address_line(text):
         return True
     dates = metadata.find_dates(text) if feats.words <= metadata.BYLINE_MAX_WORDS else []
     if dates:

@@ -41,6 +41,9 @@ class Choice:
     line: int
     confidence: float
     runner_up: str | None
+    #: The number of the line a headline broken after its colon goes on in
+    #: ("Krach vor der VW-Betriebsversammlung:" over "Es knirscht zwischen …").
+    second_line: int | None = None
 
 
 class Tree(NamedTuple):
@@ -180,4 +183,9 @@ def choose(lines: list[Line], body: list[int], scorer: Model | None = None) -> C
     confidence = share / (1.0 + math.exp(-top))
     runner_up = lines[indexes[order[1]]].text if len(order) > 1 else None
     index = indexes[best]
-    return Choice(lines[index].text, index, lines[index].number, confidence, runner_up)
+    line = lines[index]
+    if line.text.rstrip().endswith(":"):  # a headline broken in two (``features.broken_headline``)
+        below = lines[index + 1]
+        text = f"{line.text.strip()} {below.text.strip()}"
+        return Choice(text, index, line.number, confidence, runner_up, below.number)
+    return Choice(line.text, index, line.number, confidence, runner_up)

@@ -236,6 +236,8 @@ def _clean_once(
         article.title, article.title_line = choice.text, choice.line
         article.confidence["title"] = round(choice.confidence, 3)
         taken[choice.line] = "title"
+        if choice.second_line is not None:
+            taken[choice.second_line] = "title"
         if details and choice.confidence < headline.TITLE_UNSURE:
             other = f" or “{_short(choice.runner_up)}”" if choice.runner_up else ""
             _doubt(
