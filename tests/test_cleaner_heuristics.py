@@ -88,6 +88,7 @@ def test_menu_words_are_not_a_byline():
         ("segunda-feira, 22 de janeiro de 2018 às 0:13", dt.date(2018, 1, 22)),
         ("20. November 2019", dt.date(2019, 11, 20)),
         ("24 сентября 2018", dt.date(2018, 9, 24)),
+        ("December 19. 2025", dt.date(2025, 12, 19)),
     ],
 )
 def test_date_formats(text, date):

@@ -211,10 +211,39 @@ def test_a_name_with_a_foreign_function_word_is_a_name_on_an_english_page(name):
     # "dan" is Indonesian for "and", "ma" Italian for "but": on an English page a name.
     lines = _lines(name, "Dec 12, 2025", PARA)
     assert metadata.find_byline(lines, page=lines, language="en").value == [name]
-    # Without the page's language, or where the page writes the word, it stays words.
+    # Without the page's language, or where the page writes its words, it stays words.
     assert metadata.find_byline(lines, page=lines) is None
-    page = [*lines, Line(9, f"It is {name.split()[1].lower()} now.")]
+    first, last = name.lower().split()
+    page = [*lines, Line(9, f"It is {first} and {last} now.")]
     assert metadata.find_byline(lines, page=page, language="en") is None
+
+
+def test_a_given_name_keeps_a_name_whose_other_word_the_page_writes_in_lower_case():
+    # The same rule as for any name met without a byline word: "ma" written in
+    # lower case elsewhere does not make "Rui Ma" words, as "may" does not "Kate May".
+    lines = _lines("Rui Ma, Heba Ledwon & Suparn Patra", "Nov 25th, 2025", PARA)
+    page = [*lines, Line(9, "The ma and pa shops stay open.")]
+    found = metadata.find_byline(lines, page=page, language="en")
+    assert found is not None and found.value == ["Rui Ma", "Heba Ledwon", "Suparn Patra"]
+
+
+def test_a_name_over_its_role_in_the_same_block_is_the_author():
+    lines = [Line(1, "Chris Pardo"), Line(2, "Vice President of Consulting"), Line(4, PARA)]
+    found = metadata.find_byline(lines, page=lines)
+    assert found.value == ["Chris Pardo"] and found.confidence == byline.CONFIDENCE_ALONE
+    # A role in the next block is no author box: a name alone, read less surely;
+    # a byline under a name is no role, and a firm's name is no person's.
+    apart = [Line(1, "Chris Pardo"), Line(3, "Vice President of Consulting", True), Line(5, PARA)]
+    assert metadata.find_byline(apart, page=apart).confidence < byline.CONFIDENCE_ALONE
+    signed = [Line(1, "Ultium Cells"), Line(2, "Autor: Die Redaktion"), Line(4, PARA)]
+    assert metadata.find_byline(signed, page=signed) is None
+
+
+def test_the_names_under_an_author_box_heading_are_the_authors():
+    lines = _lines(PARA, "Contact the author:", "Ibtisam Mahdi", "Ruwaida Kamal Amer", "Share")
+    found = metadata.find_author_bio(lines)
+    assert found is not None and found.value == ["Ibtisam Mahdi", "Ruwaida Kamal Amer"]
+    assert metadata.find_author_bio(_lines(PARA, "Contact the author:", PARA)) is None
 
 
 @pytest.mark.parametrize(

@@ -320,6 +320,20 @@ def _credit_tail(rest: str) -> bool:
     )
 
 
+def _role_under(line: Line, nxt: Line | None) -> bool:
+    """Whether ``nxt`` is a role alone on the line under ``line``, in its block, as
+    in an author box: "Vice President of Consulting", "Senior Editor"; not
+    "Editor's picks for you", nor a byline ("Autor: Die Redaktion")."""
+    return (
+        nxt is not None
+        and nxt.number == line.number + 1
+        and not nxt.blank_before
+        and ":" not in nxt.text
+        and bool(_credits()[2].search(nxt.text))
+        and _credit_tail(f"| {nxt.text}")
+    )
+
+
 def _leading_name(text: str) -> tuple[str, ...]:
     """The name words that start ``text``, whatever follows: after "By", a name is
     expected, so "By Ann Lee <anything>" names Ann Lee."""
@@ -570,7 +584,7 @@ def _read(
         name_words = found[0].split() if found else []
         if found and (
             any(w.casefold() in _function_words(MENU_LANGUAGE) for w in name_words)
-            or (page and page.common(name_words))
+            or _words(found, page)
             or any(w.casefold() in _function_words(_resolve(language)) for w in name_words)
         ):
             return None
@@ -587,7 +601,7 @@ def _read(
     if (alone or len(found) > 1) and not rest.strip():
         if nxt is not None and _dated_names(nxt.text):
             return None  # "Mobile App Development" over "Amit Samsukha October 11, 2024"
-        if _dated(nxt) or _dated(prev):
+        if _dated(nxt) or _dated(prev) or (alone and _role_under(line, nxt)):
             return found, CONFIDENCE_ALONE
         if alone and page and not page.common(text.split()) and any(map(_person_like, found)):
             return found, CONFIDENCE_ALONE_UNDATED
@@ -684,8 +698,36 @@ def find_author_bio(lines: list[Line]) -> Found | None:
         found.add(named)
         first = first or line
     if len(found) != 1 or first is None:
-        return None
+        return _labelled_authors(lines)
     return Found(list(next(iter(found))), first.number, first.text, CONFIDENCE_BIO)
+
+
+#: The heading of an author box: "Contact the author:", "About the authors", "Über die Autorin".
+_AUTHOR_LABEL = re.compile(
+    r"^(?:(?:contact|about|meet) (?:the |this )?authors?"
+    r"|(?:über|zu)(?: den| die| dem)? autor(?:in|en)?"
+    r"|(?:à propos de l'|l')auteur(?:e|s)?|(?:sobre (?:el|la|o|a) )?autor(?:a|es)?|l'autore)\s*:?$",
+    re.IGNORECASE,
+)
+#: An author box names at most this many people, each alone on a line under its heading.
+LABELLED_MAX_NAMES = 4
+
+
+def _labelled_authors(lines: list[Line]) -> Found | None:
+    """The names alone on the lines under an author box's heading ("Contact the
+    author:" over "Ibtisam Mahdi" and "Ruwaida Kamal Amer")."""
+    for index, line in enumerate(lines):
+        if not _AUTHOR_LABEL.match(line.text.strip()):
+            continue
+        named: list[str] = []
+        for below in lines[index + 1 : index + 1 + LABELLED_MAX_NAMES]:
+            found, rest = names(below.text, prefixed=True)
+            if len(found) != 1 or rest.strip() or len(below.text.split()) > NAME_ALONE_MAX_WORDS:
+                break
+            named.append(found[0])
+        if named:
+            return Found(named, line.number + 1, line.text, CONFIDENCE_BIO)
+    return None
 
 
 def find_byline(

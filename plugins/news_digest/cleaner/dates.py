@@ -63,9 +63,9 @@ CLOCK_TIME = (
     r"(?:[ap]\.?\s?m\.?|uhr|h)?"
 )
 #: Dates as news pages write them: "Apr 18, 2017", "18 April 2017",
-#: "2017-04-18", "11/19/19", "Nov. 19, 2019 8:03 am ET".
+#: "December 19. 2025", "2017-04-18", "11/19/19", "Nov. 19, 2019 8:03 am ET".
 DATE_PATTERNS = (
-    re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.IGNORECASE),
+    re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?[,.]?\s+\d{{4}}\b", re.IGNORECASE),
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}\s*,?\s+\d{{4}}\b", re.IGNORECASE),
     re.compile(r"\b\d{4}-\d{2}-\d{2}(?:\b|(?=T\d))"),
     re.compile(r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b"),
@@ -231,7 +231,7 @@ _MONTH_NUMBERS = {
 #: The usual spellings of the first two :data:`DATE_PATTERNS` ("Apr 18, 2017",
 #: "18th April 2017"): ASCII letters and digits, single spaces.
 _PLAIN_NAMED_DATE = re.compile(
-    r"(?P<month>[A-Za-z]+)\.? (?P<day>[0-9]{1,2})(?:st|nd|rd|th)?,? (?P<year>[0-9]{4})"
+    r"(?P<month>[A-Za-z]+)\.? (?P<day>[0-9]{1,2})(?:st|nd|rd|th)?[,.]? (?P<year>[0-9]{4})"
     r"|(?P<day_first>[0-9]{1,2})(?:st|nd|rd|th)? (?P<month_second>[A-Za-z]+)\.?,? "
     r"(?P<year_last>[0-9]{4})"
 )
