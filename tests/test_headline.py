@@ -427,3 +427,24 @@ def test_headlines_each_over_its_date_in_a_list_are_not_candidates():
     # Two such pairs are no list: a headline and its date may follow another's.
     two = seed_lines(text.rsplit("\n\nThese Weeks in Firefox: Issue 104", 1)[0])
     assert "These Weeks in Firefox: Issue 105" in [two[i].text for i in candidates(two)]
+
+
+@pytest.mark.parametrize(
+    ("under", "headed"),
+    [("By Amy Kuperinsky | NJ Advance Media", True), ("The campaign ran for a week.", False)],
+)
+def test_an_unsure_sentence_of_the_body_heads_the_article_only_over_a_sure_byline(
+    monkeypatch, under, headed
+):
+    sentence = "South Dakota doubles down on its slogan. They just might be right."
+    text = "\n\n".join([sentence, under, *RELATED_BODY.split("\n\n")])
+
+    def unsure(lines, body, scorer=None):  # the ranker's pick, as on a page it is unsure of
+        index = next(i for i, ln in enumerate(lines) if ln.text == sentence)
+        return headline.Choice(sentence, index, lines[index].number, 0.1, None)
+
+    monkeypatch.setattr(headline, "choose", unsure)
+    article = clean_text(text)
+    assert (article.title == sentence) is headed
+    body = " ".join(block.text for block in article.body)
+    assert (sentence not in body) is headed  # without a headline, the sentence stays body

@@ -226,10 +226,14 @@ def _clean_once(
         )
     else:
         choice = headline.choose(lines, body_indexes)
-        if choice is not None and _sentence_not_headline(
-            classified[choice.index], choice, len(body_indexes)
+        if (
+            choice is not None
+            and _sentence_not_headline(classified[choice.index], choice, len(body_indexes))
+            and not _signed(lines, choice.index, dayfirst, metadata.HEADER_END_CONFIDENCE)
         ):
-            choice = None  # the best candidate is a sentence of the body: no headline
+            # The best candidate is a sentence of the body, with no byline or
+            # date under it to say it heads the article: no headline.
+            choice = None
         elif choice is not None:
             choice = _copy_with_header(lines, choice, dayfirst)
     if choice is not None:
@@ -480,20 +484,23 @@ def _copy_with_header(lines: list[Line], choice: headline.Choice, dayfirst) -> h
     if len(copies) < 2:
         return choice
 
-    def signed(index: int) -> bool:
-        under = lines[index + 1 : index + 1 + metadata.BYLINE_LINES]
-        header = [ln for ln in under if metadata.header_line(ln.text)]
-        return bool(
-            metadata.find_byline(header)
-            or metadata.find_stated_date(under, dayfirst=dayfirst, header=0)
-        )
-
-    if signed(choice.index):
+    if _signed(lines, choice.index, dayfirst):
         return choice
     for index in copies:
-        if index != choice.index and signed(index):
+        if index != choice.index and _signed(lines, index, dayfirst):
             return replace(choice, index=index, line=lines[index].number)
     return choice
+
+
+def _signed(lines: list[Line], index: int, dayfirst, sure: float = 0.0) -> bool:
+    """Whether a byline or a date, read at least ``sure``, stands in the few lines
+    under ``lines[index]``."""
+    under = lines[index + 1 : index + 1 + metadata.BYLINE_LINES]
+    header = [ln for ln in under if metadata.header_line(ln.text)]
+    found = metadata.find_byline(header) or metadata.find_stated_date(
+        under, dayfirst=dayfirst, header=0
+    )
+    return found is not None and found.confidence >= sure
 
 
 def _sentence_not_headline(
