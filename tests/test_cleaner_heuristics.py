@@ -96,6 +96,15 @@ def test_date_formats(text, date):
     assert found is not None and found.value == date
 
 
+def test_a_pages_unambiguous_slashed_dates_say_how_it_writes_the_others():
+    # An English page that writes "25/04/2020" elsewhere writes its dateline day first.
+    page = _page("By Jane Doe", "12/04/2020", PARA, "Comments", "Ann 25/04/2020 14:05", PARA2)
+    assert clean_text(page).date == dt.date(2020, 4, 12)
+    assert clean_text(page.replace("25/04/2020", "04/25/2020")).date == dt.date(2020, 12, 4)
+    assert metadata.slash_order(["12/04/2020"]) is None
+    assert metadata.slash_order(["25/04/2020", "04/25/2020"]) is None
+
+
 def test_day_first_dates_on_non_english_pages():
     assert metadata.find_dates("05/10/2018", dayfirst=True)[0][0] == dt.date(2018, 10, 5)
     assert metadata.find_dates("05/10/2018")[0][0] == dt.date(2018, 5, 10)

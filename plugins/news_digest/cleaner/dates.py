@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -168,6 +168,24 @@ def find_dates(text: str, dayfirst: DayFirst = False) -> list[tuple[dt.date, str
     if month_first == _dates(text, True):
         return list(month_first)
     return list(_dates(text, dayfirst()))
+
+
+_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(?:\d{4}|\d{2})(?![\d/])")
+
+
+def slash_order(texts: Iterable[str]) -> bool | None:
+    """Whether the page writes slashed dates day first, as its unambiguous ones
+    show ("25/04/2020": day first; "04/25/2020": month first), or ``None`` when
+    none is unambiguous or they disagree: then the page's language decides."""
+    day_first = month_first = False
+    for text in texts:
+        if "/" not in text:
+            continue
+        for match in _SLASHED.finditer(text):
+            first, second = int(match[1]), int(match[2])
+            day_first |= 12 < first <= 31 and 1 <= second <= 12
+            month_first |= 12 < second <= 31 and 1 <= first <= 12
+    return day_first if day_first != month_first else None
 
 
 def _real(year: int, month: int, day: int) -> dt.date | None:

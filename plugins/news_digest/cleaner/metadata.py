@@ -23,6 +23,7 @@ from .dates import (
     find_dates,
     parse_date,
     runs_into_text,
+    slash_order,
 )
 from .linememo import line_memo
 from .record import Line
@@ -221,4 +222,5 @@ __all__ = [
     "parse_date",
     "publishers",
     "runs_into_text",
+    "slash_order",
 ]

@@ -7,7 +7,7 @@ the site build, ``invoke extract`` and the tests.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from functools import cache
 from itertools import islice
@@ -211,7 +211,7 @@ def _clean_once(
     taken: dict[int, str] = {}  # line number → why it is not body
     # Asked only by a date that reads differently day first ("05/10/2018").
     page_language = cache(lambda: language.detect_lines(ln.text for ln in lines))
-    dayfirst = cache(lambda: page_language() not in DAY_LAST_LANGUAGES)
+    dayfirst = cache(lambda: _day_first(lines, page_language))
     # The body first, on its own: the classifier over every line. Nothing
     # chosen later (the headline least of all) can cut a line it kept.
     classified = boilerplate.classify(lines, repeated=repeated)
@@ -474,6 +474,13 @@ def _header_length(under: list[Line], body: Collection[int]) -> int:
 
 #: A sentence the body kept is the headline only when the ranker is this sure of it.
 SENTENCE_HEADLINE_SURE = 0.8
+
+
+def _day_first(lines: list[Line], page_language: Callable[[], str]) -> bool:
+    """Whether the page writes "05/10/2018" day first: as its unambiguous slashed
+    dates do ("25/04/2020"), or, when none is, as pages in its language do."""
+    order = metadata.slash_order(line.text for line in lines)
+    return order if order is not None else page_language() not in DAY_LAST_LANGUAGES
 
 
 def _copy_with_header(lines: list[Line], choice: headline.Choice, dayfirst) -> headline.Choice:
