@@ -448,3 +448,23 @@ def test_an_unsure_sentence_of_the_body_heads_the_article_only_over_a_sure_bylin
     assert (article.title == sentence) is headed
     body = " ".join(block.text for block in article.body)
     assert (sentence not in body) is headed  # without a headline, the sentence stays body
+
+
+def test_a_page_title_with_the_sites_name_gives_way_to_the_headline_printed_alone():
+    lines = seed_lines(
+        "Council backs new bus lines to the suburbs | Harbour Gazette | News\n\n"
+        "Menu\n\nCouncil backs new bus lines to the suburbs\n\n"
+        f"By Kari Hansen\n\n{RELATED_BODY}"
+    )
+    body = [i for i, ln in enumerate(lines) if "Stadtrat" in ln.text or "Linien" in ln.text]
+    chosen = headline.choose(lines, body)
+    assert chosen.text == "Council backs new bus lines to the suburbs" and chosen.index == 2
+    # A part before the headline is kept: the title as the page gives it.
+    assert (
+        headline._standalone(
+            seed_lines("3.1 Git Branching - Branches in a Nutshell\n\nBranches in a Nutshell"),
+            [0, 1],
+            0,
+        )
+        == 0
+    )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -151,6 +152,28 @@ class Model:
         )
 
 
+#: The headline on a line of its own has at least this many words.
+STANDALONE_MIN_WORDS = 3
+#: What parts a page's title from the site's name: "Headline | Site | Section".
+_SUFFIX = re.compile(r"^\s*(?:[|–—-]|::|»)\s")
+
+
+def _standalone(lines: list[Line], indexes: list[int], best: int) -> int:
+    """The candidate that is the chosen line's headline on a line of its own, or
+    ``best``: the page's title with the site's name and sections after a
+    separator ("Calendário Stock Car 2018 | Autoracing | F1") holds the
+    headline the page also prints alone. (A part before the headline is left:
+    "3.1 Git Branching - Branches in a Nutshell" is the whole title.)"""
+    chosen = " ".join(lines[best].text.split())
+    for index in sorted(indexes, key=lambda i: abs(i - best)):
+        text = " ".join(lines[index].text.split())
+        if index == best or len(text.split()) < STANDALONE_MIN_WORDS or len(text) >= len(chosen):
+            continue
+        if chosen.startswith(text) and _SUFFIX.match(chosen[len(text) :]):
+            return index
+    return best
+
+
 def _depth(tree: Tree, node: int = 0) -> int:
     """Steps from ``node`` down to the deepest leaf."""
     if tree.left[node] < 0:
@@ -182,7 +205,7 @@ def choose(lines: list[Line], body: list[int], scorer: Model | None = None) -> C
     share = 1.0 / sum(math.exp(min(s - top, 0.0)) for s in scores)
     confidence = share / (1.0 + math.exp(-top))
     runner_up = lines[indexes[order[1]]].text if len(order) > 1 else None
-    index = indexes[best]
+    index = _standalone(lines, indexes, indexes[best])
     line = lines[index]
     if line.text.rstrip().endswith(":"):  # a headline broken in two (``features.broken_headline``)
         below = lines[index + 1]
