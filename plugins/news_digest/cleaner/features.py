@@ -336,6 +336,8 @@ _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\bhttps?://\S+|\bwww\.\S+", re.
 
 
 def _address_line(text: str) -> bool:
+    if not ("@" in text or "www." in text or "://" in text):  # most lines: skip the search
+        return False
     if not (found := _ADDRESS.search(text)):
         return False
     rest = text[: found.start()] + " " + text[found.end() :]
