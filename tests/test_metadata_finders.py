@@ -907,3 +907,15 @@ def test_the_date_over_the_body_is_read_less_surely_away_from_the_headline():
     assert found.confidence <= BODY_HEADER_CONFIDENCE
     # Nothing over the body but menus: no date.
     assert _date_over_body(_lines("Menu", "Shop", PARA, PARA2), 2, True, "de") is None
+
+
+def test_share_buttons_under_the_headline_do_not_push_the_byline_out_of_reach():
+    buttons = [
+        f"Click to share on {site} (Opens in new window)"
+        for site in ("Facebook", "Reddit", "Twitter", "LinkedIn", "Pinterest", "Tumblr")
+    ]
+    text = "\n".join(
+        ["Harbour Board Backs Pier Plan", "", "Share this:", *buttons, "More", *buttons[:4]]
+        + ["", "By Kari Hansen | Special to the Gazette", "", PARA, "", PARA2]
+    )
+    assert clean_text(text).authors == ["Kari Hansen"]

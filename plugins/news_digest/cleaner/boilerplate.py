@@ -832,3 +832,17 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
         if verdict.role == "body":
             kept[line.number] = index
     return verdicts
+
+
+@lru_cache(maxsize=1)
+def widgets() -> Vocabulary:
+    """``data/widgets.txt``: the page's controls (share, gallery, account, paging)."""
+    return Vocabulary.load("widgets.txt")
+
+
+@line_memo
+def widget(text: str) -> bool:
+    """Whether ``text`` names a widget of ``data/widgets.txt``: never a headline
+    (the headline's features), and no line of an article's header (its finders);
+    asked of a line by several of them, answered once."""
+    return widgets().found_in(text)

@@ -19,10 +19,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Collection
-from functools import lru_cache
 
 from . import boilerplate, metadata
-from .boilerplate import Vocabulary
 from .linememo import line_memo
 from .record import Line
 
@@ -115,16 +113,7 @@ LEAD_LINES = 3
 NEAR_BODY = 6
 
 
-@lru_cache(maxsize=1)
-def _widgets() -> Vocabulary:
-    return Vocabulary.load("widgets.txt")
-
-
-@line_memo
-def widget(text: str) -> bool:
-    """Whether ``text`` names a widget of ``data/widgets.txt`` (asked of a line by
-    several features, answered once)."""
-    return _widgets().found_in(text)
+widget = boilerplate.widget  # asked by several features and the header's finders
 
 
 @line_memo
@@ -312,7 +301,7 @@ def controls_row(text: str) -> bool:
     if not letters or not widget(text):
         return False
     covered = [False] * len(text)
-    for pattern in _widgets().patterns:
+    for pattern in boilerplate.widgets().patterns:
         for match in pattern.finditer(text):
             covered[match.start() : match.end()] = [True] * (match.end() - match.start())
     share = sum(c.isalpha() for c, hit in zip(text, covered, strict=True) if hit) / letters

@@ -140,6 +140,11 @@ def find_author_bio(lines: list[Line]) -> Found | None:
     return byline.find_author_bio(lines)
 
 
+#: A line this short naming a widget ("Click to share on Reddit (Opens in new
+#: window)"), undated, takes no place in the header window.
+WIDGET_MAX_WORDS = 10
+
+
 def header_line(text: str) -> bool:
     """Could hold the byline or date: has letters or digits, and is no widget unless signed.
 
@@ -148,7 +153,10 @@ def header_line(text: str) -> bool:
     """
     if not any(c.isalnum() for c in text):
         return False
-    return not boilerplate.furniture(text) or byline.signed(text)
+    furniture = boilerplate.furniture(text) or (
+        len(text.split()) <= WIDGET_MAX_WORDS and boilerplate.widget(text) and not find_dates(text)
+    )
+    return not furniture or byline.signed(text)
 
 
 def find_stated_date(
