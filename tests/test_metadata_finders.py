@@ -914,8 +914,7 @@ def test_share_buttons_under_the_headline_do_not_push_the_byline_out_of_reach():
         f"Click to share on {site} (Opens in new window)"
         for site in ("Facebook", "Reddit", "Twitter", "LinkedIn", "Pinterest", "Tumblr")
     ]
-    text = "\n".join(
-        ["Harbour Board Backs Pier Plan", "", "Share this:", *buttons, "More", *buttons[:4]]
-        + ["", "By Kari Hansen | Special to the Gazette", "", PARA, "", PARA2]
-    )
+    header = ["Harbour Board Backs Pier Plan", "", "Share this:", *buttons, "More", *buttons[:4]]
+    byline = ["", "By Kari Hansen | Special to the Gazette", ""]
+    text = "\n".join([*header, *byline, PARA, "", PARA2])
     assert clean_text(text).authors == ["Kari Hansen"]
