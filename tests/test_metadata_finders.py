@@ -915,6 +915,6 @@ def test_share_buttons_under_the_headline_do_not_push_the_byline_out_of_reach():
         for site in ("Facebook", "Reddit", "Twitter", "LinkedIn", "Pinterest", "Tumblr")
     ]
     header = ["Harbour Board Backs Pier Plan", "", "Share this:", *buttons, "More", *buttons[:4]]
-    byline = ["", "By Kari Hansen | Special to the Gazette", ""]
-    text = "\n".join([*header, *byline, PARA, "", PARA2])
+    signature = ["", "By Kari Hansen | Special to the Gazette", ""]
+    text = "\n".join([*header, *signature, PARA, "", PARA2])
     assert clean_text(text).authors == ["Kari Hansen"]
