@@ -142,7 +142,7 @@ def find_author_bio(lines: list[Line]) -> Found | None:
 
 #: A line this short naming a widget ("Click to share on Reddit (Opens in new
 #: window)"), undated, takes no place in the header window.
-WIDGET_MAX_WORDS = 10
+HEADER_WIDGET_MAX_WORDS = 10
 
 
 def header_line(text: str) -> bool:
@@ -154,7 +154,9 @@ def header_line(text: str) -> bool:
     if not any(c.isalnum() for c in text):
         return False
     furniture = boilerplate.furniture(text) or (
-        len(text.split()) <= WIDGET_MAX_WORDS and boilerplate.widget(text) and not find_dates(text)
+        len(text.split()) <= HEADER_WIDGET_MAX_WORDS
+        and boilerplate.widget(text)
+        and not find_dates(text)
     )
     return not furniture or byline.signed(text)
 
