@@ -784,14 +784,15 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
     ended = None
     words = 0
     for index in range(first, last + 1):
+        marker = feats[index].end_marker
         if (
             words >= END_MARKER_MIN_WORDS
-            and (ended := feats[index].end_marker)
+            and marker
             and not _text_goes_on(lines, feats, index, last)
         ):
+            ended = marker
             last = index - 1
             break
-        ended = None
         words += max(feats[index].score, 0)
     verdicts: list[Verdict] = []
     repeats = duplicates(lines)

@@ -584,7 +584,6 @@ def _read(
         name_words = found[0].split() if found else []
         if found and (
             any(w.casefold() in _function_words(MENU_LANGUAGE) for w in name_words)
-            or _words(found, page)
             or any(w.casefold() in _function_words(_resolve(language)) for w in name_words)
         ):
             return None

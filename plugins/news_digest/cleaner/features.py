@@ -113,9 +113,6 @@ LEAD_LINES = 3
 NEAR_BODY = 6
 
 
-widget = boilerplate.widget  # asked by several features and the header's finders
-
-
 @line_memo
 def _shape(text: str) -> tuple:
     """The features of a line that depend on its text alone."""
@@ -141,7 +138,7 @@ def _shape(text: str) -> tuple:
         digits,
         float(bool(_SEPARATOR.search(text))),
         float(headline_shaped),
-        float(widget(text)),
+        float(boilerplate.widget(text)),
         float(feats.call_to_action is not None),
         float(feats.prompt is not None),
         float(boilerplate.caption(text)) if feats.words <= boilerplate.CAPTION_MAX_WORDS else 0.0,
@@ -298,7 +295,7 @@ _TRAIL_START = re.compile(
 def controls_row(text: str) -> bool:
     """A row of buttons or links: widget names and little else."""
     letters = sum(c.isalpha() for c in text)
-    if not letters or not widget(text):
+    if not letters or not boilerplate.widget(text):
         return False
     covered = [False] * len(text)
     for pattern in boilerplate.widgets().patterns:
@@ -345,7 +342,7 @@ def never_headline(text: str) -> bool:
     # "… (Picture by Jameel Springer)": on the dev pages no headline reads as a caption.
     if "caption" in (feats.vocabulary or ()):
         return True
-    if feats.words <= WIDGET_MAX_WORDS and widget(text):
+    if feats.words <= WIDGET_MAX_WORDS and boilerplate.widget(text):
         return True
     if controls_row(text):  # "Facebook Twitter Pinterest E-Mail WhatsApp"
         return True
