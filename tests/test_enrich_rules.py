@@ -287,3 +287,29 @@ def test_a_people_is_no_tag():
     ]
     tags = keyphrase_tags("Ukrainians vote in record numbers", paragraphs, "en", {})
     assert "Ukrainians" not in tags
+
+
+def test_a_given_name_of_another_country_makes_a_name_but_not_a_word_or_a_brand():
+    extraction = extract_entities(
+        [
+            "The mayor met Fabio Muniz and the painter Ujunwa Okeke at Hudson St, and "
+            "Émilie Lévesque arrived late.",
+            "Cord Cutting is the new trend: NASA flew Mars Odyssey after Mars Pathfinder.",
+            "Sales of Georgian London prints rose.",
+        ]
+    )
+    people = set(extraction.names("person"))
+    assert {"Fabio Muniz", "Émilie Lévesque"} <= people
+    # Ordinary words ("cutting"), a first word opening two names, a place, a street.
+    assert not people & {"Cord Cutting", "Mars Odyssey", "Mars Pathfinder"}
+    assert not people & {"Georgian London", "Hudson St"}
+
+
+def test_a_clause_after_a_dash_starts_like_a_sentence():
+    people = extract_entities(
+        [
+            "LOS ANGELES (AP) — To LeBron James, triple-doubles are not a goal.",
+            "James said the win mattered more. James added that the team was tired.",
+        ]
+    ).names("person")
+    assert "LeBron James" in people

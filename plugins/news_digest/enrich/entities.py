@@ -20,20 +20,24 @@ A surname used alone ("Sessions") is merged into the one full name it ends
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+
+# ``regex`` for its Unicode classes: a name may start with any capital ("Émile", "Łukasz").
+import regex as re
 
 from .gazetteer import (
     census_surnames,
     given_names,
     honorific_words,
     org_cues,
+    ordinary_words,
     organisations,
     places,
     us_states,
+    world_given_names,
     word_list,
 )
 from .gazetteer import (
@@ -64,6 +68,8 @@ MAX_PLACE_WORDS = 4
 MIN_SURNAME_REPEATS = 2
 #: Last words of places' names ("Marin County").
 PLACE_CUES = word_list("place_cues.txt")
+#: Streets written short: "Hudson St" is an address, not a person.
+STREET_ABBREVIATIONS = frozenset(("St", "Ave", "Rd", "Blvd", "Ln", "Dr"))
 #: Last words of news outlets' names ("Sky Sports"), cues only at the end.
 OUTLET_CUES = word_list("outlet_cues.txt")
 #: Nouns whose possessive may be part of an organisation's name ("People's").
@@ -83,8 +89,10 @@ NAME_SUFFIXES = ("Jr.", "Sr.", "II", "III", "IV")
 #: Abbreviations whose dot is part of the name ("Nissan North America Inc.").
 NAME_DOTTED = ("Jr.", "Sr.", "Inc.", "Co.", "Corp.", "Ltd.", "Bros.")
 _WORD = (
-    r"(?:" + "|".join(re.escape(h) for h in (*_HON_DOTTED, *NAME_DOTTED)) + r"|[A-Z]\.(?:[A-Z]\.)+"
-    r"|[A-Z][\w’'&-]*[\w]|[A-Z]\.?)"
+    r"(?:"
+    + "|".join(re.escape(h) for h in (*_HON_DOTTED, *NAME_DOTTED))
+    + r"|\p{Lu}\.(?:\p{Lu}\.)+"
+    r"|\p{Lu}[\w’'&-]*\w|\p{Lu}\.?)"
 )
 #: Lower-case particles inside personal names ("Richard von Weizsäcker", "Alex de Minaur").
 PARTICLES = (
@@ -92,7 +100,7 @@ PARTICLES = (
     *("bin", "ibn", "ben", "ter", "zu", "la", "le"),
 )
 #: The Arabic article written on a name ("al-Baghdadi", "el-Sisi").
-_ARTICLE_NAME = r"(?:al|el|ad|ar|as|ash|at|az|an)-[A-Z][\w’'-]*\w"
+_ARTICLE_NAME = r"(?:al|el|ad|ar|as|ash|at|az|an)-\p{Lu}[\w’'-]*\w"
 _ARTICLE_WORD = re.compile(_ARTICLE_NAME)
 _JOIN = "|".join(dict.fromkeys((*CONNECTORS, *PARTICLES)))
 #: "Pacific Gas & Electric Co.": an ampersand joins the parts of one name.
@@ -100,11 +108,13 @@ _RUN = re.compile(
     rf"(?<![\w’'-]){_WORD}"
     rf"(?:(?:\s|\s&\s|\s(?:{_JOIN})\s(?:(?:{_JOIN})\s)?)(?:{_WORD}|{_ARTICLE_NAME}))*"
 )
-_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]+")
-_LETTER = re.compile(r"[A-Z]\.?")
-_INITIAL = re.compile(r"[A-Z]\.")
+_LOWER_WORD = re.compile(r"(?<![\w’'-])\p{Ll}[\p{Ll}’'-]+")
+_LETTER = re.compile(r"\p{Lu}\.?")
+_INITIAL = re.compile(r"\p{Lu}\.")
 _POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
-_SENTENCE_END = re.compile(r"(?:[.!?][”\"’)]?\s+|[“\"(]\s*|^\s*)$")
+#: Where a sentence, or a clause written like one, starts: after its end mark, an
+#: opening quote or bracket, a dash or a colon ("LOS ANGELES (AP) — To LeBron James").
+_SENTENCE_END = re.compile(r"(?:[.!?][”\"’)]?\s+|[“\"(]\s*|[—–:]\s+|\s-\s+|^\s*)$")
 
 
 @dataclass(frozen=True)
@@ -507,6 +517,9 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
     }
     after_the = {w for text in paragraphs for w in _AFTER_THE.findall(text)}
     unsure: list[_Run] = []  # bare names the evidence above did not settle
+    openings: dict[str, set[str]] = {}  # the names each first word starts
+    for run in loose:
+        openings.setdefault(run.words[0], set()).add(" ".join(run.words))
     for run in loose:
         run.words = run.without_ordinary_tail()
         for size in (2, 1):
@@ -524,6 +537,7 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         first = run.words[0]
         # "Will", "Hope": a given name the text also writes in lower case may be a word.
         given = first in given_names() and first.lower() not in run.ordinary
+        foreign = _foreign_name(run.words, run.ordinary, openings.get(first, set()))
         surname = _surname(name)
         # A surname the text uses alone, again and again, is a person's ("… Volker said").
         repeated = (
@@ -534,7 +548,9 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         )
         known = surname.upper() in census_surnames() and run.words[-1] not in org_cues()
         role = _role_before().search(run.before)  # "adviser Fiona Hill"
-        if (given and first not in places()) or (
+        if run.words[-1].rstrip(".") in STREET_ABBREVIATIONS:
+            continue  # "Hudson St": an address, whatever stands before it
+        if ((given or foreign) and first not in places()) or (
             len(run.words) <= 3 and (repeated or role or (spoke and (surnames[surname] or known)))
         ):
             mentions.append(Mention(PERSON, name, run.paragraph, run.start, run.end))
@@ -592,6 +608,27 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         merged.append(m)
     mentions = sorted(_merge_name_tails(merged), key=lambda m: (m.paragraph, m.start))
     return Extraction(_entities(mentions), mentions)
+
+
+def _foreign_name(words: list[str], ordinary: set[str], opened: set[str]) -> bool:
+    """A given name of another country before a surname: weaker evidence than a
+    common given name, since some are words somewhere ("Cord Cutting", "Server
+    Software") or brands ("Mars Odyssey", "Mars Pathfinder"). Two or three words,
+    neither the first nor the last an ordinary word (of the article or of English
+    news) or a cue of a place's or an organisation's name, and a first word that
+    starts no other name in the article ("Georgian London" is a place's)."""
+    first, last = words[0], words[-1]
+    return (
+        first in world_given_names()
+        and 2 <= len(words) <= 3
+        and len(opened) <= 1
+        and not any(
+            w.lower() in ordinary or w.lower() in ordinary_words()
+            for w in words
+            if w.lower() not in PARTICLES
+        )
+        and not any(last in table for table in (PLACE_CUES, OUTLET_CUES, org_cues(), places()))
+    )
 
 
 _PAIRED_AFTER = re.compile(r",?\s(?:and|or|&)\s")

@@ -127,6 +127,13 @@ def world_given_names() -> frozenset[str]:
     return frozenset(_lines("given_names_world.txt"))
 
 
+@cache
+def ordinary_words() -> frozenset[str]:
+    """Words English news writes in lower case (``data/ordinary_words_en.txt``, from a
+    corpus of news articles by ``bench/ordinary_words.py``): "cutting", "software"."""
+    return frozenset(_lines("ordinary_words_en.txt"))
+
+
 @lru_cache(maxsize=1)
 def _only(sex: str) -> frozenset[str]:
     """Given names only ever given to ``sex`` ("male" or "female")."""
