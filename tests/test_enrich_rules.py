@@ -313,3 +313,15 @@ def test_a_clause_after_a_dash_starts_like_a_sentence():
         ]
     ).names("person")
     assert "LeBron James" in people
+
+
+def test_a_job_before_a_name_even_capitalised_at_a_sentence_start():
+    people = extract_entities(
+        [
+            "Defenseman Jonas Brodin had scored earlier for the Wild.",
+            "He beat Pittsburgh center Maurkice Pouncey to the ball.",
+            "As an Allied Van Lines agent, we move homes.",
+        ]
+    ).names("person")
+    assert {"Jonas Brodin", "Maurkice Pouncey"} <= set(people)
+    assert "Van Lines" not in people  # "allied" is an ordinary word, not a job

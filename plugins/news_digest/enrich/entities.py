@@ -32,13 +32,13 @@ from .gazetteer import (
     census_surnames,
     given_names,
     honorific_words,
-    org_cues,
     ordinary_words,
+    org_cues,
     organisations,
     places,
     us_states,
-    world_given_names,
     word_list,
+    world_given_names,
 )
 from .gazetteer import (
     lines as word_list_lines,
@@ -522,6 +522,14 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         openings.setdefault(run.words[0], set()).add(" ".join(run.words))
     for run in loose:
         run.words = run.without_ordinary_tail()
+        while (
+            len(run.words) >= 3
+            and run.words[0].lower() in word_list("roles.txt")
+            and (run.words[1] in given_names() or run.words[1] in world_given_names())
+        ):
+            # "Defenseman Jonas Brodin", "Public Ombudsman Nadia Cruz": a job, then a name.
+            run.start += len(run.words[0]) + 1
+            run.words = run.words[1:]
         for size in (2, 1):
             head = " ".join(run.words[:size])
             if len(run.words) - size >= 2 and head in place_table:
