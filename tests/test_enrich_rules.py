@@ -325,3 +325,6 @@ def test_a_job_before_a_name_even_capitalised_at_a_sentence_start():
     ).names("person")
     assert {"Jonas Brodin", "Maurkice Pouncey"} <= set(people)
     assert "Van Lines" not in people  # "allied" is an ordinary word, not a job
+    assert "Nadia Cruz" in extract_entities(
+        ["Public Ombudsman Nadia Cruz’s office said the deaths were caused by firearms."]
+    ).names("person")

@@ -522,14 +522,10 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         openings.setdefault(run.words[0], set()).add(" ".join(run.words))
     for run in loose:
         run.words = run.without_ordinary_tail()
-        while (
-            len(run.words) >= 3
-            and run.words[0].lower() in word_list("roles.txt")
-            and (run.words[1] in given_names() or run.words[1] in world_given_names())
-        ):
+        if job := _job_before_name(run.words):
             # "Defenseman Jonas Brodin", "Public Ombudsman Nadia Cruz": a job, then a name.
-            run.start += len(run.words[0]) + 1
-            run.words = run.words[1:]
+            run.start += len(" ".join(run.words[:job])) + 1
+            run.words = run.words[job:]
         for size in (2, 1):
             head = " ".join(run.words[:size])
             if len(run.words) - size >= 2 and head in place_table:
@@ -616,6 +612,17 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         merged.append(m)
     mentions = sorted(_merge_name_tails(merged), key=lambda m: (m.paragraph, m.start))
     return Extraction(_entities(mentions), mentions)
+
+
+def _job_before_name(words: list[str]) -> int:
+    """How many leading words are a job written capitalised before a given name and a
+    surname ("Public Ombudsman Nadia Cruz" → 2): its last word a role (``data/roles.txt``)."""
+    roles = word_list("roles.txt")
+    for i in range(len(words) - 3, -1, -1):
+        name = words[i + 1]
+        if words[i].lower() in roles and (name in given_names() or name in world_given_names()):
+            return i + 1
+    return 0
 
 
 def _foreign_name(words: list[str], ordinary: set[str], opened: set[str]) -> bool:
