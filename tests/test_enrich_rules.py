@@ -328,3 +328,11 @@ def test_a_job_before_a_name_even_capitalised_at_a_sentence_start():
     assert "Nadia Cruz" in extract_entities(
         ["Public Ombudsman Nadia Cruz’s office said the deaths were caused by firearms."]
     ).names("person")
+
+
+def test_an_acronym_before_a_title_is_the_body_the_title_belongs_to():
+    extraction = extract_entities(
+        ["In a letter, CPUC President Marybel Batjer said service would return."]
+    )
+    assert "Marybel Batjer" in extraction.names("person")
+    assert "CPUC" in extraction.names("organisation")

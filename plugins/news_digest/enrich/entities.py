@@ -443,6 +443,10 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         hon = _honorific_end(words)
         if not hon and (titled_name := _titled_tail(words)):
             mentions.append(Mention(PERSON, titled_name, run.paragraph, run.start, run.end))
+            if _ACRONYM.fullmatch(words[0]) and words[0] not in word_list("common_acronyms.txt"):
+                # "CPUC President Marybel Batjer": the body the title belongs to.
+                end = run.start + len(words[0])
+                mentions.append(Mention(ORGANISATION, words[0], run.paragraph, run.start, end))
             continue
         person = [_POSSESSIVE.sub("", w) for w in words[hon:]]
         # "U.S. Attorney James Kennedy": a country before a job is not a title.
