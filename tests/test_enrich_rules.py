@@ -336,3 +336,16 @@ def test_an_acronym_before_a_title_is_the_body_the_title_belongs_to():
     )
     assert "Marybel Batjer" in extraction.names("person")
     assert "CPUC" in extraction.names("organisation")
+
+
+def test_a_given_name_before_an_ordinary_word_is_no_name_unless_a_common_surname():
+    people = set(
+        extract_entities(
+            [
+                "The Junior Associate role went to the Stella Rising agency on Edmond Street.",
+                "Neil Young and Vincent Price were there, said Cherry Tomatoes Recipe.",
+            ]
+        ).names("person")
+    )
+    assert {"Neil Young", "Vincent Price"} <= people
+    assert not people & {"Junior Associate", "Stella Rising", "Edmond Street"}

@@ -30,6 +30,7 @@ import regex as re
 
 from .gazetteer import (
     census_surnames,
+    common_surname,
     given_names,
     honorific_words,
     ordinary_words,
@@ -68,8 +69,10 @@ MAX_PLACE_WORDS = 4
 MIN_SURNAME_REPEATS = 2
 #: Last words of places' names ("Marin County").
 PLACE_CUES = word_list("place_cues.txt")
-#: Streets written short: "Hudson St" is an address, not a person.
-STREET_ABBREVIATIONS = frozenset(("St", "Ave", "Rd", "Blvd", "Ln", "Dr"))
+#: Last words of streets' names: "Hudson St", "Edmond Street" are addresses, not people.
+STREET_WORDS = frozenset(
+    ("St", "Ave", "Rd", "Blvd", "Ln", "Dr", "Street", "Avenue", "Road", "Boulevard")
+)
 #: Last words of news outlets' names ("Sky Sports"), cues only at the end.
 OUTLET_CUES = word_list("outlet_cues.txt")
 #: Nouns whose possessive may be part of an organisation's name ("People's").
@@ -544,7 +547,10 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         spoke = _SPEECH_AFTER.match(run.after) or _SPEECH_BEFORE.search(run.before)
         first = run.words[0]
         # "Will", "Hope": a given name the text also writes in lower case may be a word.
-        given = first in given_names() and first.lower() not in run.ordinary
+        # "Rose Gold", "Technology Officer": a last word that is a word, and no common
+        # surname, makes no name.
+        worded = run.words[-1].lower() in ordinary_words() and not common_surname(run.words[-1])
+        given = first in given_names() and first.lower() not in run.ordinary and not worded
         foreign = _foreign_name(run.words, run.ordinary, openings.get(first, set()))
         surname = _surname(name)
         # A surname the text uses alone, again and again, is a person's ("… Volker said").
@@ -556,7 +562,7 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         )
         known = surname.upper() in census_surnames() and run.words[-1] not in org_cues()
         role = _role_before().search(run.before)  # "adviser Fiona Hill"
-        if run.words[-1].rstrip(".") in STREET_ABBREVIATIONS:
+        if run.words[-1].rstrip(".") in STREET_WORDS:
             continue  # "Hudson St": an address, whatever stands before it
         if ((given or foreign) and first not in places()) or (
             len(run.words) <= 3 and (repeated or role or (spoke and (surnames[surname] or known)))

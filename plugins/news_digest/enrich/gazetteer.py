@@ -156,6 +156,21 @@ def pronoun_fits(pronoun: str, name: str) -> bool:
     return True
 
 
+#: The census's surnames this common (rank, most common first) are surnames even
+#: when they are also words ("Young", "Price", "Long").
+COMMON_SURNAME_RANK = 12_000
+
+
+def common_surname(word: str) -> bool:
+    return word.upper() in _common_surnames()
+
+
+@lru_cache(maxsize=1)
+def _common_surnames() -> frozenset[str]:
+    text = resources.files("names").joinpath("dist.all.last").read_text("utf-8")
+    return frozenset(line.split()[0] for line in text.splitlines()[:COMMON_SURNAME_RANK])
+
+
 @lru_cache(maxsize=1)
 def census_surnames() -> frozenset[str]:
     """The US census's surnames (package ``names``), upper case as the census writes them."""
