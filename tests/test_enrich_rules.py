@@ -349,3 +349,17 @@ def test_a_given_name_before_an_ordinary_word_is_no_name_unless_a_common_surname
     )
     assert {"Neil Young", "Vincent Price"} <= people
     assert not people & {"Junior Associate", "Stella Rising", "Edmond Street"}
+
+
+def test_titles_models_places_and_doubled_names_are_not_people():
+    extraction = extract_entities(
+        [
+            "The company hired a Chief Data Officer and bought a Mark IV engine.",
+            "Climbers crossed Taylor Glacier. Kayla Wolf Kayla Wolf signed the post.",
+            "Fans of George R. R. Martin queued, said Neil Young.",
+        ]
+    )
+    people = set(extraction.names("person"))
+    assert "George R. R. Martin" in people
+    assert not people & {"Data Officer", "Mark IV", "Taylor Glacier", "Kayla Wolf Kayla Wolf"}
+    assert "Taylor Glacier" in extraction.names("place")

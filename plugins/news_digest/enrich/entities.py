@@ -367,7 +367,13 @@ def _titled_tail(words: list[str]) -> str | None:
         size = _honorific_end(words[i:])
         tail = words[i + size :]
         titled = any(w not in NATIONALITY_PREFIXES for w in words[i : i + size])
-        if size and titled and 2 <= len(tail) <= MAX_NAME_WORDS and _name_like(tail):
+        if (
+            size
+            and titled
+            and 2 <= len(tail) <= MAX_NAME_WORDS
+            and _name_like(tail)
+            and not _worded(tail)
+        ):
             return " ".join(_POSSESSIVE.sub("", w) for w in tail)
     return None
 
@@ -454,7 +460,14 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         person = [_POSSESSIVE.sub("", w) for w in words[hon:]]
         # "U.S. Attorney James Kennedy": a country before a job is not a title.
         titled = any(w not in NATIONALITY_PREFIXES for w in words[:hon])
-        if hon and titled and person and len(person) <= MAX_NAME_WORDS and _name_like(person):
+        if (
+            hon
+            and titled
+            and person
+            and len(person) <= MAX_NAME_WORDS
+            and _name_like(person)
+            and not _worded(person)  # "Chief Data Officer"
+        ):
             mentions.append(Mention(PERSON, " ".join(person), run.paragraph, run.start, run.end))
             continue
         if hon == len(words):
@@ -549,8 +562,12 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         # "Will", "Hope": a given name the text also writes in lower case may be a word.
         # "Rose Gold", "Technology Officer": a last word that is a word, and no common
         # surname, makes no name.
-        worded = run.words[-1].lower() in ordinary_words() and not common_surname(run.words[-1])
-        given = first in given_names() and first.lower() not in run.ordinary and not worded
+        given = (
+            first in given_names()
+            and first.lower() not in run.ordinary
+            and not _worded(run.words)
+            and _whole_name(run.words)
+        )
         foreign = _foreign_name(run.words, run.ordinary, openings.get(first, set()))
         surname = _surname(name)
         # A surname the text uses alone, again and again, is a person's ("… Volker said").
@@ -622,6 +639,23 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         merged.append(m)
     mentions = sorted(_merge_name_tails(merged), key=lambda m: (m.paragraph, m.start))
     return Extraction(_entities(mentions), mentions)
+
+
+def _worded(words: list[str]) -> bool:
+    """Whether a name's last word is an ordinary English word and no common census surname:
+    "Stella Rising", "Technology Officer" are no names, "Neil Young" is one."""
+    last = _surname(" ".join(words))
+    return last.lower() in ordinary_words() and not common_surname(last)
+
+
+def _whole_name(words: list[str]) -> bool:
+    """A given name and a surname: not a place's name ("Taylor Glacier", "Jay Valley"),
+    a model's ("Mark IV") or a name written twice ("Kayla Wolf Kayla Wolf")."""
+    return (
+        words[-1] not in PLACE_CUES
+        and len(set(full := [w for w in words if not _INITIAL.fullmatch(w)])) == len(full)
+        and len([w for w in words if w not in NAME_SUFFIXES]) >= 2
+    )
 
 
 def _job_before_name(words: list[str]) -> int:
