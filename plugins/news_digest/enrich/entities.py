@@ -568,7 +568,9 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
             and not _worded(run.words)
             and _whole_name(run.words)
         )
-        foreign = _foreign_name(run.words, run.ordinary, openings.get(first, set()))
+        foreign = _foreign_name(run.words, run.ordinary, openings.get(first, set())) and (
+            _whole_name(run.words)
+        )
         surname = _surname(name)
         # A surname the text uses alone, again and again, is a person's ("… Volker said").
         repeated = (
