@@ -106,6 +106,8 @@ UNSPACED_LANGUAGES = frozenset({"ja", "zh", "ko", "th", "lo", "km", "my"})
 
 _NUMBER = re.compile(r"^[\W\d_]*\d[\d\W_]*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]+$")
+#: "I’m", "don’t", "we’ve": a contraction is never part of a tag ("O’Brien" is a name).
+_CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+")
 
 
@@ -373,7 +375,12 @@ def _capitalised_nouns(language: str | None) -> bool:
 
 
 def _bad_word(word: str) -> bool:
-    return bool(_NUMBER.match(word)) or word.strip(".,") in CALENDAR or fold(word) in _calendar()
+    return (
+        bool(_NUMBER.match(word))
+        or word.strip(".,") in CALENDAR
+        or fold(word) in _calendar()
+        or bool(_CONTRACTION.search(word))
+    )
 
 
 @lru_cache(maxsize=1)
@@ -388,6 +395,18 @@ def _shape(words: list[str]) -> str:
     if not any(capital):
         return "common"
     return "mixed"
+
+
+#: Endings of English adjectives, never the last word of a subject ("latest statistical").
+ADJECTIVE_ENDINGS = ("ical", "ous")
+
+
+def _modifier_edge(words: list[str]) -> bool:
+    """Whether a phrase of common words starts or ends with a word that only places or
+    rates the other (``data/tag_modifiers.txt``), or ends with an adjective."""
+    modifiers = word_list("tag_modifiers.txt")
+    first, last = words[0].casefold(), words[-1].casefold()
+    return first in modifiers or last in modifiers or last.endswith(ADJECTIVE_ENDINGS)
 
 
 def _demonym(word: str) -> bool:
@@ -435,6 +454,7 @@ def keyphrase_tags(
                 len(words) < 2
                 or index.count(phrase) < MIN_PHRASE_OCCURRENCES
                 or (lan and any(w.casefold() in stopwords(lan) for w in words[1:-1]))
+                or _modifier_edge(words)
             ):
                 continue
         elif shape == "name":
