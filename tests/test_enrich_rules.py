@@ -375,3 +375,12 @@ def test_no_tag_starts_or_ends_with_a_rating_word_or_holds_a_contraction():
     tags = keyphrase_tags("Fourth film tops the box office", paragraphs, "en", {})
     assert tags  # the article still has its subjects
     assert not {t.casefold() for t in tags} & {"fourth film", "latest statistical", "i’m"}
+
+
+def test_a_titled_surname_is_the_public_figure_the_news_means_unless_another_is_named():
+    alone = extract_entities(["President Trump said the talks went well."]).names("person")
+    assert alone == ["Donald Trump"]
+    beside = extract_entities(
+        ["President Trump met Mary Trump, and Trump said the talks went well."]
+    ).names("person")
+    assert "Donald Trump" not in beside and "Mary Trump" in beside

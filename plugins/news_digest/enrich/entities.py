@@ -33,6 +33,7 @@ from .gazetteer import (
     common_surname,
     given_names,
     honorific_words,
+    known_people,
     ordinary_words,
     org_cues,
     organisations,
@@ -638,6 +639,9 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
                 m = Mention(PERSON, full.pop(), m.paragraph, m.start, m.end)
             elif full:
                 continue  # "Biden" beside Joe and Hunter Biden: which one is not known
+            elif m.name in known_people():
+                # "President Trump", and no other Trump named: the one the news means.
+                m = Mention(PERSON, known_people()[m.name], m.paragraph, m.start, m.end)
         merged.append(m)
     mentions = sorted(_merge_name_tails(merged), key=lambda m: (m.paragraph, m.start))
     return Extraction(_entities(mentions), mentions)

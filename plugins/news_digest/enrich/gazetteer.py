@@ -59,6 +59,12 @@ def organisations() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def known_people() -> dict[str, str]:
+    """``data/people.txt``: the full names of public figures the news titles by surname."""
+    return {alias: name for alias, name in _aliases("people.txt").items() if alias != name}
+
+
+@lru_cache(maxsize=1)
 def org_cues() -> frozenset[str]:
     return frozenset(_lines("org_cues.txt"))
 
