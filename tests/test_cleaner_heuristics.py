@@ -182,6 +182,19 @@ def test_comment_section_is_not_body():
     assert article.body_text == "\n\n".join([PARA, PARA2, PARA3])
 
 
+@pytest.mark.parametrize(
+    "marker",
+    ["Schreibe einen Kommentar", "Über den Autor", "Verwandte Artikel", "Deja un comentario"],
+)
+def test_comment_forms_and_after_article_boxes_of_other_languages_end_the_body(marker):
+    after = (
+        "Ein anderer Beitrag: Der Stadtrat hat am Dienstag beschlossen, das Busnetz zu "
+        "erweitern, und die Anwohner haben sich darüber sehr gefreut, weil sie lange warteten.",
+    )
+    article = clean_text(_page(PARA, PARA2, PARA3, marker, *after))
+    assert article.body_text == "\n\n".join([PARA, PARA2, PARA3])
+
+
 def test_sentence_shaped_prompts_are_removed():
     pitch = "Get breaking news delivered to your inbox every morning. Sign up for our newsletter."
     article = clean_text(_page(PARA, pitch, PARA2, PARA3))
