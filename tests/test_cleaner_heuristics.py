@@ -184,7 +184,14 @@ def test_comment_section_is_not_body():
 
 @pytest.mark.parametrize(
     "marker",
-    ["Schreibe einen Kommentar", "Über den Autor", "Verwandte Artikel", "Deja un comentario"],
+    [
+        "Schreibe einen Kommentar",
+        "Über den Autor",
+        "Verwandte Artikel",
+        "Deja un comentario",
+        "Teilen Sie dies mit:",
+        "War der Artikel hilfreich?",
+    ],
 )
 def test_comment_forms_and_after_article_boxes_of_other_languages_end_the_body(marker):
     after = (
