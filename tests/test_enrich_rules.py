@@ -384,3 +384,14 @@ def test_a_titled_surname_is_the_public_figure_the_news_means_unless_another_is_
         ["President Trump met Mary Trump, and Trump said the talks went well."]
     ).names("person")
     assert "Donald Trump" not in beside and "Mary Trump" in beside
+
+
+def test_a_one_word_name_where_only_a_company_stands_is_an_organisation():
+    extraction = extract_entities(
+        [
+            "Roscosmos said in a statement that the launch would wait. A spokesperson for "
+            "Zillow declined to comment, and Polish officials said nothing.",
+        ]
+    )
+    assert {"Roscosmos", "Zillow"} <= set(extraction.names("organisation"))
+    assert "Polish" not in extraction.names("organisation")

@@ -615,6 +615,7 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         acronyms |= {acronym for _, acronym in defined}
     mentions += _listed_organisations(paragraphs, mentions)
     teams = _plural_names(paragraphs)
+    bodies = _corporate_names(paragraphs, singles, {m.name for m in mentions})
     people = {m.name for m in mentions if m.kind == PERSON}
     by_surname: dict[str, set[str]] = {}
     for person in people:
@@ -628,7 +629,7 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
             mentions.append(
                 Mention(ORGANISATION, organisations()[word], run.paragraph, run.start, run.end)
             )
-        elif word in acronyms or word in teams:
+        elif word in acronyms or word in teams or word in bodies:
             mentions.append(Mention(ORGANISATION, word, run.paragraph, run.start, run.end))
     # A lone surname after an honorific ("President Trump") joins its full name too.
     merged = []
@@ -856,6 +857,37 @@ def _listable(words: list[str]) -> bool:
         w[:1].isupper() and w not in CALENDAR and w not in COMMON_STARTS and w not in CONNECTORS
         for w in words
     )
+
+
+#: What only a company or another body has, written next to its one-word name:
+#: "Burisma's chief executive", "a spokesperson for Comcast", "Xfinity said in a statement".
+_CORPORATE_AFTER = re.compile(
+    r"^(?:[’']s)?\s+(?:spokes(?:man|woman|person)|chief executive|CEO|headquarters)\b"
+    r"|^\s+said in a statement\b"
+)
+_CORPORATE_BEFORE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|chief executive|CEO|founder)\s+(?:for|of|at)\s+$"
+)
+
+
+def _corporate_names(paragraphs: list[str], singles: list[_Run], known: set[str]) -> set[str]:
+    """One-word names written where only a company or another body can stand
+    (:data:`_CORPORATE_AFTER`, :data:`_CORPORATE_BEFORE`), and named by no one's name."""
+    found = set()
+    for run in singles:
+        word = run.words[0]
+        if (
+            word in known
+            or word in places()
+            or word in given_names()
+            or not _name_like([word])
+            or word.lower() in ordinary_words()
+            or word in word_list("demonyms.txt")
+        ):
+            continue
+        if _CORPORATE_AFTER.match(run.after) or _CORPORATE_BEFORE.search(run.before):
+            found.add(word)
+    return found - {_surname(n) for n in known}
 
 
 _THE_PLURAL = re.compile(r"\bthe\s+([A-Z][a-z]+s)\b")
