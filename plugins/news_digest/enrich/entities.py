@@ -265,10 +265,13 @@ def _possessive_parts(matches, ordinary: set[str]):
         yield base + begin, match.end(), raw[begin:]
 
 
-def _runs(paragraphs: list[str]):
-    # A capitalised word the text also writes in lower case is an ordinary word
-    # ("… Nicholson Detainees were held"): it is not the end of a name.
-    ordinary = {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
+def _lower_words(paragraphs: list[str]) -> set[str]:
+    """The words the text writes in lower case: a capitalised word among them is an
+    ordinary word ("… Nicholson Detainees were held"), not the end of a name."""
+    return {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
+
+
+def _runs(paragraphs: list[str], ordinary: set[str]):
     for number, text in enumerate(paragraphs):
         for start, end, raw in _possessive_parts(_RUN.finditer(text), ordinary):
             raw = _POSSESSIVE.sub("", raw)
@@ -447,7 +450,8 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
     loose: list[_Run] = []  # bare names waiting for evidence
     singles: list[_Run] = []  # one-word names: surnames to merge
     place_table = places()
-    for run in _runs(paragraphs):
+    ordinary = _lower_words(paragraphs)
+    for run in _runs(paragraphs, ordinary):
         words = run.words
         name = " ".join(words)
         hon = _honorific_end(words)
@@ -592,7 +596,9 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
             unsure.append(run)
     mentions += _paired_with_people(paragraphs, unsure, mentions)
 
-    acronyms = _organisation_acronyms(paragraphs, Counter(" ".join(s.words) for s in singles))
+    acronyms = _organisation_acronyms(
+        paragraphs, Counter(" ".join(s.words) for s in singles), ordinary
+    )
     # "John Smith (JS)": initials, not an organisation.
     defined = [
         (d, acronym)
@@ -614,7 +620,7 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         mentions += [m for m, _ in defined]
         acronyms |= {acronym for _, acronym in defined}
     mentions += _listed_organisations(paragraphs, mentions)
-    teams = _plural_names(paragraphs)
+    teams = _plural_names(paragraphs, ordinary)
     bodies = _corporate_names(paragraphs, singles, {m.name for m in mentions})
     people = {m.name for m in mentions if m.kind == PERSON}
     by_surname: dict[str, set[str]] = {}
@@ -731,13 +737,12 @@ _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
 _DEFINED_AFTER_WORDS = re.compile(r"\w\s*(?:,\s*or\s+|\(\s*)$")
 
 
-def _organisation_acronyms(paragraphs: list[str], singles: Counter) -> set[str]:
+def _organisation_acronyms(paragraphs: list[str], singles: Counter, ordinary: set[str]) -> set[str]:
     """All-capitals words used again and again that name organisations (a name that
     spells one is :func:`_acronym_definitions`): neither a common abbreviation
     (``data/common_acronyms.txt``), a word the text also writes in lower case, a
     place, nor defined in brackets after other words."""
     common = word_list("common_acronyms.txt")
-    ordinary = {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
     found = set()
     for word, count in singles.items():
         if (
@@ -747,9 +752,9 @@ def _organisation_acronyms(paragraphs: list[str], singles: Counter) -> set[str]:
             or word.title() in places()
         ):
             continue
-        first = next((t for t in paragraphs if re.search(rf"\b{re.escape(word)}\b", t)), "")
-        at = re.search(rf"\b{re.escape(word)}\b", first)
-        before = first[max(0, at.start() - 40) : at.start()] if at else ""
+        used = re.compile(rf"\b{re.escape(word)}\b")
+        at = next((m for text in paragraphs if (m := used.search(text))), None)
+        before = at.string[max(0, at.start() - 40) : at.start()] if at else ""
         if _DEFINED_AFTER_WORDS.search(before):
             continue
         if count >= MIN_ACRONYM_MENTIONS:
@@ -876,6 +881,8 @@ def _corporate_names(paragraphs: list[str], singles: list[_Run], known: set[str]
     found = set()
     for run in singles:
         word = run.words[0]
+        if not (_CORPORATE_AFTER.match(run.after) or _CORPORATE_BEFORE.search(run.before)):
+            continue
         if (
             word in known
             or word in places()
@@ -885,8 +892,7 @@ def _corporate_names(paragraphs: list[str], singles: list[_Run], known: set[str]
             or word in word_list("demonyms.txt")
         ):
             continue
-        if _CORPORATE_AFTER.match(run.after) or _CORPORATE_BEFORE.search(run.before):
-            found.add(word)
+        found.add(word)
     return found - {_surname(n) for n in known}
 
 
@@ -895,11 +901,10 @@ _THE_PLURAL = re.compile(r"\bthe\s+([A-Z][a-z]+s)\b")
 MIN_PLURAL_NAME_USES = 2
 
 
-def _plural_names(paragraphs: list[str]) -> set[str]:
+def _plural_names(paragraphs: list[str], ordinary: set[str]) -> set[str]:
     """Plural names written after a lower-case "the", again and again: teams, bands,
     parties ("the Lakers", "the Steelers", "the Democrats"); not peoples ("the Americans")
     nor words the text also writes in lower case."""
-    ordinary = {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
     uses = Counter(w for text in paragraphs for w in _THE_PLURAL.findall(text))
     return {
         word
