@@ -395,3 +395,11 @@ def test_a_one_word_name_where_only_a_company_stands_is_an_organisation():
     )
     assert {"Roscosmos", "Zillow"} <= set(extraction.names("organisation"))
     assert "Polish" not in extraction.names("organisation")
+
+
+def test_a_bare_name_that_reports_is_an_outlet_not_a_person():
+    extraction = extract_entities(
+        ["Water plumes rise from the moon, Nature Astronomy reported on Monday."]
+    )
+    assert "Nature Astronomy" in extraction.names("organisation")
+    assert "Nature Astronomy" not in extraction.names("person")

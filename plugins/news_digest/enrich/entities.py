@@ -622,6 +622,7 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
     mentions += _listed_organisations(paragraphs, mentions)
     teams = _plural_names(paragraphs, ordinary)
     bodies = _corporate_names(paragraphs, singles, {m.name for m in mentions})
+    mentions += _reporting_outlets(unsure, {m.name for m in mentions})
     people = {m.name for m in mentions if m.kind == PERSON}
     by_surname: dict[str, set[str]] = {}
     for person in people:
@@ -894,6 +895,26 @@ def _corporate_names(paragraphs: list[str], singles: list[_Run], known: set[str]
             continue
         found.add(word)
     return found - {_surname(n) for n in known}
+
+
+#: Where a news outlet is named as the one that reports: "Nature Astronomy reported",
+#: "first reported by Ars Technica" ("according to" names people as often).
+_REPORTS_BEFORE = re.compile(r"\b(?:reported by|first reported by)\s+$")
+_REPORTS_AFTER = re.compile(r"^,?\s+(?:reported|reports|first reported)\b")
+
+
+def _reporting_outlets(runs: list[_Run], known: set[str]) -> list[Mention]:
+    """Bare names the evidence did not make people, written as the outlet that reports
+    ("Nature Astronomy reported"), and starting with no given name: organisations."""
+    found = []
+    for run in runs:
+        name = " ".join(run.words)
+        if name in known or run.words[0] in given_names() or run.words[0] in world_given_names():
+            continue
+        if _REPORTS_BEFORE.search(run.before) or _REPORTS_AFTER.match(run.after):
+            end = run.start + len(name)
+            found.append(Mention(ORGANISATION, name, run.paragraph, run.start, end))
+    return found
 
 
 _THE_PLURAL = re.compile(r"\bthe\s+([A-Z][a-z]+s)\b")
