@@ -106,6 +106,17 @@ def test_by_alone_on_its_line_takes_the_name_under_it():
     assert found is not None and found.value == ["Kari Hansen"]
 
 
+def test_a_section_name_beside_the_date_is_no_author():
+    found = metadata.find_byline(
+        _lines("20.06.2019 07:30 Uhr", "Technology Review", "Von", "Denis Dilba", PARA)
+    )
+    assert found is not None and found.value == ["Denis Dilba"]
+    lone = metadata.find_byline(_lines("Featured Replies", "March 3, 2021", PARA))
+    assert lone is None or lone.value != ["Featured Replies"]
+    foreign = metadata.find_byline(_lines("Shrijith Venkatramana", "March 3, 2021", PARA))
+    assert foreign is not None and foreign.value == ["Shrijith Venkatramana"]
+
+
 def test_a_name_alone_under_the_headline_next_to_a_date():
     found = metadata.find_byline(_lines("Kari Hansen", "March 3, 2021", PARA))
     assert found is not None and found.value == ["Kari Hansen"] and found.confidence < 0.7

@@ -16,7 +16,13 @@ import re
 from functools import cache, lru_cache
 from importlib import resources
 
-from ..enrich.gazetteer import census_shares, census_surnames, given_names, world_given_names
+from ..enrich.gazetteer import (
+    census_shares,
+    census_surnames,
+    given_names,
+    ordinary_words,
+    world_given_names,
+)
 from .dates import (
     _MONTH,
     _QUOTED_POST,
@@ -600,9 +606,15 @@ def _read(
     if (alone or len(found) > 1) and not rest.strip():
         if nxt is not None and _dated_names(nxt.text):
             return None  # "Mobile App Development" over "Amit Samsukha October 11, 2024"
-        if _dated(nxt) or _dated(prev) or (alone and _role_under(line, nxt)):
+        person = any(map(_person_like, found))
+        # Beside a date, a name alone that shows no given name or surname and holds an
+        # English word is a section's or a product's name ("Technology Review").
+        worded = not person and any(
+            w.casefold() in ordinary_words() for n in found for w in _name_words(n)
+        )
+        if not worded and (_dated(nxt) or _dated(prev) or (alone and _role_under(line, nxt))):
             return found, CONFIDENCE_ALONE
-        if alone and page and not page.common(text.split()) and any(map(_person_like, found)):
+        if alone and page and not page.common(text.split()) and person:
             return found, CONFIDENCE_ALONE_UNDATED
     return None
 
