@@ -357,11 +357,13 @@ def test_titles_models_places_and_doubled_names_are_not_people():
             "The company hired a Chief Data Officer and bought a Mark IV engine.",
             "Climbers crossed Taylor Glacier. Kayla Wolf Kayla Wolf signed the post.",
             "Fans of George R. R. Martin queued, said Neil Young.",
+            "The tour went on to Santa Barbara and Fort Wayne.",
         ]
     )
     people = set(extraction.names("person"))
     assert "George R. R. Martin" in people
     assert not people & {"Data Officer", "Mark IV", "Taylor Glacier", "Kayla Wolf Kayla Wolf"}
+    assert not people & {"Santa Barbara", "Fort Wayne"}
     assert "Taylor Glacier" in extraction.names("place")
 
 

@@ -74,6 +74,10 @@ PLACE_CUES = word_list("place_cues.txt")
 STREET_WORDS = frozenset(
     ("St", "Ave", "Rd", "Blvd", "Ln", "Dr", "Street", "Avenue", "Road", "Boulevard")
 )
+#: First words of places' names: "Santa Barbara", "Fort Worth" are no people.
+PLACE_PREFIXES = frozenset(
+    ("Santa", "San", "Santo", "São", "Saint", "St.", "Sainte", "Fort", "Port", "Mount", "Cape")
+)
 #: Last words of news outlets' names ("Sky Sports"), cues only at the end.
 OUTLET_CUES = word_list("outlet_cues.txt")
 #: Nouns whose possessive may be part of an organisation's name ("People's").
@@ -663,10 +667,11 @@ def _worded(words: list[str]) -> bool:
 
 
 def _whole_name(words: list[str]) -> bool:
-    """A given name and a surname: not a place's name ("Taylor Glacier", "Jay Valley"),
+    """A given name and a surname: not a place's name ("Taylor Glacier", "Santa Barbara"),
     a model's ("Mark IV") or a name written twice ("Kayla Wolf Kayla Wolf")."""
     return (
         words[-1] not in PLACE_CUES
+        and words[0] not in PLACE_PREFIXES
         and len(set(full := [w for w in words if not _INITIAL.fullmatch(w)])) == len(full)
         and len([w for w in words if w not in NAME_SUFFIXES]) >= 2
     )
