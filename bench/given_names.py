@@ -14,13 +14,14 @@ gives (a test runs it).
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import json
 import pkgutil
 import sys
 from importlib import metadata
 from pathlib import Path
+
+from datafile import main, one_a_line  # beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "plugins" / "news_digest" / "enrich" / "data" / "given_names_world.txt"
@@ -75,22 +76,12 @@ def render(names: list[str]) -> str:
         "# Copyright (c) 2012 Daniele Faraglia), less its generic English list.\n"
         "# Written by bench/given_names.py; do not edit by hand. One name a line.\n"
     )
-    return header + "".join(f"{name}\n" for name in names)
+    return one_a_line(header, names)
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare, do not write")
-    args = parser.parse_args(argv)
-    text = render(collect())
-    if args.check:
-        same = OUT.is_file() and OUT.read_text("utf-8") == text
-        print(f"{OUT.relative_to(ROOT)}: {'up to date' if same else 'differs from Faker'}")
-        return 0 if same else 1
-    OUT.write_text(text, "utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(text.splitlines()) - 3} names")
-    return 0
+def make() -> str:
+    return render(collect())
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main(sys.argv[1:], __doc__.splitlines()[0], make, OUT, source="Faker", unit="names"))

@@ -22,15 +22,13 @@ runs it).
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import news_articles  # noqa: E402  (beside this script)
+import news_articles  # beside this script
+from datafile import main, one_a_line
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "plugins" / "news_digest" / "enrich" / "data" / "ordinary_words_en.txt"
@@ -72,23 +70,15 @@ def render(words: list[str]) -> str:
         "# NewsArticles.zip, Apache 2.0). Written by bench/ordinary_words.py;\n"
         "# do not edit by hand. One word a line.\n"
     )
-    return header + "".join(f"{word}\n" for word in words)
+    return one_a_line(header, words)
 
 
-def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare, do not write")
-    args = parser.parse_args(argv)
+def make() -> str:
     rows = news_articles.articles(news_articles.archive())
-    text = render(collect(row["text"] for row in rows))
-    if args.check:
-        same = OUT.is_file() and OUT.read_text("utf-8") == text
-        print(f"{OUT.relative_to(ROOT)}: {'up to date' if same else 'differs from the corpus'}")
-        return 0 if same else 1
-    OUT.write_text(text, "utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}: {len(text.splitlines()) - 4} words")
-    return 0
+    return render(collect(row["text"] for row in rows))
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(
+        main(sys.argv[1:], __doc__.splitlines()[0], make, OUT, source="the corpus", unit="words")
+    )
