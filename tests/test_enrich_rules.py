@@ -405,3 +405,15 @@ def test_a_bare_name_that_reports_is_an_outlet_not_a_person():
     )
     assert "Nature Astronomy" in extraction.names("organisation")
     assert "Nature Astronomy" not in extraction.names("person")
+
+
+def test_technical_abbreviations_are_no_organisations():
+    extraction = extract_entities(
+        [
+            "The laptop pairs a fast GPU with an SSD. The GPU runs games; the SSD loads them.",
+            "Good SEO lifts ROI, and SEO is cheap, so ROI climbs. NASA agreed, and NASA said so.",
+        ]
+    )
+    organisations = set(extraction.names("organisation"))
+    assert not organisations & {"GPU", "SSD", "SEO", "ROI"}
+    assert "NASA" in organisations
