@@ -157,12 +157,11 @@ def test_people_recall():
     assert entity_scores("person", "test")[1] >= TARGETS["person"][1]
 
 
-@_not_reached("0.889 on the held-out half")
 def test_organisations_precision():
     assert entity_scores("organisation", "test")[0] >= TARGETS["organisation"][0]
 
 
-@_not_reached("0.369 on the held-out half")
+@_not_reached("0.351 on the held-out half")
 def test_organisations_recall():
     assert entity_scores("organisation", "test")[1] >= TARGETS["organisation"][1]
 

@@ -417,3 +417,17 @@ def test_technical_abbreviations_are_no_organisations():
     organisations = set(extraction.names("organisation"))
     assert not organisations & {"GPU", "SSD", "SEO", "ROI"}
     assert "NASA" in organisations
+
+
+def test_headings_of_ordinary_words_are_no_organisations_but_bodies_after_the_are():
+    extraction = extract_entities(
+        [
+            "Social Media Marketing",
+            "Our Social Media Marketing plans start small. Small Group Training is extra.",
+            "The Department of Energy said the Supreme Court would rule, and the Department "
+            "of Energy agreed with the International Energy Agency’s Solar Power Program.",
+        ]
+    )
+    organisations = set(extraction.names("organisation"))
+    assert not organisations & {"Social Media Marketing", "Small Group Training"}
+    assert {"Department of Energy", "Supreme Court", "Solar Power Program"} <= organisations

@@ -626,7 +626,10 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
     mentions += _listed_organisations(paragraphs, mentions)
     teams = _plural_names(paragraphs, ordinary)
     bodies = _corporate_names(paragraphs, singles, {m.name for m in mentions})
-    mentions += _reporting_outlets(unsure, {m.name for m in mentions})
+    outlets = _reporting_outlets(unsure, {m.name for m in mentions})
+    mentions += outlets
+    # Bodies the text's own words show to be one, whatever words their names are made of.
+    evidenced = bodies | {m.name for m in outlets}
     people = {m.name for m in mentions if m.kind == PERSON}
     by_surname: dict[str, set[str]] = {}
     for person in people:
@@ -655,6 +658,7 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
                 # "President Trump", and no other Trump named: the one the news means.
                 m = Mention(PERSON, known_people()[m.name], m.paragraph, m.start, m.end)
         merged.append(m)
+    merged = _without_worded_bodies(paragraphs, merged, evidenced)
     mentions = sorted(_merge_name_tails(merged), key=lambda m: (m.paragraph, m.start))
     return Extraction(_entities(mentions), mentions)
 
@@ -686,6 +690,38 @@ def _job_before_name(words: list[str]) -> int:
         if words[i].lower() in roles and (name in given_names() or name in world_given_names()):
             return i + 1
     return 0
+
+
+#: "the Department of Energy", "the Agency’s Photovoltaic Power Systems Program".
+_THE_BEFORE = re.compile(r"(?:\b[Tt]he|\w[’']s)\s+$")
+
+
+def _without_worded_bodies(
+    paragraphs: list[str], mentions: list[Mention], evidenced: set[str]
+) -> list[Mention]:
+    """Less the organisations made only of ordinary English words that the text never
+    writes after "the" or a possessive: headings in title case ("Social Media
+    Marketing", "Office Equipment"), not bodies ("the Department of Energy")."""
+    worded = {
+        m.name
+        for m in mentions
+        if m.kind == ORGANISATION
+        and m.name not in organisations().values()
+        and m.name not in evidenced
+        and not m.name.isupper()  # acronyms have tests of their own ("UPS", "SAD")
+        and all(
+            w.casefold() in ordinary_words() or w in CONNECTORS or w == "&" for w in m.name.split()
+        )
+    }
+    if not worded:
+        return mentions
+    named = {
+        m.name
+        for m in mentions
+        if m.name in worded
+        and _THE_BEFORE.search(paragraphs[m.paragraph], max(0, m.start - 6), m.start)
+    }
+    return [m for m in mentions if m.name not in worded or m.name in named]
 
 
 def _foreign_name(words: list[str], ordinary: set[str], opened: set[str]) -> bool:
