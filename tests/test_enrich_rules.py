@@ -431,3 +431,15 @@ def test_headings_of_ordinary_words_are_no_organisations_but_bodies_after_the_ar
     organisations = set(extraction.names("organisation"))
     assert not organisations & {"Social Media Marketing", "Small Group Training"}
     assert {"Department of Energy", "Supreme Court", "Solar Power Program"} <= organisations
+
+
+def test_a_capitalised_phrase_of_english_words_is_no_tag():
+    paragraphs = [
+        "The Series sold out. Players rated it Overwhelmingly Positive, and the Series "
+        "kept selling; Overwhelmingly Positive is rare, and the Series is long.",
+        "Critics said the Series was Overwhelmingly Positive again, as Terraria fans "
+        "expected. Terraria sold well, and Terraria players stayed.",
+    ]
+    tags = keyphrase_tags("Terraria tops the charts", paragraphs, "en", {})
+    assert "Terraria" in tags
+    assert not set(tags) & {"Series", "Overwhelmingly Positive"}

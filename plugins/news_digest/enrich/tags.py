@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ..settings import default
 from .entities import CALENDAR, COMMON_STARTS, Extraction, surname
-from .gazetteer import census_surnames, given_names, honorific_words, word_list
+from .gazetteer import census_surnames, given_names, honorific_words, ordinary_words, word_list
 
 #: Tags an article shows at most, of its candidates the site keeps.
 TAGS_PER_ARTICLE = 5
@@ -409,6 +409,13 @@ def _modifier_edge(words: list[str]) -> bool:
     return first in modifiers or last in modifiers or last.endswith(ADJECTIVE_ENDINGS)
 
 
+def _english_words(words: list[str], language: str | None) -> bool:
+    """Whether a capitalised phrase of an English text is only words English news writes
+    in lower case ("Series", "Overwhelmingly Positive"): a heading or a button, no name.
+    (A name the entities know was taken before this test.)"""
+    return language == "en" and all(w.casefold() in ordinary_words() for w in words)
+
+
 def _demonym(word: str) -> bool:
     """ "Chinese", "Americans": a people, not a subject (``data/demonyms.txt``)."""
     demonyms = word_list("demonyms.txt")
@@ -458,7 +465,7 @@ def keyphrase_tags(
             ):
                 continue
         elif shape == "name":
-            if any(_title_word(w) for w in words):
+            if any(_title_word(w) for w in words) or _english_words(words, lan):
                 continue
             # A name that ends in a given name is a person's cut in two ("President Richard").
             if words[-1] in given_names() or any(fold(w) in excluded for w in words):
