@@ -671,11 +671,14 @@ def _worded(words: list[str]) -> bool:
 
 
 def _whole_name(words: list[str]) -> bool:
-    """A given name and a surname: not a place's name ("Taylor Glacier", "Santa Barbara"),
+    """A given name and a surname: not a place's name ("Taylor Glacier", "Sierra Nevada"),
     a model's ("Mark IV") or a name written twice ("Kayla Wolf Kayla Wolf")."""
+    last = words[-1]
     return (
-        words[-1] not in PLACE_CUES
+        last not in PLACE_CUES
         and words[0] not in PLACE_PREFIXES
+        # "Sierra Nevada": a place's name last, and no surname ("Denzel Washington" is one).
+        and not (last in places() and last.upper() not in census_surnames())
         and len(set(full := [w for w in words if not _INITIAL.fullmatch(w)])) == len(full)
         and len([w for w in words if w not in NAME_SUFFIXES]) >= 2
     )
