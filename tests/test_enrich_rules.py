@@ -445,3 +445,10 @@ def test_a_capitalised_phrase_of_english_words_is_no_tag():
     tags = keyphrase_tags("Terraria tops the charts", paragraphs, "en", {})
     assert "Terraria" in tags
     assert not set(tags) & {"Series", "Overwhelmingly Positive"}
+
+
+def test_a_name_after_a_capitalised_job_in_one_run():
+    people = extract_entities(
+        ["CBS Sports NFL Insider Jason La Canfora has reported that the league will appeal."]
+    ).names("person")
+    assert people == ["Jason La Canfora"]

@@ -396,10 +396,14 @@ def _person_after_organisation(words: list[str]) -> int | None:
 
 
 def _person_after_job(words: list[str]) -> int | None:
-    """Where a full name starts after a job written short ("Cleveland DL Larry Ogunjobi",
-    "company CEO Andy Vesey"), if it does."""
+    """Where a full name starts after a job written short or capitalised ("Cleveland DL
+    Larry Ogunjobi", "company CEO Andy Vesey", "CBS Sports NFL Insider Jason La Canfora"),
+    if it does."""
     at = _person_after_organisation(words)
-    if at is None or not (words[at - 1].isupper() or (words[at - 1],) in honorific_words()):
+    if at is None:
+        return None
+    job = words[at - 1]
+    if not (job.isupper() or (job,) in honorific_words() or job.lower() in word_list("roles.txt")):
         return None
     return at if not any(w in PLACE_CUES or w in org_cues() for w in words[at:]) else None
 
