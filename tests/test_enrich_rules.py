@@ -452,3 +452,15 @@ def test_a_name_after_a_capitalised_job_in_one_run():
         ["CBS Sports NFL Insider Jason La Canfora has reported that the league will appeal."]
     ).names("person")
     assert people == ["Jason La Canfora"]
+
+
+def test_two_initials_before_a_surname_are_a_person_but_a_postscript_is_not():
+    extraction = extract_entities(
+        [
+            "The film was directed by J.J. Abrams. P.S. Smith was not there, and J.D. Power "
+            "ranked the cars.",
+        ]
+    )
+    assert "J.J. Abrams" in extraction.names("person")
+    assert "P.S. Smith" not in extraction.names("person")
+    assert "J.D. Power" in extraction.names("organisation")

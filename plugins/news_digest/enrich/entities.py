@@ -119,6 +119,10 @@ _RUN = re.compile(
 _LOWER_WORD = re.compile(r"(?<![\w’'-])\p{Ll}[\p{Ll}’'-]+")
 _LETTER = re.compile(r"\p{Lu}\.?")
 _INITIAL = re.compile(r"\p{Lu}\.")
+#: Dotted capitals that stand for no given name ("P.S. I'm …").
+NOT_INITIALS = frozenset(("P.S.", "U.S.", "U.K.", "D.C.", "A.M.", "P.M.", "E.U.", "U.N."))
+#: Initials standing for given names: "J.", "J.J.", "A.J.".
+_INITIALS = re.compile(r"(?:\p{Lu}\.)+")
 _POSSESSIVE = re.compile(r"(?:[’']s|(?<=s)[’'])$")
 #: Where a sentence, or a clause written like one, starts: after its end mark, an
 #: opening quote or bracket, a dash or a colon ("LOS ANGELES (AP) — To LeBron James").
@@ -219,7 +223,11 @@ def _name_like(words: list[str]) -> bool:
         and w not in CALENDAR
         and w not in org_cues()
         and w not in CONNECTORS
-        and (not w.isupper() or w in NAME_SUFFIXES or _INITIAL.fullmatch(w))
+        and (
+            not w.isupper()
+            or w in NAME_SUFFIXES
+            or (_INITIALS.fullmatch(w) and w not in NOT_INITIALS)
+        )
         for w in words
     )
 
@@ -575,8 +583,16 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         # "Will", "Hope": a given name the text also writes in lower case may be a word.
         # "Rose Gold", "Technology Officer": a last word that is a word, and no common
         # surname, makes no name.
+        # "J.J. Abrams", "A.J. Brown": two initials before a census surname are a person's.
+        initials = (
+            len(run.words) == 2
+            and len(first) >= 4
+            and _INITIALS.fullmatch(first)
+            and first not in NOT_INITIALS
+            and run.words[-1].upper() in census_surnames()
+        )
         given = (
-            first in given_names()
+            (first in given_names() or initials)
             and first.lower() not in run.ordinary
             and not _worded(run.words)
             and _whole_name(run.words)
