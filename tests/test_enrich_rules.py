@@ -464,3 +464,14 @@ def test_two_initials_before_a_surname_are_a_person_but_a_postscript_is_not():
     assert "J.J. Abrams" in extraction.names("person")
     assert "P.S. Smith" not in extraction.names("person")
     assert "J.D. Power" in extraction.names("organisation")
+
+
+def test_a_role_before_a_comma_makes_the_name_after_it_a_person():
+    people = extract_entities(
+        [
+            "Guests came to an event by media mogul, Debola Lagos, and the shop of its "
+            "founder, Coastal Luxury Outdoors, stayed open.",
+        ]
+    ).names("person")
+    assert "Debola Lagos" in people
+    assert "Coastal Luxury Outdoors" not in people

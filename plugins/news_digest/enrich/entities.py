@@ -423,9 +423,10 @@ def _is_state(words: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _role_before() -> re.Pattern:
-    """A lower-case role just before a name ("talent manager Scooter Braun")."""
+    """A lower-case role just before a name ("talent manager Scooter Braun"), or before
+    a comma ("media mogul, Debola Lagos")."""
     roles = sorted(word_list("roles.txt"), key=len, reverse=True)
-    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, roles)) + r")\s+$")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, roles)) + r"),?\s+$")
 
 
 @lru_cache(maxsize=1)
@@ -610,6 +611,9 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         )
         known = surname.upper() in census_surnames() and run.words[-1] not in org_cues()
         role = _role_before().search(run.before)  # "adviser Fiona Hill"
+        if role and "," in role.group(0):
+            # "media mogul, Debola Lagos", not "founder, Coastal Luxury Outdoors".
+            role = role if not any(w.lower() in ordinary_words() for w in run.words) else None
         if run.words[-1].rstrip(".") in STREET_WORDS:
             continue  # "Hudson St": an address, whatever stands before it
         if ((given or foreign) and first not in places()) or (
