@@ -475,3 +475,14 @@ def test_a_role_before_a_comma_makes_the_name_after_it_a_person():
     ).names("person")
     assert "Debola Lagos" in people
     assert "Coastal Luxury Outdoors" not in people
+
+
+def test_a_chinese_name_surname_first_with_a_pinyin_given_name():
+    people = extract_entities(
+        [
+            "China’s ambassador to Britain Liu Xiaming has said the talks would go on. "
+            "The Long Roofing company and the Song Book shop stayed shut.",
+        ]
+    ).names("person")
+    assert "Liu Xiaming" in people
+    assert not set(people) & {"Long Roofing", "Song Book"}

@@ -593,7 +593,7 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
             and run.words[-1].upper() in census_surnames()
         )
         given = (
-            (first in given_names() or initials)
+            (first in given_names() or initials or _chinese_name(run.words))
             and first.lower() not in run.ordinary
             and not _worded(run.words)
             and _whole_name(run.words)
@@ -705,6 +705,27 @@ def _whole_name(words: list[str]) -> bool:
         and not (last in places() and last.upper() not in census_surnames())
         and len(set(full := [w for w in words if not _INITIAL.fullmatch(w)])) == len(full)
         and len([w for w in words if w not in NAME_SUFFIXES]) >= 2
+    )
+
+
+_PINYIN = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|uan|ian|iao|uai|ai|ei|ao|ou|an|en|in|un|ia|ie|ua|uo"
+    r"|ue|ui|er|a|o|e|i|u)"
+)
+#: A given name written in pinyin: one to three syllables ("Xiaming", "Jinping", "Yi").
+_PINYIN_NAME = re.compile(rf"(?i)(?:{_PINYIN}){{1,3}}")
+
+
+def _chinese_name(words: list[str]) -> bool:
+    """A Chinese name, surname first, its given name in pinyin ("Liu Xiaming", "Wang Yi")."""
+    return (
+        len(words) == 2
+        and words[0] in word_list("chinese_surnames.txt")
+        and words[0].lower() not in ordinary_words()  # "Long", "Song", "Fan"
+        and len(words[1]) >= 2
+        and _PINYIN_NAME.fullmatch(words[1]) is not None
+        and words[1].lower() not in ordinary_words()
     )
 
 
