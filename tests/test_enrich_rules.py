@@ -486,3 +486,18 @@ def test_a_chinese_name_surname_first_with_a_pinyin_given_name():
     ).names("person")
     assert "Liu Xiaming" in people
     assert not set(people) & {"Long Roofing", "Song Book"}
+
+
+def test_jobs_ordinary_words_and_product_names_are_no_people():
+    people = set(
+        extract_entities(
+            [
+                "The Defense Minister spoke. Questioning Vindman, the panel pressed on, and "
+                "Vindman said he would answer. Vindman added more.",
+                "Rich PvE modes and the Stanley FatMax tape arrived, said Paul Nurse.",
+                "Investigator Robert Cornett said the case was closed.",
+            ]
+        ).names("person")
+    )
+    assert not people & {"Defense Minister", "Questioning Vindman", "Rich PvE", "Stanley FatMax"}
+    assert {"Paul Nurse", "Robert Cornett"} <= people

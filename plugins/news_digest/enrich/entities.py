@@ -559,6 +559,7 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
     }
     after_the = {w for text in paragraphs for w in _AFTER_THE.findall(text)}
     unsure: list[_Run] = []  # bare names the evidence above did not settle
+    unnamed_runs: list[_Run] = []  # bare runs that are no person's name
     openings: dict[str, set[str]] = {}  # the names each first word starts
     for run in loose:
         openings.setdefault(run.words[0], set()).add(" ".join(run.words))
@@ -616,6 +617,14 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
             role = role if not any(w.lower() in ordinary_words() for w in run.words) else None
         if run.words[-1].rstrip(".") in STREET_WORDS:
             continue  # "Hudson St": an address, whatever stands before it
+        # "Defense Minister", "Questioning Vindman": a job, or a word before a surname
+        # ("Paul Nurse", "Michel Mayor" are names: a given name first).
+        unnamed = not given and (
+            run.words[-1].lower() in word_list("roles.txt") or first.lower() in ordinary_words()
+        )
+        if unnamed or not _whole_name(run.words):
+            unnamed_runs.append(run)  # no person, but maybe an outlet ("Nature Astronomy")
+            continue
         if ((given or foreign) and first not in places()) or (
             len(run.words) <= 3 and (repeated or role or (spoke and (surnames[surname] or known)))
         ):
@@ -650,7 +659,7 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
     mentions += _listed_organisations(paragraphs, mentions)
     teams = _plural_names(paragraphs, ordinary)
     bodies = _corporate_names(paragraphs, singles, {m.name for m in mentions})
-    outlets = _reporting_outlets(unsure, {m.name for m in mentions})
+    outlets = _reporting_outlets(unsure + unnamed_runs, {m.name for m in mentions})
     mentions += outlets
     # Bodies the text's own words show to be one, whatever words their names are made of.
     evidenced = bodies | {m.name for m in outlets}
@@ -694,12 +703,20 @@ def _worded(words: list[str]) -> bool:
     return last.lower() in ordinary_words() and not common_surname(last)
 
 
+#: A capital after a small letter inside a word, past the prefixes surnames write so
+#: ("McGee", "DeRogatis", "LaRovere", "ElBaradei", "FitzGerald", "O'Brien" pass).
+_INNER_CAPITAL = re.compile(
+    r"^(?!Mc|Mac|De|Di|Da|Du|La|Le|Li|El|Al|Fitz|Van|Von|St)\p{L}*\p{Ll}\p{Lu}"
+)
+
+
 def _whole_name(words: list[str]) -> bool:
     """A given name and a surname: not a place's name ("Taylor Glacier", "Sierra Nevada"),
     a model's ("Mark IV") or a name written twice ("Kayla Wolf Kayla Wolf")."""
     last = words[-1]
     return (
         last not in PLACE_CUES
+        and not _INNER_CAPITAL.search(last)  # "Rich PvE", "Max SoCs": no surnames
         and words[0] not in PLACE_PREFIXES
         # "Sierra Nevada": a place's name last, and no surname ("Denzel Washington" is one).
         and not (last in places() and last.upper() not in census_surnames())
