@@ -582,9 +582,6 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         name = " ".join(run.words)
         spoke = _SPEECH_AFTER.match(run.after) or _SPEECH_BEFORE.search(run.before)
         first = run.words[0]
-        # "Will", "Hope": a given name the text also writes in lower case may be a word.
-        # "Rose Gold", "Technology Officer": a last word that is a word, and no common
-        # surname, makes no name.
         # "J.J. Abrams", "A.J. Brown": two initials before a census surname are a person's.
         initials = (
             len(run.words) == 2
@@ -595,8 +592,9 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         )
         given = (
             (first in given_names() or initials or _chinese_name(run.words))
+            # "Will", "Hope": a given name the text also writes in lower case may be a word.
             and first.lower() not in run.ordinary
-            and not _worded(run.words)
+            and not _worded(run.words)  # "Rose Gold", "Technology Officer"
             and _whole_name(run.words)
         )
         foreign = _foreign_name(run.words, run.ordinary, openings.get(first, set())) and (
@@ -658,7 +656,7 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         acronyms |= {acronym for _, acronym in defined}
     mentions += _listed_organisations(paragraphs, mentions)
     teams = _plural_names(paragraphs, ordinary)
-    bodies = _corporate_names(paragraphs, singles, {m.name for m in mentions})
+    bodies = _corporate_names(singles, {m.name for m in mentions})
     outlets = _reporting_outlets(unsure + unnamed_runs, {m.name for m in mentions})
     mentions += outlets
     # Bodies the text's own words show to be one, whatever words their names are made of.
@@ -766,7 +764,7 @@ def _without_worded_bodies(
 ) -> list[Mention]:
     """Less the organisations made only of ordinary English words that the text never
     writes after "the" or a possessive: headings in title case ("Social Media
-    Marketing", "Office Equipment"), not bodies ("the Department of Energy")."""
+    Marketing", "Small Group Training"), not bodies ("the Department of Energy")."""
     worded = {
         m.name
         for m in mentions
@@ -792,10 +790,10 @@ def _without_worded_bodies(
 def _foreign_name(words: list[str], ordinary: set[str], opened: set[str]) -> bool:
     """A given name of another country before a surname: weaker evidence than a
     common given name, since some are words somewhere ("Cord Cutting", "Server
-    Software") or brands ("Mars Odyssey", "Mars Pathfinder"). Two or three words,
-    neither the first nor the last an ordinary word (of the article or of English
-    news) or a cue of a place's or an organisation's name, and a first word that
-    starts no other name in the article ("Georgian London" is a place's)."""
+    Software") or brands ("Mars Odyssey", "Mars Pathfinder"). Two or three words, no
+    word of them an ordinary word (of the article or of English news), the last no
+    place nor cue of a place's or an organisation's name ("Georgian London"), and a
+    first word that starts no other name in the article."""
     first, last = words[0], words[-1]
     return (
         first in world_given_names()
@@ -982,7 +980,7 @@ _CORPORATE_BEFORE = re.compile(
 )
 
 
-def _corporate_names(paragraphs: list[str], singles: list[_Run], known: set[str]) -> set[str]:
+def _corporate_names(singles: list[_Run], known: set[str]) -> set[str]:
     """One-word names written where only a company or another body can stand
     (:data:`_CORPORATE_AFTER`, :data:`_CORPORATE_BEFORE`), and named by no one's name."""
     found = set()
