@@ -168,6 +168,7 @@ COMMON_SURNAME_RANK = 12_000
 
 
 def common_surname(word: str) -> bool:
+    """Whether ``word`` is among the census's :data:`COMMON_SURNAME_RANK` commonest surnames."""
     return word.upper() in _common_surnames()
 
 

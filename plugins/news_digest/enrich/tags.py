@@ -57,6 +57,8 @@ NAME_JOINERS = frozenset(
     {"of", "for", "the", "and", "de", "del", "della", "dello", "di", "da", "do", "dos", "das"}
     | {"du", "des", "la", "le", "van", "von", "der", "den", "y"}
 )
+#: Endings of English adjectives, never the last word of a subject ("latest statistical").
+ADJECTIVE_ENDINGS = ("ical", "ous")
 #: Languages that write every noun with a capital.
 CAPITALISED_NOUN_LANGUAGES = frozenset({"de", "lb"})
 #: YAKE's similarity above which two keyphrases are one ("lunar lander", "lunar landers").
@@ -395,10 +397,6 @@ def _shape(words: list[str]) -> str:
     if not any(capital):
         return "common"
     return "mixed"
-
-
-#: Endings of English adjectives, never the last word of a subject ("latest statistical").
-ADJECTIVE_ENDINGS = ("ical", "ous")
 
 
 def _modifier_edge(words: list[str]) -> bool:
