@@ -501,3 +501,14 @@ def test_jobs_ordinary_words_and_product_names_are_no_people():
     )
     assert not people & {"Defense Minister", "Questioning Vindman", "Rich PvE", "Stanley FatMax"}
     assert {"Paul Nurse", "Robert Cornett"} <= people
+
+
+def test_names_listed_with_two_people_are_people():
+    people = extract_entities(
+        [
+            "Thanks to Rajiv Desai, Xiaonan Zhang, Koundinya Muppalla and Deepak Gupta, "
+            "said Ann Lee. Rajiv Desai said so too, and Deepak Gupta said it again.",
+            "Desai said more, and Gupta said it twice.",
+        ]
+    ).names("person")
+    assert {"Xiaonan Zhang", "Koundinya Muppalla"} <= set(people)

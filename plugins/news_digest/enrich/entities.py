@@ -630,6 +630,7 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         else:
             unsure.append(run)
     mentions += _paired_with_people(paragraphs, unsure, mentions)
+    mentions += _listed_people(paragraphs, mentions)
 
     acronyms = _organisation_acronyms(
         paragraphs, Counter(" ".join(s.words) for s in singles), ordinary
@@ -959,6 +960,41 @@ def _listed_organisations(paragraphs: list[str], mentions: list[Mention]) -> lis
                     start = offset + item.start()
                     found.append(Mention(ORGANISATION, name, number, start, offset + item.end()))
                     grew = True
+    return found
+
+
+#: People a list must name for its other two- or three-word names to be people too.
+MIN_LISTED_PEOPLE = 2
+
+
+def _listed_people(paragraphs: list[str], mentions: list[Mention]) -> list[Mention]:
+    """Names listed with two or more people, as people: "Oscar Robertson, Russell
+    Westbrook, Magic Johnson and Jason Kidd" when two are known to be. A list that
+    names an organisation or a place is left alone, and so is an item that is no
+    whole name (:func:`_whole_name`) or holds an ordinary English word."""
+    people = {m.name for m in mentions if m.kind == PERSON}
+    others = {m.name for m in mentions if m.kind != PERSON}
+    found: list[Mention] = []
+    for number, text in enumerate(paragraphs):
+        for match in _NAME_LIST.finditer(text):
+            items = list(_LIST_ITEM.finditer(match.group(0)))
+            names = [item.group(0) for item in items]
+            if sum(n in people for n in names) < MIN_LISTED_PEOPLE or any(
+                n in others or n in places() or n in organisations() for n in names
+            ):
+                continue
+            for item, name in zip(items, names, strict=True):
+                words = name.split()
+                if (
+                    name in people
+                    or not 2 <= len(words) <= 3
+                    or not _name_like(words)
+                    or not _whole_name(words)
+                    or any(w.lower() in ordinary_words() for w in words)
+                ):
+                    continue
+                start = match.start() + item.start()
+                found.append(Mention(PERSON, name, number, start, match.start() + item.end()))
     return found
 
 
