@@ -512,3 +512,15 @@ def test_names_listed_with_two_people_are_people():
         ]
     ).names("person")
     assert {"Xiaonan Zhang", "Koundinya Muppalla"} <= set(people)
+
+
+def test_a_job_is_no_tag():
+    paragraphs = [
+        "The foreign secretary said the foreign secretary would fly to Tehran. Oil depots "
+        "burned, and the oil depots were guarded.",
+        "Oil depots near the port burned again, the foreign secretary said.",
+    ]
+    tags = keyphrase_tags("Oil depots burn in Tehran", paragraphs, "en", {})
+    folded = {t.casefold() for t in tags}
+    assert "oil depots" in folded
+    assert "foreign secretary" not in folded

@@ -460,6 +460,8 @@ def keyphrase_tags(
                 or index.count(phrase) < MIN_PHRASE_OCCURRENCES
                 or (lan and any(w.casefold() in stopwords(lan) for w in words[1:-1]))
                 or _modifier_edge(words)
+                # "planetary scientist", "foreign secretary": a job, not a subject.
+                or words[-1].casefold() in word_list("roles.txt")
             ):
                 continue
         elif shape == "name":
