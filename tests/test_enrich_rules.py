@@ -524,3 +524,14 @@ def test_a_job_is_no_tag():
     folded = {t.casefold() for t in tags}
     assert "oil depots" in folded
     assert "foreign secretary" not in folded
+
+
+def test_a_clause_with_a_verb_in_the_past_is_no_tag():
+    paragraphs = [
+        "Researchers found evidence of water vapor. The team found evidence again, and "
+        "water vapor rose from the moon.",
+        "Prosecutors alleged fraud; water vapor plumes were seen, prosecutors alleged.",
+    ]
+    folded = {t.casefold() for t in keyphrase_tags("Water vapor on Europa", paragraphs, "en", {})}
+    assert "water vapor" in folded
+    assert not folded & {"found evidence", "prosecutors alleged"}

@@ -407,6 +407,17 @@ def _modifier_edge(words: list[str]) -> bool:
     return first in modifiers or last in modifiers or last.endswith(ADJECTIVE_ENDINGS)
 
 
+def _verb_edge(words: list[str], language: str | None) -> bool:
+    """Whether a phrase of common English words starts or ends with a verb in the past
+    ("found evidence", "prosecutors alleged"; ``data/irregular_pasts.txt``): a clause,
+    not a subject."""
+    if language != "en":
+        return False
+    pasts = word_list("irregular_pasts.txt")
+    edges = (words[0].casefold(), words[-1].casefold())
+    return any(w in pasts or (len(w) > 4 and w.endswith("ed")) for w in edges)
+
+
 def _english_words(words: list[str], language: str | None) -> bool:
     """Whether a capitalised phrase of an English text is only words English news writes
     in lower case ("Series", "Overwhelmingly Positive"): a heading or a button, no name.
@@ -462,6 +473,7 @@ def keyphrase_tags(
                 or _modifier_edge(words)
                 # "planetary scientist", "foreign secretary": a job, not a subject.
                 or words[-1].casefold() in word_list("roles.txt")
+                or _verb_edge(words, lan)
             ):
                 continue
         elif shape == "name":
