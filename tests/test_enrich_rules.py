@@ -535,3 +535,10 @@ def test_a_clause_with_a_verb_in_the_past_is_no_tag():
     folded = {t.casefold() for t in keyphrase_tags("Water vapor on Europa", paragraphs, "en", {})}
     assert "water vapor" in folded
     assert not folded & {"found evidence", "prosecutors alleged"}
+
+
+def test_a_name_with_an_age_after_it_is_a_person():
+    people = extract_entities(
+        ["Police arrested Tova Noel, 31, and Ujwal Barretto, 29, of Newark on Tuesday."]
+    ).names("person")
+    assert {"Tova Noel", "Ujwal Barretto"} <= set(people)

@@ -373,6 +373,8 @@ def _two_organisations(words: list[str]) -> int | None:
 
 _AFTER_THE = re.compile(r"\b[Tt]he\s+([A-Z][\w’'-]+)")
 _SPEECH_AFTER = re.compile(rf"^,?\s+(?:{SPEECH_VERBS})\b")
+#: A name with an age after it is a person's ("Nerlens Noel, 25,", "Ann Lee, 71, of Leeds").
+_AGE_AFTER = re.compile(r"^,\s+\d{1,3}(?:,|\s+of\b)")
 _SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$")
 _STATE_AFTER = re.compile(r"^,\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)")
 
@@ -610,6 +612,7 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         )
         known = surname.upper() in census_surnames() and run.words[-1] not in org_cues()
         role = _role_before().search(run.before)  # "adviser Fiona Hill"
+        aged = _AGE_AFTER.match(run.after)
         if role and "," in role.group(0):
             # "media mogul, Debola Lagos", not "founder, Coastal Luxury Outdoors".
             role = role if not any(w.lower() in ordinary_words() for w in run.words) else None
@@ -624,7 +627,8 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
             unnamed_runs.append(run)  # no person, but maybe an outlet ("Nature Astronomy")
             continue
         if ((given or foreign) and first not in places()) or (
-            len(run.words) <= 3 and (repeated or role or (spoke and (surnames[surname] or known)))
+            len(run.words) <= 3
+            and (repeated or role or aged or (spoke and (surnames[surname] or known)))
         ):
             mentions.append(Mention(PERSON, name, run.paragraph, run.start, run.end))
         else:
