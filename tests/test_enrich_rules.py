@@ -452,6 +452,9 @@ def test_a_name_after_a_capitalised_job_in_one_run():
         ["CBS Sports NFL Insider Jason La Canfora has reported that the league will appeal."]
     ).names("person")
     assert people == ["Jason La Canfora"]
+    assert "CBS Sports" in extract_entities(
+        ["CBS Sports NFL Insider Jason La Canfora has reported that the league will appeal."]
+    ).names("organisation")
 
 
 def test_two_initials_before_a_surname_are_a_person_but_a_postscript_is_not():

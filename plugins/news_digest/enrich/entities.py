@@ -418,6 +418,15 @@ def _person_after_job(words: list[str]) -> int | None:
     return at if not any(w in PLACE_CUES or w in org_cues() for w in words[at:]) else None
 
 
+def _known_head(words: list[str]) -> int:
+    """How many leading words name a known organisation, the longest ("CBS Sports" of
+    "CBS Sports NFL" → 2), or 0: the words before a job, where the job is."""
+    for size in range(len(words), 0, -1):
+        if " ".join(words[:size]) in organisations():
+            return size
+    return 0
+
+
 def _is_state(words: str) -> bool:
     """ "Florida" or "New York", even with a weekday after it ("Florida Wednesday")."""
     return words in us_states() or words.split()[0] in us_states()
@@ -550,6 +559,12 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
                 offset = part.start + len(" ".join(part.words[:at])) + 1
                 tail = " ".join(part.words[at:])
                 mentions.append(Mention(PERSON, tail, part.paragraph, offset, part.end))
+                if size := _known_head(part.words[: at - 1]):
+                    # "CBS Sports NFL Insider Jason La Canfora": where the job is.
+                    written = " ".join(part.words[:size])
+                    end = part.start + len(written)
+                    body = organisations()[written]
+                    mentions.append(Mention(ORGANISATION, body, part.paragraph, part.start, end))
 
     surnames = Counter(" ".join(s.words) for s in singles)
     # Surnames that speak ("Volker said", "said Hill"), and words written after "the"
