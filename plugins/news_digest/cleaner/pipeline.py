@@ -500,8 +500,9 @@ def _copy_with_header(lines: list[Line], choice: headline.Choice, dayfirst) -> h
 
 
 def _signed(lines: list[Line], index: int, dayfirst, sure: float = 0.0) -> bool:
-    """Whether a byline or a date, read at least ``sure``, stands in the few lines
-    under ``lines[index]``."""
+    """Whether the few lines under ``lines[index]`` hold a byline, or when they hold
+    none a date, read at least ``sure`` (a weak byline is not passed over for a
+    sure date below it)."""
     under = lines[index + 1 : index + 1 + metadata.BYLINE_LINES]
     header = [ln for ln in under if metadata.header_line(ln.text)]
     found = metadata.find_byline(header) or metadata.find_stated_date(

@@ -33,6 +33,7 @@ from .gazetteer import (
     common_surname,
     given_names,
     honorific_words,
+    known_organisations,
     known_people,
     ordinary_words,
     org_cues,
@@ -599,6 +600,11 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         name = " ".join(run.words)
         spoke = _SPEECH_AFTER.match(run.after) or _SPEECH_BEFORE.search(run.before)
         first = run.words[0]
+        if run.words[-1].rstrip(".") in STREET_WORDS:
+            continue  # "Hudson St": an address, whatever stands before it
+        if not _whole_name(run.words):
+            unnamed_runs.append(run)  # no person, but maybe an outlet ("Nature Astronomy")
+            continue
         # "J.J. Abrams", "A.J. Brown": two initials before a census surname are a person's.
         initials = (
             len(run.words) == 2
@@ -612,11 +618,8 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
             # "Will", "Hope": a given name the text also writes in lower case may be a word.
             and first.lower() not in run.ordinary
             and not _worded(run.words)  # "Rose Gold", "Technology Officer"
-            and _whole_name(run.words)
         )
-        foreign = _foreign_name(run.words, run.ordinary, openings.get(first, set())) and (
-            _whole_name(run.words)
-        )
+        foreign = _foreign_name(run.words, run.ordinary, openings.get(first, set()))
         surname = _surname(name)
         # A surname the text uses alone, again and again, is a person's ("… Volker said").
         repeated = (
@@ -631,15 +634,12 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
         if role and "," in role.group(0):
             # "media mogul, Debola Lagos", not "founder, Coastal Luxury Outdoors".
             role = role if not any(w.lower() in ordinary_words() for w in run.words) else None
-        if run.words[-1].rstrip(".") in STREET_WORDS:
-            continue  # "Hudson St": an address, whatever stands before it
         # "Defense Minister", "Questioning Vindman": a job, or a word before a surname
         # ("Paul Nurse", "Michel Mayor" are names: a given name first).
-        unnamed = not given and (
+        if not given and (
             run.words[-1].lower() in word_list("roles.txt") or first.lower() in ordinary_words()
-        )
-        if unnamed or not _whole_name(run.words):
-            unnamed_runs.append(run)  # no person, but maybe an outlet ("Nature Astronomy")
+        ):
+            unnamed_runs.append(run)
             continue
         if ((given or foreign) and first not in places()) or (
             len(run.words) <= 3
@@ -789,7 +789,7 @@ def _without_worded_bodies(
         m.name
         for m in mentions
         if m.kind == ORGANISATION
-        and m.name not in organisations().values()
+        and m.name not in known_organisations()
         and m.name not in evidenced
         and not m.name.isupper()  # acronyms have tests of their own ("UPS", "SAD")
         and all(

@@ -59,6 +59,12 @@ def organisations() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def known_organisations() -> frozenset[str]:
+    """The names :func:`organisations` shows (its aliases' targets too), as a set."""
+    return frozenset(organisations().values())
+
+
+@lru_cache(maxsize=1)
 def known_people() -> dict[str, str]:
     """``data/people.txt``: the full names of public figures the news titles by surname."""
     return {alias: name for alias, name in _aliases("people.txt").items() if alias != name}
