@@ -122,6 +122,44 @@ def test_a_name_alone_under_the_headline_next_to_a_date():
     assert found is not None and found.value == ["Kari Hansen"] and found.confidence < 0.7
 
 
+@pytest.mark.parametrize(
+    ("header", "name"),
+    [
+        (["By", "Lauren", "March 3, 2021"], "Lauren"),
+        (["Ben", "2 days ago", "6 min read"], "Ben"),
+        (["Susan December 9, 2024 0 Comments"], "Susan"),
+        (["November 21, 2022 Jules"], "Jules"),
+    ],
+)
+def test_a_bloggers_given_name_alone_beside_a_date_is_the_author_but_unsure(header, name):
+    lines = _lines(*header, PARA)
+    found = metadata.find_byline(lines, page=lines)
+    assert found is not None and found.value == [name]
+    if header[0] != "By":
+        # The least sure shape: it never ends the header, and without the page
+        # to show the word is no word of it, no one is named.
+        assert found.confidence < metadata.HEADER_END_CONFIDENCE
+        assert metadata.find_byline(lines) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "page_line"),
+    [
+        ("Technology", PARA),  # an English word
+        ("Georgia", PARA),  # a place
+        ("April", PARA),  # a month
+        ("Summer", "Summer is here, and the summer fair opens."),  # written in lower case
+        ("Reuters", PARA),  # an outlet
+        ("Ben", PARA),  # but no date beside it
+    ],
+)
+def test_a_one_word_line_that_is_no_bloggers_name_names_no_one(word, page_line):
+    header = [word, PARA] if word == "Ben" else [word, "March 3, 2021"]
+    lines = _lines(*header, PARA)
+    found = metadata.find_byline(lines, page=[*lines, Line(9, page_line)])
+    assert found is None or found.value != [word]
+
+
 def test_a_title_case_headline_is_not_a_byline():
     lines = _lines("Harbour Board Backs Plan for New Ferry Pier", "March 3, 2021", PARA)
     assert metadata.find_byline(lines) is None
@@ -365,6 +403,8 @@ def test_an_updated_date_alone_is_taken_but_unsure():
         "Last post: 01/12/2025 at 6:49 pm",
         "Anmeldeschluss: 15. März 2020",
         "Date limite : 3 mai 2021",
+        "Joined Nov 4, 2011",
+        "Mitglied seit 12.03.2015",
     ],
 )
 def test_a_release_event_or_forum_date_is_not_the_articles(line):

@@ -21,6 +21,7 @@ from ..enrich.gazetteer import (
     census_surnames,
     given_names,
     ordinary_words,
+    places,
     world_given_names,
 )
 from .dates import (
@@ -63,6 +64,9 @@ CONFIDENCE_CREDITED = 0.8
 CONFIDENCE_ALONE = 0.6
 #: A name alone with no date beside it: none of its words is written in lower case in the page.
 CONFIDENCE_ALONE_UNDATED = 0.5
+#: A blogger's given name alone beside a date ("Susan December 9, 2024", "Ben" over
+#: "2 days ago"): the least sure shape, taken only when no line says more.
+CONFIDENCE_GIVEN_NAME = 0.45
 #: A byline above the headline is less sure by this factor.
 ABOVE_FACTOR = 0.9
 #: A line of this many CJK characters at most may be a name.
@@ -570,17 +574,23 @@ def _read(
     if words > BYLINE_MAX_WORDS:
         return None
     nxt = lines[index + 1] if index + 1 < len(lines) else None
-    # "By" alone, the name on the next line.
+    # "By" alone, the name on the next line ("By" over "Lauren" when the page
+    # does not write the word in lower case).
     if (
         _forms()["alone"].match(text)
         and nxt is not None
-        and (found := names(nxt.text, prefixed=True)[0])
+        and (
+            (found := names(nxt.text, prefixed=True)[0])
+            or (page and (found := _given_name_alone(nxt.text, page)))
+        )
     ):
         return found, CONFIDENCE_PREFIXED
     if nxt is not None and (found := _dangling(text, nxt)):
         return found, CONFIDENCE_PREFIXED
     if found := _dated_names(text):
         return (found, CONFIDENCE_CREDITED) if not _words(found, page) else None
+    if page and (found := _dated_given_name(text, nxt, lines[index - 1] if index else None, page)):
+        return found, CONFIDENCE_GIVEN_NAME
     found, rest = names(text)
     if not found and language is not None:
         # "Dan Davies", "Rui Ma": a word of the name is a function word of another
@@ -617,6 +627,49 @@ def _read(
         if alone and page and not page.common(text.split()) and person:
             return found, CONFIDENCE_ALONE_UNDATED
     return None
+
+
+def _given_name_alone(text: str, page: _PageWords) -> tuple[str, ...]:
+    """``text`` if it is one given name and nothing else ("Lauren", "Ben"): a word
+    that is no English word, no place, month or outlet, and that the page never
+    writes in lower case."""
+    word = text.strip().rstrip(",;:")
+    if (
+        " " in word
+        or len(word) < SINGLE_NAME_MIN_CHARS
+        or word.isupper()
+        or word not in _given_names()
+        or not _is_name_word(word, True)
+        or word.casefold() in ordinary_words()
+        or word.casefold() in _function_words()
+        or word in places()
+        or re.fullmatch(_MONTH, word, re.IGNORECASE)  # "April", "June"
+        or _publisher(word)
+        or page.common([word])
+    ):
+        return ()
+    return (word,)
+
+
+def _dated_given_name(
+    text: str, nxt: Line | None, prev: Line | None, page: _PageWords
+) -> tuple[str, ...]:
+    """A blogger's given name alone on a line beside a date, or on the date's own
+    line with at most a comment count after it: "Ben" over "2 days ago", "Susan
+    December 9, 2024 0 Comments", "November 21, 2022 Jules"."""
+    if found := _given_name_alone(text, page):
+        return found if _dated(nxt) or _dated(prev) else ()
+    dates = find_dates(text)
+    if len(dates) != 1:
+        return ()
+    before, _, after = text.partition(dates[0][1])
+    before, after = before.strip(" ,|–—-"), after.strip(" ,|–—-")
+    tail = after.split()
+    if before and (not tail or (len(tail) <= DATED_TAIL_MAX_WORDS and tail[0].isdigit())):
+        return _given_name_alone(before, page)
+    if after and not before:
+        return _given_name_alone(after, page)
+    return ()
 
 
 def _trailing_byline(text: str) -> tuple[str, ...]:
