@@ -540,6 +540,36 @@ def test_a_clause_with_a_verb_in_the_past_is_no_tag():
     assert not folded & {"found evidence", "prosecutors alleged"}
 
 
+def test_a_clause_that_ends_in_an_adverb_is_no_tag_but_an_adjective_in_ly_is_kept():
+    paragraphs = [
+        "Home gardens are contributing significantly to food. Home gardens grow, "
+        "contributing significantly to incomes, and the supply chain is short.",
+        "The supply chain held, and friendly fire was rare; friendly fire hurt no one "
+        "in the supply chain.",
+    ]
+    folded = {t.casefold() for t in keyphrase_tags("Home gardens", paragraphs, "en", {})}
+    assert {"supply chain", "friendly fire"} <= folded
+    assert "contributing significantly" not in folded
+
+
+def test_a_plural_and_its_singular_are_one_tag():
+    assert tag_key("Software companies") == tag_key("software company")
+    assert tag_key("GCSEs") == tag_key("GCSE") != tag_key("GCS")
+    assert tag_key("Movies") == tag_key("movie")
+    assert tag_key("Buses") == tag_key("bus")
+    assert tag_key("keys") == tag_key("key") != tag_key("kie")
+
+
+def test_a_british_title_without_a_full_stop_goes_to_the_persons_full_name():
+    people = extract_entities(
+        [
+            "Robert Mugabe spoke in Harare on Monday. Mr Mugabe said the vote would be held.",
+            "Mr Mugabe, 93, has ruled since 1980.",
+        ]
+    ).names("person")
+    assert "Robert Mugabe" in people and "Mr Mugabe" not in people
+
+
 def test_a_name_with_an_age_after_it_is_a_person():
     people = extract_entities(
         ["Police arrested Tova Noel, 31, and Ujwal Barretto, 29, of Newark on Tuesday."]

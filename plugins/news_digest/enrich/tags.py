@@ -352,18 +352,29 @@ def fold(text: str) -> str:
 
 
 def tag_key(tag: str) -> str:
-    """:func:`fold`, each word less a plural "s": "Lunar landers" and "lunar lander" are one tag."""
+    """:func:`fold`, each word less a plural "s": "Lunar landers" and "lunar lander",
+    "Software companies" and "software company", "GCSEs" and "GCSE" are one tag."""
     return _tag_key(str(tag))
+
+
+#: An abbreviation's plural: its capitals and a small "s" ("GCSEs", "CEOs").
+_ACRONYM_PLURAL = re.compile(r"^([A-Z][A-Z0-9&]+)s$")
 
 
 @cache
 def _tag_key(text: str) -> str:
     # Asked for each tag of each article several times a build (``settle_tags``):
     # at 10,000 seeds about 230,000 times for a few tens of thousands of tags.
-    return " ".join(_singular(w) for w in fold(text).split())
+    words = [_ACRONYM_PLURAL.sub(r"\1", w) for w in text.split()]
+    return " ".join(_singular(w) for w in fold(" ".join(words)).split())
 
 
 def _singular(word: str) -> str:
+    """A word's key, the same for its singular and plural: "landers" and "lander"
+    are "lander"; "companies" and "company" are "companie" (not "company": "movies"
+    would then be "movy")."""
+    if len(word) > 3 and word.endswith("y") and word[-2] not in "aeiouy":
+        return word[:-1] + "ie"
     if len(word) <= 3 or not word.endswith("s") or word.endswith("ss"):
         return word
     if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
@@ -405,6 +416,24 @@ def _modifier_edge(words: list[str]) -> bool:
     modifiers = word_list("tag_modifiers.txt")
     first, last = words[0].casefold(), words[-1].casefold()
     return first in modifiers or last in modifiers or last.endswith(ADJECTIVE_ENDINGS)
+
+
+#: An adverb that ends a phrase is at least this long ("significantly"; not "only").
+ADVERB_MIN_CHARS = 6
+
+
+def _adverb_edge(words: list[str], language: str | None) -> bool:
+    """Whether a phrase of common English words ends with an adverb made of another
+    word ("contributing significantly", "grew rapidly"): a clause, not a subject.
+    (First, "-ly" words are mostly adjectives: "friendly fire", "elderly people".)"""
+    if language != "en":
+        return False
+    ordinary = ordinary_words()
+    word = words[-1].casefold()
+    if len(word) < ADVERB_MIN_CHARS or not word.endswith("ly") or word not in ordinary:
+        return False
+    bases = (word[:-2], word[:-3] + "y", word[:-4])  # "significant", "happy", "basic"
+    return any(len(b) > 2 and b in ordinary for b in bases)
 
 
 def _verb_edge(words: list[str], language: str | None) -> bool:
@@ -474,6 +503,7 @@ def keyphrase_tags(
                 # "planetary scientist", "foreign secretary": a job, not a subject.
                 or words[-1].casefold() in word_list("roles.txt")
                 or _verb_edge(words, lan)
+                or _adverb_edge(words, lan)
             ):
                 continue
         elif shape == "name":
