@@ -552,6 +552,17 @@ def test_a_clause_that_ends_in_an_adverb_is_no_tag_but_an_adjective_in_ly_is_kep
     assert "contributing significantly" not in folded
 
 
+def test_relative_times_and_quantities_are_no_tags():
+    paragraphs = [
+        "Posted 2 days ago, 5 min read. Each 30g serving of sunflower seeds has protein; "
+        "2 days ago the 30g serving sold out, 5 min read later.",
+        "Sunflower seeds are 5G ready, say 5G network fans, and the 5G network grows.",
+    ]
+    folded = {t.casefold() for t in keyphrase_tags("Sunflower seeds", paragraphs, "en", {})}
+    assert "sunflower seeds" in folded and "5g network" in folded
+    assert not folded & {"days ago", "min read", "30g serving"}
+
+
 def test_a_plural_and_its_singular_are_one_tag():
     assert tag_key("Software companies") == tag_key("software company")
     assert tag_key("GCSEs") == tag_key("GCSE") != tag_key("GCS")

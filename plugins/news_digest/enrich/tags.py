@@ -108,6 +108,10 @@ UNSPACED_LANGUAGES = frozenset({"ja", "zh", "ko", "th", "lo", "km", "my"})
 
 _NUMBER = re.compile(r"^[\W\d_]*\d[\d\W_]*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]+$")
+#: A quantity with its unit ("30g serving", "2TB drive"); "5G" and "3D" are no unit.
+_MEASURE = re.compile(
+    r"^\d+(?:[.,]\d+)?(?:g|kg|mg|ml|cl|oz|lbs?|cm|mm|km|ft|mph|GB|MB|TB|GHz|MHz|mAh|kWh|kW)$"
+)
 #: "I’m", "don’t", "we’ve": a contraction is never part of a tag ("O’Brien" is a name).
 _CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s+")
@@ -389,7 +393,7 @@ def _capitalised_nouns(language: str | None) -> bool:
 
 def _bad_word(word: str) -> bool:
     return (
-        bool(_NUMBER.match(word))
+        bool(_NUMBER.match(word) or _MEASURE.match(word))
         or word.strip(".,") in CALENDAR
         or fold(word) in _calendar()
         or bool(_CONTRACTION.search(word))
