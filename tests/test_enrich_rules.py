@@ -581,6 +581,15 @@ def test_a_british_title_without_a_full_stop_goes_to_the_persons_full_name():
     assert "Robert Mugabe" in people and "Mr Mugabe" not in people
 
 
+def test_a_country_before_a_given_name_is_no_job_before_a_person():
+    people = extract_entities(
+        ["Looking back at 2025, the standout UK Art Exhibitions show no single aesthetic."]
+    ).names("person")
+    assert "Art Exhibitions" not in people
+    people = extract_entities(["Cleveland DL Larry Ogunjobi was fined."]).names("person")
+    assert "Larry Ogunjobi" in people
+
+
 def test_a_name_with_an_age_after_it_is_a_person():
     people = extract_entities(
         ["Police arrested Tova Noel, 31, and Ujwal Barretto, 29, of Newark on Tuesday."]

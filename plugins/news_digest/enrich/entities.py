@@ -414,6 +414,8 @@ def _person_after_job(words: list[str]) -> int | None:
     if at is None:
         return None
     job = words[at - 1]
+    if job in NATIONALITY_PREFIXES:  # "UK Art Exhibitions": a country, not a job
+        return None
     if not (job.isupper() or (job,) in honorific_words() or job.lower() in word_list("roles.txt")):
         return None
     return at if not any(w in PLACE_CUES or w in org_cues() for w in words[at:]) else None
