@@ -590,6 +590,20 @@ def test_a_country_before_a_given_name_is_no_job_before_a_person():
     assert "Larry Ogunjobi" in people
 
 
+def test_a_model_number_a_suffix_or_a_landmark_is_no_person():
+    extraction = extract_entities(
+        [
+            "The Nikon Z6 Mark III competes with Sony; Queen Elizabeth II opened the show.",
+            "Martin Luther King Jr Skate-A-Thon, then a visit to the Iolani Palace and the "
+            "Lincoln Memorial.",
+        ]
+    )
+    people = extraction.names("person")
+    assert "Elizabeth II" in people
+    assert not set(people) & {"Mark III", "Jr Skate-A-Thon", "Iolani Palace"}
+    assert {"Iolani Palace", "Lincoln Memorial"} <= set(extraction.names("place"))
+
+
 def test_a_name_with_an_age_after_it_is_a_person():
     people = extract_entities(
         ["Police arrested Tova Noel, 31, and Ujwal Barretto, 29, of Newark on Tuesday."]

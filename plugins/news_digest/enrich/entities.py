@@ -119,6 +119,7 @@ _RUN = re.compile(
 )
 _LOWER_WORD = re.compile(r"(?<![\w’'-])\p{Ll}[\p{Ll}’'-]+")
 _LETTER = re.compile(r"\p{Lu}\.?")
+_DIGIT = re.compile(r"\d")
 _INITIAL = re.compile(r"\p{Lu}\.")
 #: Dotted capitals that stand for no given name ("P.S. I'm …").
 NOT_INITIALS = frozenset(("P.S.", "U.S.", "U.K.", "D.C.", "A.M.", "P.M.", "E.U.", "U.N."))
@@ -414,7 +415,8 @@ def _person_after_job(words: list[str]) -> int | None:
     if at is None:
         return None
     job = words[at - 1]
-    if job in NATIONALITY_PREFIXES:  # "UK Art Exhibitions": a country, not a job
+    # "UK Art Exhibitions": a country, not a job; "Nikon Z6 Mark III": a model number.
+    if job in NATIONALITY_PREFIXES or _DIGIT.search(job):
         return None
     if not (job.isupper() or (job,) in honorific_words() or job.lower() in word_list("roles.txt")):
         return None
@@ -711,9 +713,20 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
                 # "President Trump", and no other Trump named: the one the news means.
                 m = Mention(PERSON, known_people()[m.name], m.paragraph, m.start, m.end)
         merged.append(m)
+    merged = [m for m in merged if m.kind != PERSON or _personal(m.name)]
     merged = _without_worded_bodies(paragraphs, merged, evidenced)
     mentions = sorted(_merge_name_tails(merged), key=lambda m: (m.paragraph, m.start))
     return Extraction(_entities(mentions), mentions)
+
+
+#: Suffixes that end a name and never start one ("Jr Skate-A-Thon" is no one).
+_SUFFIX_WORDS = frozenset((*NAME_SUFFIXES, "Jr", "Sr"))
+
+
+def _personal(name: str) -> bool:
+    """Whether a person's name, however it was found, can be one: it starts with no
+    suffix ("Martin Luther King Jr Skate-A-Thon" gave "Jr Skate-A-Thon")."""
+    return name.split()[0] not in _SUFFIX_WORDS
 
 
 def _worded(words: list[str]) -> bool:
