@@ -604,6 +604,16 @@ def test_a_model_number_a_suffix_or_a_landmark_is_no_person():
     assert {"Iolani Palace", "Lincoln Memorial"} <= set(extraction.names("place"))
 
 
+def test_an_english_word_or_a_numeral_in_capitals_is_no_organisation():
+    paragraphs = [
+        "Download the ZIP file and the CHIP driver. The NAACP said the ZIP file is safe.",
+        "Part III follows part II. The NAACP and the CHIP makers agree; Part III is long.",
+    ]
+    organisations = extract_entities(paragraphs).names("organisation")
+    assert "NAACP" in organisations
+    assert not set(organisations) & {"ZIP", "CHIP", "III", "II"}
+
+
 def test_a_name_with_an_age_after_it_is_a_person():
     people = extract_entities(
         ["Police arrested Tova Noel, 31, and Ujwal Barretto, 29, of Newark on Tuesday."]

@@ -871,6 +871,7 @@ def _paired_with_people(
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+_ROMAN = re.compile(r"[IVX]{2,}")
 #: An acronym defined after words that do not spell it ("hypersensitivity pneumonitis,
 #: or HP", "Krankenhausinformationssystemen (KIS)"): a thing. (Names that spell
 #: theirs are :func:`_acronym_definitions`.)
@@ -889,6 +890,9 @@ def _organisation_acronyms(paragraphs: list[str], singles: Counter, ordinary: se
             not _ACRONYM.fullmatch(word)
             or word in common
             or word.lower() in ordinary  # "READ MORE", "FRANCE WINS": words in capitals
+            # "ZIP", "CHIP", "TAP": an English word in capitals; "III": a numeral
+            or word.lower() in ordinary_words()
+            or _ROMAN.fullmatch(word)
             or word.title() in places()
         ):
             continue
