@@ -563,6 +563,18 @@ def test_relative_times_and_quantities_are_no_tags():
     assert not folded & {"days ago", "min read", "30g serving"}
 
 
+def test_a_phrase_ending_in_a_participle_a_rating_or_a_title_is_no_tag():
+    paragraphs = [
+        "Gov. Chris Christie spoke. Articles written by staff and articles written by readers "
+        "are the perfect fall reading; Gov. Christie likes the perfect fall, and frozen food.",
+        "Gov. Christie ate frozen food at the perfect fall fair, where articles written and "
+        "frozen food were sold.",
+    ]
+    folded = {t.casefold() for t in keyphrase_tags("Fall reading", paragraphs, "en", {})}
+    assert "frozen food" in folded
+    assert not folded & {"articles written", "perfect fall", "gov"}
+
+
 def test_a_plural_and_its_singular_are_one_tag():
     assert tag_key("Software companies") == tag_key("software company")
     assert tag_key("GCSEs") == tag_key("GCSE") != tag_key("GCS")

@@ -442,12 +442,15 @@ def _adverb_edge(words: list[str], language: str | None) -> bool:
 
 def _verb_edge(words: list[str], language: str | None) -> bool:
     """Whether a phrase of common English words starts or ends with a verb in the past
-    ("found evidence", "prosecutors alleged"; ``data/irregular_pasts.txt``): a clause,
+    ("found evidence", "prosecutors alleged"; ``data/irregular_pasts.txt``), or ends
+    with a past participle ("articles written"; ``data/irregular_past_participles.txt``): a clause,
     not a subject."""
     if language != "en":
         return False
     pasts = word_list("irregular_pasts.txt")
     edges = (words[0].casefold(), words[-1].casefold())
+    if words[-1].casefold() in word_list("irregular_past_participles.txt"):
+        return True  # "articles written"
     return any(w in pasts or (len(w) > 4 and w.endswith("ed")) for w in edges)
 
 
@@ -465,7 +468,9 @@ def _demonym(word: str) -> bool:
 
 
 def _title_word(word: str) -> bool:
-    return (word,) in honorific_words() or word in COMMON_STARTS
+    # "Gov" of "Gov. Chris Christie": the tokens leave an abbreviation's full stop off.
+    honorifics = honorific_words()
+    return (word,) in honorifics or (f"{word}.",) in honorifics or word in COMMON_STARTS
 
 
 def keyphrase_tags(
