@@ -626,6 +626,21 @@ def test_an_english_word_or_a_numeral_in_capitals_is_no_organisation():
     assert not set(organisations) & {"ZIP", "CHIP", "III", "II"}
 
 
+def test_where_a_body_is_and_a_headlines_verb_are_not_its_name():
+    extraction = extract_entities(
+        [
+            "The Sacramento-based McClatchy Co. cut jobs, and the Ann Arbor-based Center for "
+            "Automotive Research agreed.",
+            "Broad Institute Gets Patent, and Service Properties Trust sold hotels.",
+        ]
+    )
+    organisations = set(extraction.names("organisation"))
+    assert {"McClatchy Co.", "Center for Automotive Research", "Broad Institute"} <= organisations
+    assert "Service Properties Trust" in organisations
+    assert not {n for n in organisations if "based" in n or "Gets" in n}
+    assert not extraction.names("person")
+
+
 def test_a_name_with_an_age_after_it_is_a_person():
     people = extract_entities(
         ["Police arrested Tova Noel, 31, and Ujwal Barretto, 29, of Newark on Tuesday."]

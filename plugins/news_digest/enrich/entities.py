@@ -297,6 +297,11 @@ def _runs(paragraphs: list[str], ordinary: set[str]):
             while words and words[0] in CALENDAR:
                 start += len(words[0]) + 1
                 words = words[1:]
+            # "Sacramento-based McClatchy", "Delhi-based Council": where a body is, not its name.
+            lead = next((i for i, w in enumerate(words) if _PLACED.search(w)), None)
+            if lead is not None:
+                start += len(" ".join(words[: lead + 1])) + 1
+                words = words[lead + 1 :]
             while words and (
                 words[-1] in CONNECTORS
                 or words[-1] in CALENDAR
@@ -359,8 +364,62 @@ def _organisation(words: list[str]) -> str | None:
             return None  # "Group A" is a tournament's group, not a body
         if len(words) > MAX_ORGANISATION_WORDS:
             return None  # a headline or a sentence in title case, not a name
-        return name.removeprefix("The ")
+        kept = _without_headline_tail(words)
+        return " ".join(kept).removeprefix("The ") if len(kept) >= 2 else None
     return None
+
+
+#: Verbs a headline in title case runs on with after a body's name ("… Holdings Could").
+_AUXILIARIES = frozenset(
+    [
+        "could",
+        "would",
+        "should",
+        "will",
+        "may",
+        "might",
+        "can",
+        "must",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "does",
+        "do",
+    ]
+)
+
+
+def _without_headline_tail(words: list[str]) -> list[str]:
+    """``words`` up to the verb after the last cue word: a headline in title case ran
+    on ("Crown Equity Holdings Could …", "Broad Institute Gets Patent", "Palladium
+    Hotel Group Announces"); "Service Properties Trust" and "Oxford University
+    Press" are whole."""
+    cues = [i for i, w in enumerate(words) if _cue(w)]
+    if not cues or cues[-1] + 1 >= len(words) or set(words) & set(CONNECTORS):
+        return words
+    verb = words[cues[-1] + 1].lower()
+    ordinary = ordinary_words()
+    if (
+        verb in _AUXILIARIES
+        or verb in word_list("irregular_pasts.txt")
+        or (verb.endswith("ed") and verb in ordinary)
+        or (verb.endswith("s") and not verb.endswith("ss") and verb[:-1] in ordinary)
+        or (verb.endswith("es") and verb[:-2] in ordinary)
+    ):
+        return words[: cues[-1] + 1]
+    return words
+
+
+def _cue(word: str) -> bool:
+    return (
+        word in org_cues()
+        or word.rstrip(".") in org_cues()
+        or word.rpartition("-")[2] in OUTLET_CUES
+    )
 
 
 def _two_organisations(words: list[str]) -> int | None:
@@ -872,6 +931,8 @@ def _paired_with_people(
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
 _ROMAN = re.compile(r"[IVX]{2,}")
+#: A compound that says where a body is or who runs it, before its name.
+_PLACED = re.compile(r"-(?:based|born|owned|backed|led|run|funded|headquartered)$", re.IGNORECASE)
 #: An acronym defined after words that do not spell it ("hypersensitivity pneumonitis,
 #: or HP", "Krankenhausinformationssystemen (KIS)"): a thing. (Names that spell
 #: theirs are :func:`_acronym_definitions`.)
