@@ -370,27 +370,8 @@ def _organisation(words: list[str]) -> str | None:
 
 
 #: Verbs a headline in title case runs on with after a body's name ("… Holdings Could").
-_AUXILIARIES = frozenset(
-    [
-        "could",
-        "would",
-        "should",
-        "will",
-        "may",
-        "might",
-        "can",
-        "must",
-        "is",
-        "are",
-        "was",
-        "were",
-        "has",
-        "have",
-        "had",
-        "does",
-        "do",
-    ]
-)
+_AUXILIARY_WORDS = "could would should will may might can must is are was were has have had does do"
+_AUXILIARIES = frozenset(_AUXILIARY_WORDS.split())
 
 
 def _without_headline_tail(words: list[str]) -> list[str]:
