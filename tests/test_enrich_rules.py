@@ -641,6 +641,18 @@ def test_where_a_body_is_and_a_headlines_verb_are_not_its_name():
     assert not extraction.names("person")
 
 
+def test_a_paragraph_of_one_quotation_goes_on_with_the_speaker_before_it():
+    paragraphs = [
+        "Taylor Swift has accused her former label of blocking her from the awards.",
+        '"I just want to be able to perform my own music," she said.',
+        "\"That's it. I've tried to work this out privately but have not been able to.\"",
+        "The label said it had never stopped her.",
+        '"We have always supported every artist on our roster in every way."',
+    ]
+    quotes = find_quotations(paragraphs, extract_entities(paragraphs))
+    assert [q.speaker for q in quotes] == ["Taylor Swift", "Taylor Swift"]
+
+
 def test_a_name_with_an_age_after_it_is_a_person():
     people = extract_entities(
         ["Police arrested Tova Noel, 31, and Ujwal Barretto, 29, of Newark on Tuesday."]

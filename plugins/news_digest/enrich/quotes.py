@@ -6,7 +6,9 @@ A quotation is text between curly (or straight) double quotes of at least
 1. after it: ``…,” Sessions said`` / ``…,” said Jeff Sessions`` / ``…,” he told``;
 2. before it, in the same sentence: ``He said …, saying “…”``;
 3. another attributed quotation in the same paragraph (a quote split by its
-   attribution).
+   attribution);
+4. the quotation the paragraph before left open, or, for a paragraph that is
+   one quotation, the one the paragraph before ended with.
 
 A pronoun (he, she) is the last person named before the quotation, outside
 quotation marks, whose given name (when the data files know it) fits the pronoun.
@@ -33,6 +35,8 @@ _SPEECH = re.compile(rf"\b{_VERB}\b")
 _BEFORE = re.compile(rf"\b{_VERB}\b[^.!?]*$|:\s*$")
 _SUBJECT_PRONOUN = re.compile(rf"^\s*({_PRONOUN})\b")
 _SENTENCE = re.compile(r"[.!?][”\"]?\s+(?=[A-Z“\"])")
+#: A paragraph that ends with its quotation's attribution ("…,” she said.") or its close.
+_ENDS_QUOTING = re.compile(rf"[”\"]\s*$|[”\"],?\s+(?:\w+\s+){{0,3}}(?:{SPEECH_VERBS})\.?\s*$")
 #: How far after a quotation its attribution is looked for ("…,” lead researcher X said).
 AFTER_CHARS = 160
 
@@ -85,14 +89,21 @@ def find_quotations(paragraphs: list[str], extraction: Extraction) -> list[Quota
     ]
     found: list[Quotation] = []
     open_speaker = None  # the speaker of a quotation left open at the last paragraph's end
+    last_speaker = None  # the speaker of the last paragraph's closing quotation
     for number, text in enumerate(paragraphs):
         pending, speakers = [], []
         carried, open_speaker = open_speaker, None
+        followed, last_speaker = last_speaker, None
+        quoted = _QUOTE.fullmatch(text.strip())
         for index, match in enumerate(_QUOTE.finditer(text)):
             words = (match.group(1) or match.group(2) or match.group(3) or "").strip()
             speaker = _speaker(paragraphs, text, match, number, extraction, spans)
             if speaker is None and index == 0 and carried and not text[: match.start()].strip():
                 speaker = carried  # a quotation running on from the paragraph before
+            if speaker is None and quoted and followed:
+                # A paragraph that is one quotation, right after a paragraph that
+                # ends quoting someone: the same speaker goes on.
+                speaker = followed
             if speaker:
                 speakers.append(speaker)
             if len(words.split()) >= MIN_QUOTE_WORDS:
@@ -104,6 +115,8 @@ def find_quotations(paragraphs: list[str], extraction: Extraction) -> list[Quota
                 found.append(Quotation(words.rstrip(","), speaker, number, start))
             if left_open:
                 open_speaker = speaker
+        if pending and _ENDS_QUOTING.search(text):
+            last_speaker = pending[-1][1] or (speakers[-1] if speakers else None)
     return found
 
 
