@@ -160,6 +160,21 @@ def test_a_one_word_line_that_is_no_bloggers_name_names_no_one(word, page_line):
     assert found is None or found.value != [word]
 
 
+@pytest.mark.parametrize("line", ["Heavy Equipment | Machinery Trader", "Local Nav Staff Writer"])
+def test_a_credited_name_with_no_given_name_or_surname_and_an_english_word_is_none(line):
+    lines = _lines(line, PARA)
+    assert metadata.find_byline(lines, page=lines) is None
+    credited = _lines("Ann Lee | Machinery Trader", PARA)
+    assert metadata.find_byline(credited, page=credited).value == ["Ann Lee"]
+
+
+def test_prices_and_changes_on_a_tickers_line_are_no_clock_time():
+    # A clock time beside a name makes a dated byline ("Markus Reuter 9:40 Uhr"); a
+    # price ("225.86 -12.99 -5.44%") does not.
+    assert byline._dated_names("Markus Reuter 9:40 Uhr") == ("Markus Reuter",)
+    assert byline._dated_names("Ann Lee 225.86 -12.99 -5.44%") == ()
+
+
 def test_a_title_case_headline_is_not_a_byline():
     lines = _lines("Harbour Board Backs Plan for New Ferry Pier", "March 3, 2021", PARA)
     assert metadata.find_byline(lines) is None

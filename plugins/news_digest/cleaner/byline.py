@@ -418,7 +418,11 @@ def _prefixed(text: str) -> tuple[str, ...]:
 
 
 #: What a dated byline line holds besides the names: "19.6.2007 9:40 Uhr", "um", "Uhr".
-_CLOCK = re.compile(CLOCK_TIME + r"\s*(?:[A-Z]{2,4}\b)?", re.IGNORECASE)
+#: Not a price or a change ("225.86 -12.99 -5.44%" on a ticker's line): no sign,
+#: currency or digit before it, no digit or per cent after.
+_CLOCK = re.compile(
+    r"(?<![\d.,$€£+\-])" + CLOCK_TIME + r"(?![\d%])\s*(?:[A-Z]{2,4}\b)?", re.IGNORECASE
+)
 _SEGMENTS = re.compile(r"\s+[-–—|/•·]\s+|\s*[|•·]\s*|\s+/\s*|^\s*[-–—,]\s*|\s*,\s+(?=\D)")
 #: What may follow the names on a dated line: "71 Kommentare", a section name.
 DATED_TAIL_MAX_WORDS = 2
@@ -538,6 +542,14 @@ def _person_like(name: str) -> bool:
     return words[0].split("-")[0] in _given_names() or surname in census_surnames()
 
 
+def _worded_unnamed(found: tuple[str, ...]) -> bool:
+    """Whether no name of ``found`` shows a given name or surname and one holds an
+    English word: a section's, a product's or a company's name ("Technology Review")."""
+    return not any(map(_person_like, found)) and any(
+        w.casefold() in ordinary_words() for n in found for w in _name_words(n)
+    )
+
+
 def _name_words(name: str) -> list[str]:
     """A name's words that may be words of the language: not particles nor initials."""
     return [w for w in name.split() if len(w.strip(".")) > 1 and w.casefold() not in _PARTICLES]
@@ -608,7 +620,9 @@ def _read(
     if _words(found, page):
         return None
     if _credit_tail(rest):
-        return found, CONFIDENCE_CREDITED
+        # "LOW LOWE'S COMPANIES INC." on a ticker's line: no given name or surname,
+        # and an English word, is no person's name whatever follows it.
+        return None if _worded_unnamed(found) else (found, CONFIDENCE_CREDITED)
     prev = lines[index - 1] if index > 0 else None
     alone = words <= NAME_ALONE_MAX_WORDS
     # A name alone, or names and nothing else beside a date ("Rui Ma, Heba Ledwon &
@@ -619,9 +633,7 @@ def _read(
         person = any(map(_person_like, found))
         # Beside a date, a name alone that shows no given name or surname and holds an
         # English word is a section's or a product's name ("Technology Review").
-        worded = not person and any(
-            w.casefold() in ordinary_words() for n in found for w in _name_words(n)
-        )
+        worded = _worded_unnamed(found)
         if not worded and (_dated(nxt) or _dated(prev) or (alone and _role_under(line, nxt))):
             return found, CONFIDENCE_ALONE
         if alone and page and not page.common(text.split()) and person:
