@@ -575,6 +575,24 @@ def test_a_phrase_ending_in_a_participle_a_rating_or_a_title_is_no_tag():
     assert not folded & {"articles written", "perfect fall", "gov"}
 
 
+def test_in_german_lower_case_words_alone_are_no_tag():
+    paragraphs = [
+        "Wer schnell abnehmen will, isst weniger Zucker. Schnell abnehmen klappt nur mit "
+        "Geduld, sagt die Ernährungsberaterin Anna Weber.",
+        "Schnell abnehmen ist ein Wunsch vieler, doch die Tafel Schokolade bleibt, und "
+        "Anna Weber empfiehlt, schnell abnehmen zu vergessen.",
+    ]
+    folded = {t.casefold() for t in keyphrase_tags("Abnehmen", paragraphs, "de", {})}
+    assert "schnell abnehmen" not in folded
+    english = {
+        t.casefold()
+        for t in keyphrase_tags(
+            "Diets", [p.replace("abnehmen", "dieting") for p in paragraphs], "en", {}
+        )
+    }
+    assert "schnell dieting" in english
+
+
 def test_a_plural_and_its_singular_are_one_tag():
     assert tag_key("Software companies") == tag_key("software company")
     assert tag_key("GCSEs") == tag_key("GCSE") != tag_key("GCS")

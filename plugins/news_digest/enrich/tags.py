@@ -506,6 +506,9 @@ def keyphrase_tags(
             # clause of them ("held in jail"): a stop word only ever at an edge.
             if (
                 len(words) < 2
+                # German writes every noun with a capital: lower-case words only
+                # ("relativ unentspannt", "schnell abnehmen") name no subject.
+                or _capitalised_nouns(language)
                 or index.count(phrase) < MIN_PHRASE_OCCURRENCES
                 or (lan and any(w.casefold() in stopwords(lan) for w in words[1:-1]))
                 or _modifier_edge(words)
