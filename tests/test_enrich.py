@@ -277,3 +277,13 @@ def test_the_world_given_names_are_what_the_pinned_faker_gives():
         text=True,
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_place_names_of_other_languages_are_what_the_pinned_babel_gives():
+    # The list is written by a script from Babel's CLDR data; the build reads the file.
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "place_names.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -703,6 +703,17 @@ def test_the_us_as_a_noun_is_a_place_and_a_country_comes_after_what_the_news_is_
     assert named.index("United States") < named.index("Tax Foundation")
 
 
+def test_countries_and_regions_in_other_languages_are_places_unless_english_words():
+    places = extract_entities(
+        ["Die Forscher reisten nach Norwegen, Asien und Nordamerika, dann in die Schweiz."]
+    ).names("place")
+    assert {"Norwegen", "Asien", "Nordamerika", "Schweiz"} <= set(places)
+    english = extract_entities(
+        ["The Argentine striker flew home to Island Park, far from the Island Records office."]
+    ).names("place")
+    assert "Argentine" not in english and "Island" not in english
+
+
 def test_a_name_with_an_age_after_it_is_a_person():
     people = extract_entities(
         ["Police arrested Tova Noel, 31, and Ujwal Barretto, 29, of Newark on Tuesday."]

@@ -39,6 +39,20 @@ def places() -> dict[str, str]:
     for name in _geonames():
         if name not in table and name not in people and name.upper() not in surnames:
             table[name] = name
+    # Countries and regions as other languages write them ("Norwegen", "Asien"),
+    # unless the name is an English word or people too ("Island", German for
+    # Iceland; "Argentine", French for Argentina).
+    ordinary = ordinary_words()
+    demonyms = word_list("demonyms.txt")
+    for name in _lines("places_world.txt"):
+        if (
+            name not in table
+            and name not in people
+            and name.upper() not in surnames
+            and name.casefold() not in ordinary
+            and name not in demonyms
+        ):
+            table[name] = name
     return table
 
 
