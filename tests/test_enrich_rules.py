@@ -714,6 +714,14 @@ def test_countries_and_regions_in_other_languages_are_places_unless_english_word
     assert "Argentine" not in english and "Island" not in english
 
 
+def test_a_large_city_named_like_a_person_is_a_place_where_only_a_place_stands():
+    places = extract_entities(
+        ["He moved to a house in Sacramento. In Amsterdam, the council met; near Charlotte too."]
+    ).names("place")
+    assert {"Sacramento", "Amsterdam", "Charlotte"} <= set(places)
+    assert not extract_entities(["Charlotte said the vote would wait."]).names("place")
+
+
 def test_a_name_with_an_age_after_it_is_a_person():
     people = extract_entities(
         ["Police arrested Tova Noel, 31, and Ujwal Barretto, 29, of Newark on Tuesday."]

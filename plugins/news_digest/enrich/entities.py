@@ -35,6 +35,7 @@ from .gazetteer import (
     honorific_words,
     known_organisations,
     known_people,
+    large_places,
     ordinary_words,
     org_cues,
     organisations,
@@ -596,6 +597,10 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
                 state = _STATE_AFTER.match(part.after)
                 if state and _is_state(state.group(1)) and _name_like(part.words):
                     mentions.append(Mention(PLACE, part_name, part.paragraph, part.start, part.end))
+                elif _LOCATIVE_BEFORE.search(part.before) and part_name in large_places():
+                    # "in Sacramento", "near Charlotte": a large city or a country whose
+                    # name is a surname or a given name too, where only a place stands.
+                    mentions.append(Mention(PLACE, part_name, part.paragraph, part.start, part.end))
                 else:
                     singles.append(part)
             elif part is not run and (org := _organisation(part.words)):
@@ -916,6 +921,8 @@ def _paired_with_people(
 
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
 _ROMAN = re.compile(r"[IVX]{2,}")
+#: Where a one-word name can only be a place ("in", "near", "outside" before it).
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|across|around)\s+$", re.IGNORECASE)
 #: A compound that says where a body is or who runs it, before its name.
 _PLACED = re.compile(r"-(?:based|born|owned|backed|led|run|funded|headquartered)$", re.IGNORECASE)
 #: An acronym defined after words that do not spell it ("hypersensitivity pneumonitis,

