@@ -52,18 +52,16 @@ def collect() -> list[str]:
     return sorted(found)
 
 
-def render(names: list[str]) -> str:
-    version = metadata.version("babel")
-    header = (
-        f"# Countries and world regions in the cleaner's languages: Babel {version}'s\n"
-        "# CLDR territory names (BSD licence; Unicode licence for the CLDR data).\n"
-        "# Written by bench/place_names.py; do not edit by hand. One name a line.\n"
-    )
-    return one_a_line(header, names)
+#: The file's header; ``{version}`` is the pinned Babel's.
+HEADER = """\
+# Countries and world regions in the cleaner's languages: Babel {version}'s
+# CLDR territory names (BSD licence; Unicode licence for the CLDR data).
+# Written by bench/place_names.py; do not edit by hand. One name a line.
+"""
 
 
 def make() -> str:
-    return render(collect())
+    return one_a_line(HEADER.format(version=metadata.version("babel")), collect())
 
 
 if __name__ == "__main__":

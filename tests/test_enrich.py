@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 import yaml
 from conftest import ROOT
 
@@ -269,20 +270,12 @@ def test_lsh_pair_blocks_cover_every_row_and_make_the_same_pairs():
     assert all(len(set(b[2].tolist())) <= 1 for b in minhash.lsh_pair_blocks(values, 0.3, 1))
 
 
-def test_the_world_given_names_are_what_the_pinned_faker_gives():
-    # The list is written by a script from Faker's data; the build reads the file.
+@pytest.mark.parametrize("script", ["given_names.py", "place_names.py"])
+def test_the_word_lists_are_what_their_pinned_sources_give(script):
+    # Each list is written by a script from a pinned package's data (Faker's given
+    # names, Babel's place names); the build reads the file.
     done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "given_names.py"), "--check"],
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-
-
-def test_the_place_names_of_other_languages_are_what_the_pinned_babel_gives():
-    # The list is written by a script from Babel's CLDR data; the build reads the file.
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "place_names.py"), "--check"],
+        [sys.executable, str(ROOT / "bench" / script), "--check"],
         capture_output=True,
         text=True,
     )
