@@ -648,15 +648,11 @@ def _given_name_alone(text: str, page: _PageWords) -> tuple[str, ...]:
     word = text.strip().rstrip(",;:")
     if (
         " " in word
-        or len(word) < SINGLE_NAME_MIN_CHARS
-        or word.isupper()
+        or not _single_name(word)  # the one-word name a "By" may have before it
         or word not in _given_names()
-        or not _is_name_word(word, True)
         or word.casefold() in ordinary_words()
-        or word.casefold() in _function_words()
         or word in places()
         or re.fullmatch(_MONTH, word, re.IGNORECASE)  # "April", "June"
-        or _publisher(word)
         or page.common([word])
     ):
         return ()

@@ -358,9 +358,7 @@ def _organisation(words: list[str]) -> str | None:
     head = words[: next((i for i, w in enumerate(words) if w in CONNECTORS), len(words))]
     # An outlet's cue ends its name, even a hyphenated word ("Pittsburgh Post-Gazette").
     outlet = words[-1].rpartition("-")[2] in OUTLET_CUES and not set(words) & set(CONNECTORS)
-    if len(words) >= 2 and (
-        outlet or any(w.rstrip(".") in org_cues() or w in org_cues() for w in head)
-    ):
+    if len(words) >= 2 and (outlet or any(_org_cue(w) for w in head)):
         if words[-1] in CONNECTORS or words[0] in CALENDAR or _LETTER.fullmatch(words[-1]):
             return None  # "Group A" is a tournament's group, not a body
         if len(words) > MAX_ORGANISATION_WORDS:
@@ -396,12 +394,14 @@ def _without_headline_tail(words: list[str]) -> list[str]:
     return words
 
 
+def _org_cue(word: str) -> bool:
+    """Whether ``word`` is an organisation's cue ("Department", "Corp." or "Corp")."""
+    return word in org_cues() or word.rstrip(".") in org_cues()
+
+
 def _cue(word: str) -> bool:
-    return (
-        word in org_cues()
-        or word.rstrip(".") in org_cues()
-        or word.rpartition("-")[2] in OUTLET_CUES
-    )
+    """An organisation's or an outlet's cue ("Holdings", "Post-Gazette")."""
+    return _org_cue(word) or word.rpartition("-")[2] in OUTLET_CUES
 
 
 def _two_organisations(words: list[str]) -> int | None:

