@@ -984,3 +984,37 @@ def test_share_buttons_under_the_headline_do_not_push_the_byline_out_of_reach():
     signature = ["", "By Kari Hansen | Special to the Gazette", ""]
     text = "\n".join([*header, *signature, PARA, "", PARA2])
     assert clean_text(text).authors == ["Kari Hansen"]
+
+
+def test_a_name_beside_a_date_above_the_body_is_the_author_when_no_header_names_one():
+    # The headline is not in the text: the name over the date still signs the article.
+    lead = _lines("Also available in other languages:", "Josef Průša", "May 3, 2024")
+    found = metadata.find_lead_byline(lead, lead)
+    assert found.value == ["Josef Průša"] and found.confidence < byline.CONFIDENCE_ALONE
+    # A whole seed whose headline is taken from a heading in the body, below the byline.
+    seed = [lead[0].text, "Kari Hansen", "May 3, 2024", "Estimated reading time: 11 minutes"]
+    seed += [PARA, PARA2, "What the harbour board can do next", PARA2, PARA]
+    assert clean_text("\n\n".join(seed)).authors == ["Kari Hansen"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # Two people beside dates: a list of posts, not this article's byline.
+        ["Ann Lee", "May 3, 2024", "Related", "Kari Hansen", "May 5, 2024"],
+        # A title-case heading beside a date opens with no given name.
+        ["Mortal Kombat II", "May 3, 2024"],
+        # A price is no clock time: a product beside its price is no byline.
+        ["Bell Falcon XRV Helmet", "$76.73"],
+        # A name with no date beside it, so far from the headline.
+        ["Kari Hansen", "Share"],
+    ],
+)
+def test_no_lead_byline_from_lists_headings_prices_or_undated_names(lead):
+    lines = _lines(*lead)
+    assert metadata.find_lead_byline(lines, lines) is None
+
+
+def test_a_price_is_no_clock_time_beside_a_name():
+    assert not byline._dated(Line(1, "$76.73")) and not byline._dated(Line(1, "76.73"))
+    assert byline._dated(Line(1, "Jan 14, 2015, 7:09 PM")) and byline._dated(Line(1, "9 min read"))

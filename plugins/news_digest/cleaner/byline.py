@@ -113,7 +113,11 @@ _NAMES_END = re.compile(
     r"|\s+[^\W\d_]+:(?:\s|$)"  # a label after the names: "Von: A. Am: 29.12.2014"
 )
 _HANDLE_OR_SEPARATOR = re.compile(r"^\s*(?:[|–—•·-]|@\w|\()")
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b|\b\d+\s*(?:min|hours?|hrs?|days?)\b", re.IGNORECASE)
+#: A clock time or an age ("7:09 PM", "9 min read", "2 days ago"); not a price ("$76.73").
+_TIME = re.compile(
+    r"(?<![$€£¥\d.,])\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b\d+\s*(?:min|hours?|hrs?|days?)\b",
+    re.IGNORECASE,
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 #: "FOXBusiness": two capitals then a small letter is a joined word, not a name.
 _JOINED = re.compile(r"[A-Z]{2,}[a-z]")
@@ -542,6 +546,12 @@ def _person_like(name: str) -> bool:
     return words[0].split("-")[0] in _given_names() or surname in census_surnames()
 
 
+def _given_first(name: str) -> bool:
+    """Whether ``name`` opens with a given name ("Josef Průša", "Dr. Ann Lee")."""
+    words = [w for w in name.split() if not w.endswith(".")]
+    return bool(words) and words[0].split("-")[0] in _given_names()
+
+
 def _worded_unnamed(found: tuple[str, ...]) -> bool:
     """Whether no name of ``found`` shows a given name or surname and one holds an
     English word: a section's, a product's or a company's name ("Technology Review")."""
@@ -733,6 +743,38 @@ def find_far_byline(lines: list[Line]) -> Found | None:
         return None
     names_, line = found[0]
     return Found(list(names_), line.number, line.text, CONFIDENCE_FAR)
+
+
+#: How sure a byline found above the body, away from the chosen headline, is.
+CONFIDENCE_LEAD = 0.5
+
+
+def find_lead_byline(
+    lines: list[Line], page: list[Line] = (), language: Language = None
+) -> Found | None:
+    """A byline among the lines above the body that the header under the chosen
+    headline did not reach (the headline is not in the text, or was taken from
+    elsewhere): a "By" line, a credited name or a name alone, on or beside a
+    dated line ("Josef Průša" over "December 19. 2025"). ``lines`` are the page's
+    lines above the body's first, in order. Lines naming different people are a
+    list of posts: then nobody."""
+    page_words = _PageWords(page)
+    found: list[tuple[tuple[str, ...], Line]] = []
+    for index, line in enumerate(lines):
+        read = _read(lines, index, page_words, language)
+        # Far from the headline, every name must open with a given name: title-case
+        # headings beside a date ("Mortal Kombat II", "Request Stock Alert") do not.
+        if read is None or read[1] < CONFIDENCE_ALONE or not all(map(_given_first, read[0])):
+            continue
+        prev = lines[index - 1] if index else None
+        nxt = lines[index + 1] if index + 1 < len(lines) else None
+        if not (_dated(line) or _dated(prev) or _dated(nxt)):
+            continue
+        found.append((read[0], line))
+    if not found or len({names for names, _ in found}) > 1:
+        return None
+    names_, line = found[0]
+    return Found(list(names_), line.number, line.text, CONFIDENCE_LEAD)
 
 
 #: An author box under the article opens with the name and says the person

@@ -135,6 +135,13 @@ def find_far_byline(lines: list[Line]) -> Found | None:
     return byline.find_far_byline(lines)
 
 
+def find_lead_byline(
+    lines: list[Line], page: list[Line] = (), language: Language = None
+) -> Found | None:
+    """A name beside a date above the body: see :func:`.byline.find_lead_byline`."""
+    return byline.find_lead_byline(lines, page, language)
+
+
 def find_author_bio(lines: list[Line]) -> Found | None:
     """An author box under the article: see :func:`.byline.find_author_bio`."""
     return byline.find_author_bio(lines)
@@ -223,6 +230,7 @@ __all__ = [
     "_publisher_patterns",
     "find_byline",
     "find_dates",
+    "find_lead_byline",
     "find_source",
     "find_stated_date",
     "find_title",

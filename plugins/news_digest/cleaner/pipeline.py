@@ -286,6 +286,12 @@ def _clean_once(
     ):
         article.authors = bio.value
         article.confidence["authors"] = bio.confidence
+    if not article.authors and body_numbers:
+        first_body = min(body_numbers)
+        lead = [ln for ln in lines if ln.number < first_body and ln.number not in taken]
+        if lead_byline := metadata.find_lead_byline(lead, lines, page_language):
+            article.authors = lead_byline.value
+            article.confidence["authors"] = lead_byline.confidence
     stated = metadata.find_stated_date(
         under,
         dayfirst=dayfirst,
