@@ -73,6 +73,10 @@ def _lines(*texts: str) -> list[Line]:
         ("Autor*in: Hans Beispiel", ["Hans Beispiel"]),  # German gender-inclusive labels
         ("Autor:in Hans Beispiel", ["Hans Beispiel"]),
         ("AUTOR/IN Hans Beispiel", ["Hans Beispiel"]),
+        # An outlet in capitals after the last name is no part of it.
+        ("By Kari Hansen and Ola Nordmann HARBOUR TODAY", ["Kari Hansen", "Ola Nordmann"]),
+        ("By Jeanne DUPONT", ["Jeanne DUPONT"]),  # a surname in capitals stays
+        ("By JANIE HAR", ["JANIE HAR"]),
     ],
 )
 def test_byline_shapes(line, names):

@@ -242,6 +242,25 @@ def _name(part: str) -> str | None:
     return None
 
 
+def _without_capitals_tail(name: str) -> str:
+    """A name in mixed case less the words in capitals after it, an outlet or a
+    post-nominal ("Kevin McCoy USA TODAY"), when what is left opens with a given
+    name ("Cooperative Union SCFCU" stays whole, and is refused as a whole). A
+    surname in capitals alone ("Jean DUPONT") stays, and so does a name all in
+    capitals ("JANIE HAR")."""
+    words = name.split()
+    caps = [len(w.strip(".")) > 1 and w.isupper() for w in words]
+    if not caps[-1] or all(caps):
+        return name
+    cut = len(words)
+    while cut and caps[cut - 1]:
+        cut -= 1
+    lead = " ".join(words[:cut])
+    if cut < NAME_MIN_WORDS or any(caps[:cut]) or not _name(lead) or not _given_first(lead):
+        return name
+    return lead
+
+
 def _cut_credit(text: str) -> tuple[str, bool]:
     """``text`` up to its first credit word or date, and whether anything was cut."""
     end = len(text)
@@ -274,6 +293,8 @@ def names(text: str, prefixed: bool = False) -> tuple[tuple[str, ...], str]:
         name = _name(part)
         if name and not (prefixed and index == 0) and _worded((name,)):
             name = None
+        if name:
+            name = _without_capitals_tail(name)
         if name is None:
             # An outlet joined to the name ("A FOXBusiness"): the name words before it.
             words = part.split()
