@@ -1022,3 +1022,30 @@ def test_no_lead_byline_from_lists_headings_prices_or_undated_names(lead):
 def test_a_price_is_no_clock_time_beside_a_name():
     assert not byline._dated(Line(1, "$76.73")) and not byline._dated(Line(1, "76.73"))
     assert byline._dated(Line(1, "Jan 14, 2015, 7:09 PM")) and byline._dated(Line(1, "9 min read"))
+
+
+def test_a_place_is_no_name_and_an_outlet_under_the_byline_is_the_bylines():
+    # "York" is a surname, but "New York" over the menu is a place.
+    menu = _lines("New York", "News", "Politics")
+    assert metadata.find_byline(menu, page=menu) is None
+    seed = "\n\n".join(
+        ["Harbour Board Backs Pier Plan", "BY Kari Hansen", "HARBOUR DAILY NEWS", PARA, PARA2]
+    )
+    article = clean_text(seed)
+    assert article.authors == ["Kari Hansen"]
+    assert "HARBOUR DAILY NEWS" not in article.body_text
+    assert [r.reason for r in article.removed if r.text == "HARBOUR DAILY NEWS"] == ["byline"]
+
+
+@pytest.mark.parametrize(
+    ("text", "credit"),
+    [
+        ("NEW YORK DAILY NEWS", True),
+        ("Staff Writer", True),
+        ("Kari Hansen", False),  # a name
+        ("The harbour board agreed on Monday.", False),
+        ("UPDATED 3 HOURS AGO", False),  # digits: a date's or a count's line
+    ],
+)
+def test_a_credit_line_is_an_outlet_or_role_alone(text, credit):
+    assert metadata.credit_line(text) is credit

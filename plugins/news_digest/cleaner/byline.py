@@ -230,6 +230,9 @@ def _name(part: str) -> str | None:
         return None
     if words[-1].casefold() in _PARTICLES:
         return None
+    # "New York" over "News": a place's name, however like a person's ("York" is a surname).
+    if _place_name(part):
+        return None
     # "Daten Submenu Daten", "Skip Navigation Navigation": a name says each word once
     # (initials aside: "R. R.").
     spelled = [w.casefold() for w in words if len(w.strip(".")) > 1]
@@ -240,6 +243,11 @@ def _name(part: str) -> str | None:
     if all(_is_name_word(w, i == 0) for i, w in enumerate(words)):
         return part
     return None
+
+
+def _place_name(part: str) -> bool:
+    """Whether ``part`` is a known place's name, in any case ("NEW YORK")."""
+    return part in places() or part.title() in places()
 
 
 def _without_capitals_tail(name: str) -> str:
@@ -353,6 +361,18 @@ def _credit_tail(rest: str) -> bool:
     return len(words) <= CREDIT_MAX_WORDS and all(
         w[0].isupper() or w.casefold() in _OUTLET_SMALL_WORDS or not w[0].isalpha() for w in words
     )
+
+
+def credit_line(text: str) -> bool:
+    """Whether ``text`` is an outlet or a role alone, as a byline's second line prints
+    it ("NEW YORK DAILY NEWS", "Staff Writer"): a credit and no name, in capitals or
+    with a role word."""
+    text = text.strip()
+    if not text or _DIGIT.search(text) or names(text)[0]:
+        return False
+    if not (text.isupper() or _credits()[2].search(text)):
+        return False
+    return _credit_tail(" " + text)
 
 
 def _role_under(line: Line, nxt: Line | None) -> bool:

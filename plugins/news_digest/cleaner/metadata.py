@@ -135,6 +135,11 @@ def find_far_byline(lines: list[Line]) -> Found | None:
     return byline.find_far_byline(lines)
 
 
+def credit_line(text: str) -> bool:
+    """An outlet or a role alone on the line under a byline: see :func:`.byline.credit_line`."""
+    return byline.credit_line(text)
+
+
 def find_lead_byline(
     lines: list[Line], page: list[Line] = (), language: Language = None
 ) -> Found | None:
@@ -228,6 +233,7 @@ __all__ = [
     "_any_publisher",
     "_publisher",
     "_publisher_patterns",
+    "credit_line",
     "find_byline",
     "find_dates",
     "find_lead_byline",
