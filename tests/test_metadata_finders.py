@@ -1049,3 +1049,21 @@ def test_a_place_is_no_name_and_an_outlet_under_the_byline_is_the_bylines():
 )
 def test_a_credit_line_is_an_outlet_or_role_alone(text, credit):
     assert metadata.credit_line(text) is credit
+
+
+@pytest.mark.parametrize(
+    ("label", "name_line", "name"),
+    [
+        ("Authors", "Kari Hansen", "Kari Hansen"),
+        ("Autor*in", "Hans Beispiel (Medizinredakteurin, M.A.)", "Hans Beispiel"),
+        ("Ein Beitrag von:", "Hans Beispiel", "Hans Beispiel"),
+        ("Article by", "Kari Hansen", "Kari Hansen"),
+    ],
+)
+def test_more_author_box_headings_and_a_role_in_brackets(label, name_line, name):
+    assert metadata.find_author_bio(_lines(PARA, label, name_line, PARA2)).value == [name]
+
+
+def test_an_author_box_heading_over_other_words_names_no_one():
+    lines = _lines(PARA, "Authors", "Kari Hansen and the harbour board agreed", PARA2)
+    assert metadata.find_author_bio(lines) is None

@@ -859,11 +859,13 @@ def find_author_bio(lines: list[Line]) -> Found | None:
 
 #: The heading of an author box: "Contact the author:", "About the authors", "Über die Autorin".
 _AUTHOR_LABEL = re.compile(
-    r"^(?:(?:contact|about|meet) (?:the |this )?authors?"
-    r"|(?:über|zu)(?: den| die| dem)? autor(?:in|en)?"
+    r"^(?:(?:(?:contact|about|meet) (?:the |this )?)?authors?"
+    r"|(?:(?:über|zu)(?: den| die| dem)? )?autor(?:in|en|\*in|:in|/in|innen)?"
+    r"|(?:ein )?beitrag von|(?:a )?(?:post|contribution|article) by"
     r"|(?:à propos de l'|l')auteur(?:e|s)?|(?:sobre (?:el|la|o|a) )?autor(?:a|es)?|l'autore)\s*:?$",
     re.IGNORECASE,
 )
+_BRACKETED = re.compile(r"^\s*\([^()]*\)\s*$")
 #: An author box names at most this many people, each alone on a line under its heading.
 LABELLED_MAX_NAMES = 4
 
@@ -877,7 +879,9 @@ def _labelled_authors(lines: list[Line]) -> Found | None:
         named: list[str] = []
         for below in lines[index + 1 : index + 1 + LABELLED_MAX_NAMES]:
             found, rest = names(below.text, prefixed=True)
-            if len(found) != 1 or rest.strip() or len(below.text.split()) > NAME_ALONE_MAX_WORDS:
+            # "Brit Weirich (Medizinredakteurin. M.A. …)": a role in brackets may follow.
+            rest = _BRACKETED.sub("", rest) if rest.lstrip().startswith("(") else rest
+            if len(found) != 1 or rest.strip() or len(found[0].split()) > NAME_ALONE_MAX_WORDS:
                 break
             named.append(found[0])
         if named:
