@@ -1058,6 +1058,8 @@ def test_a_credit_line_is_an_outlet_or_role_alone(text, credit):
         ("Autor*in", "Hans Beispiel (Medizinredakteurin, M.A.)", "Hans Beispiel"),
         ("Ein Beitrag von:", "Hans Beispiel", "Hans Beispiel"),
         ("Article by", "Kari Hansen", "Kari Hansen"),
+        ("Written By:", "Kari Hansen", "Kari Hansen"),
+        ("Geschrieben von", "Hans Beispiel", "Hans Beispiel"),
     ],
 )
 def test_more_author_box_headings_and_a_role_in_brackets(label, name_line, name):
@@ -1067,3 +1069,11 @@ def test_more_author_box_headings_and_a_role_in_brackets(label, name_line, name)
 def test_an_author_box_heading_over_other_words_names_no_one():
     lines = _lines(PARA, "Authors", "Kari Hansen and the harbour board agreed", PARA2)
     assert metadata.find_author_bio(lines) is None
+
+
+def test_a_name_over_a_sentence_calling_the_person_by_one_name_is_an_author_box():
+    box = ["Kari Hansen", "Kari is a staff writer covering the harbour and its ferries."]
+    assert metadata.find_author_bio(_lines(PARA, *box, PARA2)).value == ["Kari Hansen"]
+    # Another person's first name in the sentence: not this box.
+    other = ["Kari Hansen", "Ola is a staff writer covering the harbour and its ferries."]
+    assert metadata.find_author_bio(_lines(PARA, *other, PARA2)) is None

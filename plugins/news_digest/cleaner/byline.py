@@ -840,7 +840,7 @@ def find_author_bio(lines: list[Line]) -> Found | None:
     a quoted expert's profile beside the author's) name nobody."""
     found: set[tuple[str, ...]] = set()
     first: Line | None = None
-    for line in lines:
+    for index, line in enumerate(lines):
         match = _BIO.match(line.text.strip())
         if not match:
             continue
@@ -849,7 +849,11 @@ def find_author_bio(lines: list[Line]) -> Found | None:
             continue
         named, rest = names(match["name"])
         if len(named) != 1 or rest.strip():
-            continue
+            # "Maria Mathioudaki" over "Maria is a growth analyst …": the box's
+            # name on its own line, the sentence calling the person by one name.
+            named = _named_above(lines[index - 1] if index else None, match["name"])
+            if not named:
+                continue
         found.add(named)
         first = first or line
     if len(found) != 1 or first is None:
@@ -857,11 +861,23 @@ def find_author_bio(lines: list[Line]) -> Found | None:
     return Found(list(next(iter(found))), first.number, first.text, CONFIDENCE_BIO)
 
 
+def _named_above(above: Line | None, called: str) -> tuple[str, ...]:
+    """The name alone on ``above`` when ``called`` is its given name or surname."""
+    if above is None or len(called.split()) != 1:
+        return ()
+    named, rest = names(above.text)
+    if len(named) != 1 or rest.strip():
+        return ()
+    words = named[0].split()
+    return named if called in (words[0], words[-1]) else ()
+
+
 #: The heading of an author box: "Contact the author:", "About the authors", "Über die Autorin".
 _AUTHOR_LABEL = re.compile(
     r"^(?:(?:(?:contact|about|meet) (?:the |this )?)?authors?"
     r"|(?:(?:über|zu)(?: den| die| dem)? )?autor(?:in|en|\*in|:in|/in|innen)?"
     r"|(?:ein )?beitrag von|(?:a )?(?:post|contribution|article) by"
+    r"|written by|(?:geschrieben|verfasst) von|escrito por|écrit par|scritto da"
     r"|(?:à propos de l'|l')auteur(?:e|s)?|(?:sobre (?:el|la|o|a) )?autor(?:a|es)?|l'autore)\s*:?$",
     re.IGNORECASE,
 )
