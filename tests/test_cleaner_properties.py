@@ -161,6 +161,14 @@ def test_keeps_the_order_and_text_of_what_it_keeps(text):
     "Comments\nComments\nComments\nComments\n0 A A\nBRIDGE BRIDGE BRIDGE\n"
     "The the the the.\nThe the the monday said council the said."
 )
+# Once found by hypothesis: the headline's copy with a byline under it, below the
+# body, became the headline on the second look, and the body fell apart.
+@example(
+    "Bridge Bridge Vote Council\nThe the the the the the.\nThe the the the.\n"
+    "The the the the the.\nThe the the the the the.\nThe the the the.\n"
+    "By Ann Lee and Bo Chen\nThe the the the.\nThe the the the.\nThe the the the.\n"
+    "The the the the.\nBRIDGE BRIDGE VOTE COUNCIL\nBy Ann Lee and Bo Chen"
+)
 def test_idempotent_on_its_own_output(text):
     first = clean_text(text)
     if first.title is None or not first.body:

@@ -756,15 +756,27 @@ def test_of_the_headlines_copies_the_one_with_a_byline_under_it_starts_the_artic
     assert len(menu) > metadata.BYLINE_LINES  # the breadcrumb's copy has no byline near it
     lines = _lines("Home", title, *menu, title, "By Kari Hansen", PARA, PARA2, title)
     last, headed = len(lines) - 1, 2 + len(menu)
+    body = [headed + 2, headed + 3]
     choice = headline.Choice(title, last, last + 1, 0.5, None)
-    moved = pipeline._copy_with_header(lines, choice, dayfirst=False)
+    moved = pipeline._copy_with_header(lines, choice, False, body)
     assert (moved.index, moved.line) == (headed, headed + 1)
     sure = headline.Choice(title, headed, headed + 1, 0.5, None)
-    assert pipeline._copy_with_header(lines, sure, dayfirst=False) == sure
+    assert pipeline._copy_with_header(lines, sure, False, body) == sure
     # With no byline or date under any copy, the ranker's choice stands.
     unsigned = _lines("Home", title, *menu, title, PARA, PARA2, title)
     alone = headline.Choice(title, len(unsigned) - 1, len(unsigned), 0.5, None)
-    assert pipeline._copy_with_header(unsigned, alone, dayfirst=False) == alone
+    assert pipeline._copy_with_header(unsigned, alone, False, body) == alone
+
+
+def test_a_copy_of_the_headline_under_the_body_does_not_start_the_article():
+    # Once body text follows the chosen line, a copy with a byline further down
+    # repeats the article (a box under it). See also the idempotence property.
+    from news_digest.cleaner import headline, pipeline
+
+    title = "Harbour Board Backs Pier Plan"
+    lines = _lines(title, PARA, PARA2, title.upper(), "By Kari Hansen and Ola Nordmann")
+    choice = headline.Choice(title, 0, 1, 0.5, None)
+    assert pipeline._copy_with_header(lines, choice, False, [0, 1, 2, 3, 4]) == choice
 
 
 def test_a_line_of_header_parts_below_a_comment_form_dates_the_article():

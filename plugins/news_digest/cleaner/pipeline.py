@@ -235,7 +235,7 @@ def _clean_once(
             # date under it to say it heads the article: no headline.
             choice = None
         elif choice is not None:
-            choice = _copy_with_header(lines, choice, dayfirst)
+            choice = _copy_with_header(lines, choice, dayfirst, body_indexes)
     if choice is not None:
         article.title, article.title_line = choice.text, choice.line
         article.confidence["title"] = round(choice.confidence, 3)
@@ -497,11 +497,18 @@ def _day_first(lines: list[Line], page_language: Callable[[], str]) -> bool:
     return order if order is not None else page_language() not in DAY_LAST_LANGUAGES
 
 
-def _copy_with_header(lines: list[Line], choice: headline.Choice, dayfirst) -> headline.Choice:
+def _copy_with_header(
+    lines: list[Line], choice: headline.Choice, dayfirst, body: list[int]
+) -> headline.Choice:
     """Of the copies of the headline's text (a breadcrumb, the headline, a table of
-    contents), the first with a byline or date under it: the article starts there."""
+    contents), the first with a byline or date under it: the article starts there.
+    Not a copy under body text that follows the chosen line (``body``: the body's
+    indexes): the article has started by then, and the copy repeats it."""
     key = " ".join(choice.text.casefold().split())
     copies = [i for i, ln in enumerate(lines) if " ".join(ln.text.casefold().split()) == key]
+    started = next((i for i in body if i > choice.index), None)
+    if started is not None:
+        copies = [i for i in copies if i < started]
     if len(copies) < 2:
         return choice
 
