@@ -77,6 +77,7 @@ def _lines(*texts: str) -> list[Line]:
         ("By Kari Hansen and Ola Nordmann HARBOUR TODAY", ["Kari Hansen", "Ola Nordmann"]),
         ("By Jeanne DUPONT", ["Jeanne DUPONT"]),  # a surname in capitals stays
         ("By JANIE HAR", ["JANIE HAR"]),
+        ("durch Hans Beispiel", ["Hans Beispiel"]),  # German WordPress themes' "by"
     ],
 )
 def test_byline_shapes(line, names):
@@ -1089,3 +1090,11 @@ def test_a_name_over_a_sentence_calling_the_person_by_one_name_is_an_author_box(
     # Another person's first name in the sentence: not this box.
     other = ["Kari Hansen", "Ola is a staff writer covering the harbour and its ferries."]
     assert metadata.find_author_bio(_lines(PARA, *other, PARA2)) is None
+
+
+@pytest.mark.parametrize(
+    "line", ["04. November 2021 | PAID CONTENT", "Visual Studio Community Dec 8, 2025"]
+)
+def test_a_product_or_label_on_a_dated_line_is_no_author(line):
+    lines = _lines(line, PARA)
+    assert metadata.find_byline(lines, page=lines) is None

@@ -651,7 +651,10 @@ def _read(
     if nxt is not None and (found := _dangling(text, nxt)):
         return found, CONFIDENCE_PREFIXED
     if found := _dated_names(text):
-        return (found, CONFIDENCE_CREDITED) if not _words(found, page) else None
+        # "WeChat Smart Hospital Service (2015)": a product's name and its year.
+        if _words(found, page) or _worded_unnamed(found):
+            return None
+        return found, CONFIDENCE_CREDITED
     if page and (found := _dated_given_name(text, nxt, lines[index - 1] if index else None, page)):
         return found, CONFIDENCE_GIVEN_NAME
     found, rest = names(text)
