@@ -804,15 +804,14 @@ def find_lead_byline(
     list of posts: then nobody."""
     page_words = _PageWords(page)
     found: list[tuple[tuple[str, ...], Line]] = []
+    dated = [_dated(line) for line in lines]
     for index, line in enumerate(lines):
+        if not any(dated[max(index - 1, 0) : index + 2]):
+            continue  # asked first: reading the line is the dearer test
         read = _read(lines, index, page_words, language)
         # Far from the headline, every name must open with a given name: title-case
         # headings beside a date ("Mortal Kombat II", "Request Stock Alert") do not.
         if read is None or read[1] < CONFIDENCE_ALONE or not all(map(_given_first, read[0])):
-            continue
-        prev = lines[index - 1] if index else None
-        nxt = lines[index + 1] if index + 1 < len(lines) else None
-        if not (_dated(line) or _dated(prev) or _dated(nxt)):
             continue
         found.append((read[0], line))
     if not found or len({names for names, _ in found}) > 1:
