@@ -168,6 +168,8 @@ def test_a_related_stories_box_below_the_article_is_not_the_headline():
         "Teilen",
         "Menü schließen",
         "Skip navigation",
+        "View all (23)",  # a gallery's or a list's button
+        "Show more",
     ],
 )
 def test_a_page_control_in_any_of_the_dev_languages_is_never_a_candidate(control):
@@ -244,7 +246,11 @@ def test_shop_search_consent_and_paging_controls_are_never_candidates(furniture)
 
 @pytest.mark.parametrize(
     "title",
-    ["Search for missing sailors ends after three days", "Shop owners fear the new car park fees"],
+    [
+        "Search for missing sailors ends after three days",
+        "Shop owners fear the new car park fees",
+        "See all the ways the ferry pier changed",
+    ],
 )
 def test_headlines_with_a_control_word_stay_candidates(title):
     lines = seed_lines(f"{title}\n\n{RELATED_BODY}")
