@@ -580,17 +580,22 @@ def _person_like(name: str) -> bool:
     """Whether ``name`` starts with a given name ("Jean-Luc Aufranc", "Dr. Ann Lee") or
     ends with a surname of the census ("Pippin Lee"): what a name alone on its line,
     with no date beside it, must show ("Key Insights", "Download ZIP" show neither)."""
-    words = [w for w in name.split() if not w.endswith(".")]  # titles, initials
+    words = _unabbreviated(name)
     if not words:
         return False
     surname = re.sub(r"[’'-]", "", words[-1]).upper()  # the census's "OSULLIVAN"
-    return words[0].split("-")[0] in _given_names() or surname in census_surnames()
+    return _given_first(name) or surname in census_surnames()
 
 
 def _given_first(name: str) -> bool:
     """Whether ``name`` opens with a given name ("Josef Průša", "Dr. Ann Lee")."""
-    words = [w for w in name.split() if not w.endswith(".")]
+    words = _unabbreviated(name)
     return bool(words) and words[0].split("-")[0] in _given_names()
+
+
+def _unabbreviated(name: str) -> list[str]:
+    """A name's words less titles and initials ("Dr.", "A.")."""
+    return [w for w in name.split() if not w.endswith(".")]
 
 
 def _worded_unnamed(found: tuple[str, ...]) -> bool:
@@ -783,10 +788,16 @@ def find_far_byline(lines: list[Line]) -> Found | None:
             signed_names = _dangling(line.text, nxt)
         if signed_names:
             found.append((signed_names, line))
+    return _one_author(found, CONFIDENCE_FAR)
+
+
+def _one_author(found: list[tuple[tuple[str, ...], Line]], confidence: float) -> Found | None:
+    """The first of ``found`` when all its lines name the same people; lines naming
+    different people are a list of posts (an archive, related stories): nobody."""
     if not found or len({names for names, _ in found}) > 1:
         return None
     names_, line = found[0]
-    return Found(list(names_), line.number, line.text, CONFIDENCE_FAR)
+    return Found(list(names_), line.number, line.text, confidence)
 
 
 #: How sure a byline found above the body, away from the chosen headline, is.
@@ -814,10 +825,7 @@ def find_lead_byline(
         if read is None or read[1] < CONFIDENCE_ALONE or not all(map(_given_first, read[0])):
             continue
         found.append((read[0], line))
-    if not found or len({names for names, _ in found}) > 1:
-        return None
-    names_, line = found[0]
-    return Found(list(names_), line.number, line.text, CONFIDENCE_LEAD)
+    return _one_author(found, CONFIDENCE_LEAD)
 
 
 #: An author box under the article opens with the name and says the person

@@ -277,14 +277,10 @@ def _clean_once(
         article.confidence["authors"] = byline.confidence
         sure = byline.confidence >= metadata.HEADER_END_CONFIDENCE
         taken[byline.line] = "byline" if sure else "name under the headline"
-        at = next((i for i, ln in enumerate(lines) if ln.number == byline.line), None)
-        if (
-            sure
-            and at is not None
-            and at + 1 < len(lines)
-            and metadata.credit_line(lines[at + 1].text)
-        ):
-            taken[lines[at + 1].number] = "byline"  # "BY A" over "NEW YORK DAILY NEWS"
+        # "BY A" over "NEW YORK DAILY NEWS": the outlet's line is the byline's too.
+        below = next((ln for ln in lines if ln.number > byline.line), None)
+        if sure and below is not None and metadata.credit_line(below.text):
+            taken[below.number] = "byline"
     under = [ln for ln in lines if ln.number > (article.title_line or 0)]
     if not article.authors and (far := metadata.find_far_byline(under)):
         article.authors = far.value
