@@ -565,6 +565,15 @@ def test_a_signed_date_far_under_the_title_is_read_when_the_header_has_none():
     assert found.value == dt.date(2021, 3, 3) and found.confidence < 0.7
 
 
+def test_a_date_signed_like_a_byline_far_under_the_title_is_read_when_it_is_the_only_one():
+    post = "December 29, 2014 at 02:13PM EST by Julia Wayne"  # the clock time is no word
+    found = metadata.find_stated_date(_lines(*[PARA] * 12, post))
+    assert found.value == dt.date(2014, 12, 29) and found.confidence < 0.7
+    # A list of posts, each signed under its teaser: each date is another post's.
+    teasers = [PARA, "11/19/2025 | By Jerra Toms", PARA2, "10/07/2025 | By Lori McLemore"]
+    assert metadata.find_stated_date(_lines(*[PARA] * 12, *teasers)) is None
+
+
 def test_a_date_inferred_only_from_a_caption_and_never_past_the_ceiling():
     caption = "The pier after the storm on March 3, 2021. (Photo by Kari Hansen)"
     lines = _lines(PARA, "The vote on June 1, 2022 is next.", caption)

@@ -450,6 +450,7 @@ def _signed_post(text: str) -> bool:
     dates = find_dates(pre)
     for _, written in dates:
         pre = pre.replace(written, " ")
+    pre = _CLOCK_ONLY.sub(" ", pre)  # "December 29, 2014 at 02:13PM EST by Julia Wayne"
     return bool(dates) and len(pre.split()) <= SIGNED_POST_MAX_WORDS
 
 
@@ -551,12 +552,18 @@ def find_stated_date(
             for i, c in deep
             if c and (c[0] == 0 or (_stands_alone(c[3], lines[i].text) and not _in_list(lines, i)))
         ]
-        # A blog writes "Posted on … by …" under the post, far from its title.
-        far = (
-            _candidate(float(i), line, dayfirst, language, library=False, caption=caption)
+        # A blog writes "Posted on … by …" or "June 5, 2019 by Ann" under the
+        # post, far from its title; signed lines of a list of posts are each
+        # another post's, so a signed one counts only when it is the only one.
+        far = [
+            (c, line.text)
             for i, line in enumerate(lines[header:FAR_WINDOW], start=header)
-        )
-        candidates += [c for c in far if c and c[2].evidence == "published"]
+            if (c := _candidate(float(i), line, dayfirst, language, library=False, caption=caption))
+        ]
+        candidates += [c for c, _ in far if c[2].evidence == "published"]
+        signed = [c for c, text in far if c[2].evidence == "byline" and _signed_post(text)]
+        if len(signed) == 1:
+            candidates += signed
         candidates = [
             (r, d, replace(found, confidence=CONFIDENCE_FAR), w) for r, d, found, w in candidates
         ]
