@@ -574,6 +574,16 @@ def test_a_date_signed_like_a_byline_far_under_the_title_is_read_when_it_is_the_
     assert metadata.find_stated_date(_lines(*[PARA] * 12, *teasers)) is None
 
 
+def test_a_post_line_is_read_as_far_as_its_list_of_categories_and_tags():
+    post = (
+        "Autor Jan Ries Veröffentlicht am 20. März 2014 Kategorien Allgemein, News Tags "
+        "Bilder, case law, Entscheidung, Fallrecht, Foto, nicht-kommerziell, Rundfunk, Urteil"
+    )
+    comment = ["Michael Blahm sagt:", "2. April 2014 um 8:29 Uhr"]
+    found = metadata.find_stated_date(_lines(PARA, post, *comment), dayfirst=True, language="de")
+    assert found.value == dt.date(2014, 3, 20) and found.kind == "published"
+
+
 def test_a_date_inferred_only_from_a_caption_and_never_past_the_ceiling():
     caption = "The pier after the storm on March 3, 2021. (Photo by Kari Hansen)"
     lines = _lines(PARA, "The vote on June 1, 2022 is next.", caption)

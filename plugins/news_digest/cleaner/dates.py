@@ -383,6 +383,16 @@ _SPAN = re.compile(
 SPAN_SENTENCE_MIN_WORDS = 6
 
 
+#: Where a blog's post line goes on to list its categories and tags ("Autor john
+#: Veröffentlicht am 20. März 2014 Kategorien Allgemein, News Tags Bilder, …"):
+#: the list is no prose, and only the part before it is read as a dateline.
+_TAXONOMY = re.compile(
+    r"\s(?:Categories|Category|Tags|Tagged|Filed under|Posted in|Kategorien|Kategorie|"
+    r"Schlagworte|Schlagwörter|Abgelegt unter|Veröffentlicht in|Catégories|Catégorie|"
+    r"Étiquettes|Categorías|Categoría|Etiquetas|Categorie|Categoria)\b"
+)
+
+
 @line_memo
 def _dateline(text: str) -> str | None:
     """The line as far as it may state the article's date; ``None`` for prose or a post credit.
@@ -391,9 +401,11 @@ def _dateline(text: str) -> str | None:
     line that starts "By" or with a date label may have up to
     :data:`LABELLED_MAX_WORDS` words.
     """
-    words = len(text.split())
     if _QUOTED_POST.match(text):
         return None
+    if len(text.split()) > DATELINE_MAX_WORDS and (listed := _TAXONOMY.search(text)):
+        text = text[: listed.start()]
+    words = len(text.split())
     if words > DATELINE_MAX_WORDS and (signed := signed_sentence(text)):
         return signed  # "… and Canada. By Lisa Jennings on Dec. 19, 2025"
     if words > LABELLED_MAX_WORDS or (words >= SPAN_SENTENCE_MIN_WORDS and _SPAN.search(text)):
