@@ -485,6 +485,10 @@ def test_a_date_alone_under_the_last_paragraph_is_the_articles_but_unsure():
     assert "under the article" in article.date_source
     assert "date" in article.unsure  # the build asks a curator to check it
     assert "15.12.2021" not in article.body_text
+    # Past a section name and a prompt of the site's, three lines down.
+    tail = ["Get in touch with our planning team for a quote.", "Industry Insights", "15.12.2021"]
+    article = clean_text("\n\n".join(["Harbour Board Backs Pier Plan", *LONG_BODY, *tail]))
+    assert article.date == dt.date(2021, 12, 15)
 
 
 @pytest.mark.parametrize(
@@ -494,6 +498,8 @@ def test_a_date_alone_under_the_last_paragraph_is_the_articles_but_unsure():
         ["IngoM (verified owner) – September 19, 2025"],  # a review's signature
         ["Updated 15.12.2021"],  # when the page changed, not when it was published
         ["15.12.2021", "Ferry timetable for the winter", "14.12.2021"],  # a list of links
+        ["Related Articles", "Ferries", "15.12.2021"],  # a related story's, under its heading
+        ["Comments", "Kari", "15.12.2021"],  # a comment's
     ],
 )
 def test_other_dates_under_the_article_are_not_its_date(tail):

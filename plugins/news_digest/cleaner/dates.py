@@ -600,7 +600,7 @@ def find_stated_date(
 
 
 #: A date alone just under the article's last paragraph is read from this many lines.
-CLOSING_LINES = 2
+CLOSING_LINES = 3
 #: A date in this many lines under it makes it one of a list.
 CLOSING_LIST_REACH = 3
 #: How sure such a date is: the build asks a curator to check it.
@@ -620,9 +620,11 @@ def find_closing_date(
     list of dated links (a related-stories box)."""
     for index, line in enumerate(lines[:CLOSING_LINES]):
         found = _candidate(float(index), line, dayfirst, language, caption=caption)
-        # Another date just under it: a list of dated links, each under its title.
-        later = lines[index + 1 : index + 1 + CLOSING_LIST_REACH]
-        if found and found[0] < 2 and _bare(found[3], line.text) and not _any_dated(later):
+        # Another date near it: a list of dated links, each under its title.
+        near = lines[max(index - CLOSING_LIST_REACH, 0) : index] + lines[
+            index + 1 : index + 1 + CLOSING_LIST_REACH
+        ]
+        if found and found[0] < 2 and _bare(found[3], line.text) and not _any_dated(near):
             return Found(
                 found[2].value,
                 line.number,

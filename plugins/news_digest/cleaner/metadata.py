@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import takewhile
 from zoneinfo import ZoneInfo
 
 from . import boilerplate, byline, dates, source
@@ -195,7 +196,17 @@ def find_stated_date(
 def find_closing_date(
     lines: list[Line], dayfirst: DayFirst = False, *, language: Language = None
 ) -> Found | None:
-    """A date alone just under the article: see :func:`.dates.find_closing_date`."""
+    """A date alone just under the article: see :func:`.dates.find_closing_date`.
+
+    Only as far as a "Related articles" or "Comments" line: a date under one
+    is a related story's or a comment's.
+    """
+    lines = list(
+        takewhile(
+            lambda ln: not (boilerplate.call_to_action(ln.text) or boilerplate.end_marker(ln.text)),
+            lines,
+        )
+    )
     return dates.find_closing_date(lines, dayfirst, language=language, caption=boilerplate.caption)
 
 
