@@ -575,6 +575,9 @@ def test_a_date_signed_like_a_byline_far_under_the_title_is_read_when_it_is_the_
     post = "December 29, 2014 at 02:13PM EST by Julia Wayne"  # the clock time is no word
     found = metadata.find_stated_date(_lines(*[PARA] * 12, post))
     assert found.value == dt.date(2014, 12, 29) and found.confidence < 0.7
+    # A byline broken before its date.
+    found = metadata.find_stated_date(_lines(*[PARA] * 12, "By Kaavya Shah", "July 18, 2024"))
+    assert found.value == dt.date(2024, 7, 18)
     # A list of posts, each signed under its teaser: each date is another post's.
     teasers = [PARA, "11/19/2025 | By Jerra Toms", PARA2, "10/07/2025 | By Lori McLemore"]
     assert metadata.find_stated_date(_lines(*[PARA] * 12, *teasers)) is None

@@ -573,7 +573,11 @@ def find_stated_date(
             if (c := _candidate(float(i), line, dayfirst, language, library=False, caption=caption))
         ]
         candidates += [c for c, _ in far if c[2].evidence == "published"]
-        signed = [c for c, text in far if c[2].evidence == "byline" and _signed_post(text)]
+        signed = [
+            c
+            for c, text in far
+            if c[2].evidence == "byline" and (_signed_post(text) or _BY.match(text))
+        ]
         if len(signed) == 1:
             candidates += signed
         candidates = [
@@ -739,6 +743,8 @@ def in_zone(found: Found, zone: dt.tzinfo) -> tuple[dt.date, dt.datetime | None]
 
 #: A line of a label alone ("Last update:", "Published") has at most this many words.
 LABEL_LINE_MAX_WORDS = 3
+#: A "By" line over a date line ("By Kaavya Shah" / "July 18, 2024") has at most this many.
+BY_LINE_MAX_WORDS = 6
 
 
 def _with_labels(lines: list[Line]) -> list[Line]:
@@ -751,6 +757,9 @@ def _with_labels(lines: list[Line]) -> list[Line]:
             len(above.split()) <= LABEL_LINE_MAX_WORDS
             and _starts_labelled(above)
             and not find_dates(above)
+        ) or (
+            # "By Kaavya Shah" over "July 18, 2024": a byline broken before its date.
+            len(above.split()) <= BY_LINE_MAX_WORDS and _BY.match(above) and not find_dates(above)
         ):
             out[i] = Line(lines[i].number, f"{above.strip()} {lines[i].text}")
     return out
