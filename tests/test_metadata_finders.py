@@ -991,6 +991,16 @@ def test_no_author_from_a_teaser_or_a_profile_that_is_no_author_box(box):
     assert metadata.find_author_bio(_lines(box)) is None
 
 
+def test_among_the_articles_own_lines_an_author_box_must_name_a_person():
+    # A listicle's entries say what a firm is: no author, though the words match.
+    entry = "Taktical Digital is a group of data-driven online marketers and writers."
+    assert metadata.find_author_bio(_lines(PARA, entry)).value == ["Taktical Digital"]
+    assert metadata.find_author_bio(_lines(PARA, entry), people_only=True) is None
+    box = _lines(PARA, "Ein Beitrag von:", "Alexandra Ilina", PARA2)
+    assert metadata.find_author_bio(box, people_only=True).value == ["Alexandra Ilina"]
+    assert metadata.find_author_bio(_lines(PARA, "Authors", "Key Insights"), people_only=True) is None
+
+
 def test_author_boxes_naming_different_people_name_nobody():
     boxes = _lines(
         "Kari Hansen is a staff writer at the Harbour Gazette.",

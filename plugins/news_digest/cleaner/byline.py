@@ -842,12 +842,15 @@ BIO_ROLE_WITHIN = 5
 CONFIDENCE_BIO = 0.5
 
 
-def find_author_bio(lines: list[Line]) -> Found | None:
+def find_author_bio(lines: list[Line], people_only: bool = False) -> Found | None:
     """The author box some sites print under the article ("About the author Jorge
     Jimenez is a writer at …"), when no byline names the author: a name that opens
-    a sentence saying the person writes. ``lines`` are the lines outside the body
-    below the headline; boxes naming different people (a list of contributors,
-    a quoted expert's profile beside the author's) name nobody."""
+    a sentence saying the person writes. ``lines`` are the lines below the
+    headline; boxes naming different people (a list of contributors, a quoted
+    expert's profile beside the author's) name nobody. With ``people_only``
+    every name must open with a given name: among the article's own lines "X
+    is a …" as often describes a firm or a product ("Taktical Digital is a
+    group of … marketers")."""
     found: set[tuple[str, ...]] = set()
     first: Line | None = None
     for index, line in enumerate(lines):
@@ -864,10 +867,15 @@ def find_author_bio(lines: list[Line]) -> Found | None:
             named = _named_above(lines[index - 1] if index else None, match["name"])
             if not named:
                 continue
+        if people_only and not all(map(_given_first, named)):
+            continue
         found.add(named)
         first = first or line
     if len(found) != 1 or first is None:
-        return _labelled_authors(lines)
+        labelled = _labelled_authors(lines)
+        if labelled and people_only and not all(map(_given_first, labelled.value)):
+            return None
+        return labelled
     return Found(list(next(iter(found))), first.number, first.text, CONFIDENCE_BIO)
 
 

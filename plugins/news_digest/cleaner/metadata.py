@@ -148,9 +148,9 @@ def find_lead_byline(
     return byline.find_lead_byline(lines, page, language)
 
 
-def find_author_bio(lines: list[Line]) -> Found | None:
+def find_author_bio(lines: list[Line], people_only: bool = False) -> Found | None:
     """An author box under the article: see :func:`.byline.find_author_bio`."""
-    return byline.find_author_bio(lines)
+    return byline.find_author_bio(lines, people_only)
 
 
 #: A line this short naming a widget ("Click to share on Reddit (Opens in new

@@ -286,7 +286,9 @@ def _clean_once(
         article.authors = far.value
         article.confidence["authors"] = far.confidence
     if not article.authors and (
-        bio := metadata.find_author_bio([ln for ln in under if ln.number not in body_numbers])
+        (bio := metadata.find_author_bio([ln for ln in under if ln.number not in body_numbers]))
+        # The classifier may keep the box as body: there, only people's names.
+        or (bio := metadata.find_author_bio(under, people_only=True))
     ):
         article.authors = bio.value
         article.confidence["authors"] = bio.confidence
