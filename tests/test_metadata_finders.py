@@ -856,6 +856,12 @@ def test_a_dated_post_line_far_under_the_article_names_its_author():
         )
     )
     assert article.authors == ["Kari Hansen"]
+    # A post line broken before its date.
+    broken = _lines(*body, "Data & Analytics", "By Kaavya Shah", "July 18, 2024", "Share")
+    assert metadata.find_far_byline(broken).value == ["Kaavya Shah"]
+    # A team signing a list of teasers is nobody's name.
+    teasers = _lines(*body, "Wordle today: hints", "By Mashable Team", "12/19/2025")
+    assert metadata.find_far_byline(teasers) is None
 
 
 @pytest.mark.parametrize(

@@ -780,9 +780,14 @@ def find_far_byline(lines: list[Line]) -> Found | None:
     for index, line in enumerate(lines[:FAR_WINDOW]):
         if len(line.text.split()) > PREFIXED_MAX_WORDS or _COPYRIGHT.search(line.text):
             continue
-        if not (_dated(line) or _DAY_MONTH.search(line.text)):
-            continue
         nxt = lines[index + 1] if index + 1 < len(lines) else None
+        if not (_dated(line) or _DAY_MONTH.search(line.text)):
+            # "By Kaavya Shah" over "July 18, 2024": a post line broken before its
+            # date, naming people ("By Mashable Team" signs a list of teasers).
+            signed = _prefixed(line.text) if nxt is not None and _dated(nxt) else ()
+            if signed and all(map(_person_like, signed)):
+                found.append((signed, line))
+            continue
         signed_names = () if _role_credit(line.text) else _prefixed(line.text)
         if not signed_names and nxt is not None:
             signed_names = _dangling(line.text, nxt)
