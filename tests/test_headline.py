@@ -169,6 +169,7 @@ def test_a_related_stories_box_below_the_article_is_not_the_headline():
         "Menü schließen",
         "Skip navigation",
         "View all (23)",  # a gallery's or a list's button
+        "Back to Blog",  # a link back to the list of posts
         "Show more",
     ],
 )

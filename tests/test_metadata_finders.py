@@ -1142,3 +1142,10 @@ def test_a_name_over_a_sentence_calling_the_person_by_one_name_is_an_author_box(
 def test_a_product_or_label_on_a_dated_line_is_no_author(line):
     lines = _lines(line, PARA)
     assert metadata.find_byline(lines, page=lines) is None
+
+
+def test_a_published_date_just_over_the_headline_is_read_though_it_is_a_widget_for_the_body():
+    top = ["Back to Blog", "Published: Jan 23, 2024", "Harbour Board Backs Pier Plan"]
+    article = clean_text("\n\n".join([*top, "Joe Kindness", "Founder & CEO", *LONG_BODY]))
+    assert article.title == "Harbour Board Backs Pier Plan"
+    assert article.date == dt.date(2024, 1, 23) and article.date_status == DATE_STATED

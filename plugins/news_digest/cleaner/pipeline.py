@@ -262,13 +262,14 @@ def _clean_once(
             metadata.BYLINE_LINES,
         )
     )
-    # The lines just above the headline: a byline or date over it, or a headline taken too low.
+    # The lines just above the headline: a byline or date over it, or a headline
+    # taken too low. "Published: Jan 23, 2024" is a widget for the body, not here.
     above = [
         line
         for line in lines
         if article.title_line
         and line.number < article.title_line
-        and not boilerplate.furniture(line.text)
+        and (not boilerplate.furniture(line.text) or metadata.find_dates(line.text))
     ][-metadata.HEADER_LOOKBACK :]
     # Only a sure byline or date ends the header: what lies between it and the
     # headline is a standfirst. A name or date the finder is less sure of does not.
