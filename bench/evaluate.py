@@ -8,7 +8,9 @@ corpus folder rather than copied. "date written" is about the ceiling of the
 date column: the share of date references whose day a line of the text
 writes at all (the rest come from the page's markup, which a seed does not
 carry; a date split over two lines is not counted, so the date column may
-pass it by a page).
+pass it by a page). "source given / right" is the share of pages given an
+outlet and the share of those that name the page's own site (read from the
+folder's manifest: there is no reference for the outlet).
 Evaluation lives here, outside the
 cleaner package: nothing in ``news_digest`` imports it.
 
@@ -24,12 +26,14 @@ import json
 import sys
 import tempfile
 import time
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from news_digest.cleaner.dates import find_dates  # noqa: E402
+from news_digest.cleaner.source import publishers  # noqa: E402
 from news_digest.extract import extract_dir  # noqa: E402
 
 #: The corpus's folders, seed-like (window) and whole-page variants.
@@ -88,6 +92,53 @@ def metadata_score(eval_dir: Path, folder: Path, out: Path) -> dict[str, float]:
     }
 
 
+def _site(item: dict) -> str:
+    """The page's host from the folder's manifest: its publisher, domain or URL."""
+    host = item.get("publisher") or item.get("domain", "").removeprefix("label:")
+    if not host and "://" in item.get("url", ""):
+        host = item["url"].split("://", 1)[1].split("/", 1)[0]
+    return host.casefold().removeprefix("www.")
+
+
+def _folded(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalnum())
+
+
+def source_names_site(source: str, host: str) -> bool:
+    """Whether the outlet ``source`` is the site at ``host`` (a loose test: there is no
+    reference for the outlet, only each page's host). The outlet's hosts in
+    ``publishers.json``, its name in the host ("Slashdot" / slashdot.org, "The
+    Hill" / thehill.com), the host's name in it ("Cleveland.com"), or its
+    initials at the head of the host's name ("The New York Times" / nytimes.com)."""
+    known = [p["domains"] for p in publishers() if p["name"] == source]
+    if any(host == d or host.endswith("." + d) for domains in known for d in domains):
+        return True
+    name, site = _folded(source), _folded(host)
+    label = host.split(".")[-2] if host.count(".") else host
+    if name and (name in site or name.removeprefix("the") in site):
+        return True
+    if len(label) >= 4 and label in name:
+        return True
+    initials = "".join(w[0] for w in source.casefold().split() if w != "the")
+    return len(initials) >= 2 and label.startswith(initials)
+
+
+def source_score(folder: Path, out: Path) -> dict[str, float]:
+    """Share of pages given an outlet, and share of those naming the page's own site."""
+    items = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["items"]
+    given = right = 0
+    for item in items:
+        host = _site(item)
+        source = json.loads((out / f"{item['id']}.json").read_text(encoding="utf-8"))["source"]
+        if source and host:
+            given += 1
+            right += source_names_site(source, host)
+    return {
+        "source given": given / len(items) if items else float("nan"),
+        "source right": right / given if given else float("nan"),
+    }
+
+
 #: Lines longer than this are prose: a date in them is not read for the ceiling.
 CEILING_LINE_CHARS = 400
 
@@ -133,6 +184,7 @@ def evaluate(eval_dir: Path, folders: list[str], corpus_lines: bool = False) -> 
                     "body": f1,
                     **metadata_score(eval_dir, folder, out),
                     "date written": date_ceiling(eval_dir, folder),
+                    **source_score(folder, out),
                     "wall": wall,
                     "cpu": cpu,
                 }
@@ -144,14 +196,15 @@ def table(rows: list[dict]) -> str:
     """The rows as a Markdown table."""
     lines = [
         "| folder | pages | body | title | authors | date | wrong date | date written "
-        "| clean s (wall/CPU) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| source given / right | clean s (wall/CPU) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for row in rows:
         lines.append(
             f"| `{row['folder']}` | {row['pages']} | {row['kind']} {row['body']:.3f} "
             f"| {row['title']:.2f} | {row['authors']:.2f} | {row['date']:.2f} "
             f"| {row['wrong date']:.2f} | {row['date written']:.2f} "
+            f"| {row['source given']:.2f} / {row['source right']:.2f} "
             f"| {row['wall']:.1f} / {row['cpu']:.1f} |"
         )
     return "\n".join(lines)
