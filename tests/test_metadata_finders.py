@@ -678,6 +678,18 @@ def test_a_host_in_a_footer_is_the_outlet_a_sharing_link_is_not():
     assert metadata.find_source(share, None) is None
 
 
+def test_a_host_that_code_calls_is_not_the_outlet():
+    # A documentation page's examples, kept out of the body, name the hosts they call.
+    code = [
+        "curl https://api.harbourpay.example.com/v1/charges \\",
+        'const request = new Request("https://api.harbourpay.example.com/post", {',
+    ]
+    assert metadata.find_source(_lines(*code), None) is None
+    # The same host in two plain lines recurs: the site's own.
+    links = ["https://docs.harbourpay.example.com/guide", "https://docs.harbourpay.example.com/api"]
+    assert metadata.find_source(_lines(*links), None).value == "docs.harbourpay.example.com"
+
+
 def test_an_unknown_outlet_after_a_bar_in_the_title_but_not_after_a_dash():
     assert metadata.find_source([], "Pier to reopen | Harbour Gazette").value == "Harbour Gazette"
     assert metadata.find_source([], "Pier to reopen - and then some") is None

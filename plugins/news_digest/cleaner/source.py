@@ -189,6 +189,16 @@ def _host(text: str) -> str | None:
     return None
 
 
+#: A line of code or markup names hosts it calls ("curl https://api.example.com/v1",
+#: 'fetch("https://example.org/post")'), not the site it is on.
+_CODE = re.compile(r"[{};]|\s=\s|</?[a-z]+[\s>]|\(\s*[\"']|^\s*(?:curl|const|let|var|import)\s")
+
+
+def _host_line(text: str) -> bool:
+    """Whether a host in ``text`` may be the site's: not in code."""
+    return not _CODE.search(text)
+
+
 def _known_host(host: str) -> str | None:
     for pub in publishers():
         if any(host == d or host.endswith("." + d) for d in pub["domains"]):
@@ -244,7 +254,7 @@ def find_source(
     hosts = [
         (host, line)
         for line in furniture
-        if (host := _host(line.text)) is not None and not credit(line)
+        if (host := _host(line.text)) is not None and _host_line(line.text) and not credit(line)
     ]
     for host, line in hosts:
         recurs = sum(other == host for other, _ in hosts) >= HOST_MIN_LINES
