@@ -678,6 +678,18 @@ def test_a_host_in_a_footer_is_the_outlet_a_sharing_link_is_not():
     assert metadata.find_source(share, None) is None
 
 
+def test_a_known_outlet_named_once_in_passing_is_not_the_outlet():
+    # A wire agency's credit on a sports site, a related link's outlet.
+    assert metadata.find_source(_lines("Associated Press November 19, 2019, 9:02 AM"), None) is None
+    assert metadata.find_source(_lines("More From CNN"), None) is None
+    # Named again, or in the site's notice, or after the headline's bar: the site's own.
+    again = metadata.find_source(_lines("CNN Home", "More From CNN"), None)
+    assert again.value == "CNN"
+    notice = _lines("© 2019 The Associated Press. All rights reserved.")
+    assert metadata.find_source(notice, None).value == "Associated Press"
+    assert metadata.find_source([], "Pier to reopen | CNN").value == "CNN"
+
+
 def test_a_host_that_code_calls_is_not_the_outlet():
     # A documentation page's examples, kept out of the body, name the hosts they call.
     code = [
@@ -726,7 +738,9 @@ def test_a_section_or_a_second_half_after_the_bar_is_no_outlet(title):
 def test_an_outlet_cited_in_a_long_line_is_not_the_source():
     cited = "A report first published by Reuters said the harbour board would meet again soon"
     assert metadata.find_source(_lines(cited), None) is None
-    assert source.find_source(_lines("Reuters"), None).value == "Reuters"
+    # Alone on a line, once, it is as often a credit; named again, the site's own.
+    assert source.find_source(_lines("Reuters"), None) is None
+    assert source.find_source(_lines("Reuters", "Trending On Reuters"), None).value == "Reuters"
 
 
 # ------------------------------------------------------------------ language

@@ -60,12 +60,14 @@ _ASSET_HOST = re.compile(r"^(?:static|cdn|img|images?|media|assets|s|i|files|upl
 #: it recurs in the furniture; a host named once in passing may be anyone's.
 _SITE_LINE = re.compile(
     r"©|ⓒ|copyright|rights reserved|impressum|imprint|privacy|datenschutz|terms|"
-    r"contact|kontakt|about us|newsletter|abonn|subscribe",
+    r"contact|kontakt|about us|newsletter|abonn|subscribe|sign up|start your day",
     re.IGNORECASE,
 )
 HOST_MIN_LINES = 2
 #: A known outlet is read from a furniture line of at most this many words (or a footer's).
 KNOWN_MAX_WORDS = 8
+#: ... named on this many lines at least, unless one is a notice's or the title's.
+KNOWN_MIN_LINES = 2
 #: "Sign up for The Daily Planet newsletter", "Subscribe to Planet Weekly".
 _NEWSLETTER = re.compile(
     r"\b(?i:sign up for|subscribe to|get)\s+(?i:the\s+)?"
@@ -231,10 +233,20 @@ def find_source(
     candidates = list(furniture)
     if title and (suffix := _TITLE_SUFFIX.search(title)):
         candidates.insert(0, Line(0, suffix.group("site")))
-    for line in candidates:
+    known = [
+        (name, line)
+        for line in candidates
         # A known outlet named in a long line is as often cited as publishing.
-        short = len(line.text.split()) <= KNOWN_MAX_WORDS or _SITE_LINE.search(line.text)
-        if short and (name := _publisher(line.text)) is not None and not credit(line):
+        if (len(line.text.split()) <= KNOWN_MAX_WORDS or _SITE_LINE.search(line.text))
+        and (name := _publisher(line.text)) is not None
+        and not credit(line)
+    ]
+    for name, line in known:
+        # Named once in passing, an outlet is as often a wire agency's credit or a
+        # related link's ("Associated Press November 19, 2019", "More From CNN"):
+        # the site names itself again, or in its notices.
+        again = sum(other == name for other, _ in known) >= KNOWN_MIN_LINES
+        if again or line.number == 0 or _SITE_LINE.search(line.text):
             return Found(name, line.number, line.text, CONFIDENCE_KNOWN)
     if (
         title
