@@ -690,6 +690,20 @@ def test_a_known_outlet_named_once_in_passing_is_not_the_outlet():
     assert metadata.find_source([], "Pier to reopen | CNN").value == "CNN"
 
 
+@pytest.mark.parametrize(
+    ("notice", "outlet"),
+    [
+        ("Copyright © 2023 Art of Living Foundation", "Art of Living Foundation"),
+        ("© 2025 Harbour Gazette Privacy Policy Terms of Use", "Harbour Gazette"),
+        ("Copyright © 2022 Editorial Canelas Condiciones de uso", "Editorial Canelas"),
+        ("© 2015 Copyright by harbourgazette.example.com. All rights reserved.", None),
+    ],
+)
+def test_a_copyright_holder_is_read_whole_and_without_the_next_footer_item(notice, outlet):
+    found = metadata.find_source(_lines(notice), None)
+    assert (found.value if found else None) == outlet
+
+
 def test_a_host_that_code_calls_is_not_the_outlet():
     # A documentation page's examples, kept out of the body, name the hosts they call.
     code = [

@@ -37,9 +37,18 @@ _SITE_SUFFIX = re.compile(r"\s\|\s(?P<site>[^|]{2,40})$")
 #: "© 2019 Foo Media", "Copyright © 2018 Foo, Inc." in the page footer. A year or
 #: "All rights reserved" tells the site's notice from a photo credit ("© Ann Lee").
 _COPYRIGHT = re.compile(
-    r"(?:©|ⓒ|\(c\)|[Cc]opyright|COPYRIGHT)\s*(?:©\s*|[Cc]opyright\s*)?"
-    r"(?P<year>\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?"
-    r"(?P<owner>[A-Z][\w&.'’-]*(?: [A-Z&][\w&.'’-]*){0,5})"
+    r"(?:©|ⓒ|\(c\)|[Cc]opyright|COPYRIGHT)\s*(?:©\s*|[Cc]opyrights?\s*)?"
+    r"(?P<year>\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?(?:[Cc]opyrights?\s+(?:by\s+)?)?"
+    # Small words join a name's capitalised ones ("Art of Living Foundation",
+    # "Bundesministerium der Justiz und für Verbraucherschutz").
+    r"(?P<owner>[A-Z][\w&.'’-]*(?: (?:(?:of|for|and|der|die|des|für|und|de|del|di|du)"
+    r" )?[A-Z&][\w&.'’-]*){0,6})"
+)
+#: A footer's next item, run into the holder's name: "Private Division LLC Powered by
+#: Invision", "MNI License Agreement Terms of Use", "Editorial Canelas Condiciones de uso".
+_NEXT_ITEM = re.compile(
+    r"\s(?:Powered|Privacy|Terms|License|Legal|Cookies?|Contact|Impressum|Datenschutz|"
+    r"Kontakt|Condiciones|Aviso|Mentions|Politique|Política)\b.*$"
 )
 _RIGHTS = re.compile(r"\ball rights reserved\b|\balle rechte\b|\bdroits réservés\b", re.I)
 #: Words no outlet's name starts with: "Sign up for Our newsletter", "© 2025 All
@@ -163,8 +172,10 @@ def _outlet(name: str) -> str | None:
 def _copyright_owner(text: str) -> str | None:
     """The outlet behind a copyright line ("© 2019 Foo Media. All rights reserved")."""
     if (match := _COPYRIGHT.search(text)) and (match["year"] or _RIGHTS.search(text)):
-        owner = re.split(r"\.?\s+All\b|\.\s|,\s", match.group("owner"))[0].strip(" .,")
-        return _outlet(owner)
+        owner = re.split(r"\.?\s+All\b|\.\s|,\s", match.group("owner"))[0]
+        if owner.casefold().startswith("copyright"):  # "© 2015 Copyright by example.com"
+            return None
+        return _outlet(_NEXT_ITEM.sub("", owner).strip(" .,"))
     return None
 
 
