@@ -100,8 +100,13 @@ def _site(item: dict) -> str:
     return host.casefold().removeprefix("www.")
 
 
+#: German hosts write umlauts out ("Auswärtiges Amt" / auswaertiges-amt.de).
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
 def _folded(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if c.isalnum())
+    text = text.casefold().translate(_UMLAUTS)
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if c.isalnum())
 
 
 def source_names_site(source: str, host: str) -> bool:
