@@ -1044,7 +1044,8 @@ def test_among_the_articles_own_lines_an_author_box_must_name_a_person():
     assert metadata.find_author_bio(_lines(PARA, entry), people_only=True) is None
     box = _lines(PARA, "Ein Beitrag von:", "Alexandra Ilina", PARA2)
     assert metadata.find_author_bio(box, people_only=True).value == ["Alexandra Ilina"]
-    assert metadata.find_author_bio(_lines(PARA, "Authors", "Key Insights"), people_only=True) is None
+    heading = _lines(PARA, "Authors", "Key Insights")
+    assert metadata.find_author_bio(heading, people_only=True) is None
 
 
 def test_author_boxes_naming_different_people_name_nobody():

@@ -625,9 +625,10 @@ def find_closing_date(
     for index, line in enumerate(lines[:CLOSING_LINES]):
         found = _candidate(float(index), line, dayfirst, language, caption=caption)
         # Another date near it: a list of dated links, each under its title.
-        near = lines[max(index - CLOSING_LIST_REACH, 0) : index] + lines[
-            index + 1 : index + 1 + CLOSING_LIST_REACH
-        ]
+        near = (
+            lines[max(index - CLOSING_LIST_REACH, 0) : index]
+            + lines[index + 1 : index + 1 + CLOSING_LIST_REACH]
+        )
         if found and found[0] < 2 and _bare(found[3], line.text) and not _any_dated(near):
             return Found(
                 found[2].value,
