@@ -784,9 +784,10 @@ def find_far_byline(lines: list[Line]) -> Found | None:
         if not (_dated(line) or _DAY_MONTH.search(line.text)):
             # "By Kaavya Shah" over "July 18, 2024": a post line broken before its
             # date, naming people ("By Mashable Team" signs a list of teasers).
-            signed = _prefixed(line.text) if nxt is not None and _dated(nxt) else ()
-            if signed and all(map(_person_like, signed)):
-                found.append((signed, line))
+            if nxt is not None and _forms()["start"].match(line.text) and _dated(nxt):
+                signed = _prefixed(line.text)
+                if signed and all(map(_person_like, signed)):
+                    found.append((signed, line))
             continue
         signed_names = () if _role_credit(line.text) else _prefixed(line.text)
         if not signed_names and nxt is not None:
