@@ -55,6 +55,8 @@ LEARNING_RATE = 0.1
 BAGS = 5
 #: Lines other than the headline kept per page for training.
 NEGATIVES = 40
+#: Candidates this many places either side of the headline are always among them.
+HARD_NEIGHBOURS = 3
 
 
 def benchmark(folder: str) -> str:
@@ -103,19 +105,32 @@ def load(eval_dir: Path, folders: list[str]):
 
 
 def subsample(y: np.ndarray, pages: np.ndarray, seed: int = SEED) -> np.ndarray:
-    """Every headline line and at most :data:`NEGATIVES` other lines of each page.
+    """Every headline line, the lines the ranker confuses with it, and other
+    lines of each page at random, at most :data:`NEGATIVES` negatives in all.
 
-    Whole pages have hundreds of lines: without this the trees would learn
-    the long pages' menus and little else.
+    Whole pages have hundreds of lines: without a sample the trees would
+    learn the long pages' menus and little else. But a random sample seldom
+    holds the few lines that compete with the headline, so these are always
+    kept: the candidates :data:`HARD_NEIGHBOURS` places either side of it (the
+    kicker over it, the standfirst under it, the byline) and the page's
+    first candidate (a site's name, or a seed's headline).
     """
     rng = np.random.default_rng(seed)
     keep = []
     order = np.argsort(pages, kind="stable")
     for idx in np.split(order, np.flatnonzero(np.diff(pages[order])) + 1):
-        others = idx[~y[idx]]
-        if len(others) > NEGATIVES:
-            others = rng.choice(others, NEGATIVES, replace=False)
-        keep.extend(idx[y[idx]])
+        labels = y[idx]
+        near = np.zeros(len(idx), dtype=bool)
+        near[0] = True
+        for at in np.flatnonzero(labels):
+            near[max(at - HARD_NEIGHBOURS, 0) : at + HARD_NEIGHBOURS + 1] = True
+        hard = idx[near & ~labels]
+        others = idx[~near & ~labels]
+        room = max(NEGATIVES - len(hard), 0)
+        if len(others) > room:
+            others = rng.choice(others, room, replace=False)
+        keep.extend(idx[labels])
+        keep.extend(hard)
         keep.extend(others)
     return np.sort(np.array(keep))
 
