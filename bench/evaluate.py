@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
 from news_digest.cleaner.dates import find_dates  # noqa: E402
-from news_digest.cleaner.source import publishers  # noqa: E402
+from news_digest.cleaner.source import known_host  # noqa: E402
 from news_digest.extract import extract_dir  # noqa: E402
 
 #: The corpus's folders, seed-like (window) and whole-page variants.
@@ -115,8 +115,7 @@ def source_names_site(source: str, host: str) -> bool:
     ``publishers.json``, its name in the host ("Slashdot" / slashdot.org, "The
     Hill" / thehill.com), the host's name in it ("Cleveland.com"), or its
     initials at the head of the host's name ("The New York Times" / nytimes.com)."""
-    known = [p["domains"] for p in publishers() if p["name"] == source]
-    if any(host == d or host.endswith("." + d) for domains in known for d in domains):
+    if known_host(host) == source:
         return True
     name, site = _folded(source), _folded(host)
     label = host.split(".")[-2] if host.count(".") else host

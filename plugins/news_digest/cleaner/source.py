@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
@@ -212,7 +213,8 @@ def _host_line(text: str) -> bool:
     return not _CODE.search(text)
 
 
-def _known_host(host: str) -> str | None:
+def known_host(host: str) -> str | None:
+    """The known outlet whose site ``host`` is (``publishers.json``), or ``None``."""
     for pub in publishers():
         if any(host == d or host.endswith("." + d) for d in pub["domains"]):
             return pub["name"]
@@ -252,13 +254,11 @@ def find_source(
         and (name := _publisher(line.text)) is not None
         and not credit(line)
     ]
-    for name, line in known:
-        # Named once in passing, an outlet is as often a wire agency's credit or a
-        # related link's ("Associated Press November 19, 2019", "More From CNN"):
-        # the site names itself again, or in its notices.
-        again = sum(other == name for other, _ in known) >= KNOWN_MIN_LINES
-        if again or line.number == 0 or _SITE_LINE.search(line.text):
-            return Found(name, line.number, line.text, CONFIDENCE_KNOWN)
+    # Named once in passing, an outlet is as often a wire agency's credit or a
+    # related link's ("Associated Press November 19, 2019", "More From CNN").
+    if vouched := _vouched(known, KNOWN_MIN_LINES):
+        name, line = vouched
+        return Found(name, line.number, line.text, CONFIDENCE_KNOWN)
     if (
         title
         and (suffix := _SITE_SUFFIX.search(title))
@@ -279,8 +279,22 @@ def find_source(
         for line in furniture
         if (host := _host(line.text)) is not None and _host_line(line.text) and not credit(line)
     ]
-    for host, line in hosts:
-        recurs = sum(other == host for other, _ in hosts) >= HOST_MIN_LINES
-        if recurs or _SITE_LINE.search(line.text):
-            return Found(_known_host(host) or host, line.number, line.text, CONFIDENCE_HOST)
+    if vouched := _vouched(hosts, HOST_MIN_LINES):
+        host, line = vouched
+        return Found(known_host(host) or host, line.number, line.text, CONFIDENCE_HOST)
     return None
+
+
+def _vouched(named: list[tuple[str, Line]], min_lines: int) -> tuple[str, Line] | None:
+    """The first ``(name, line)`` the page vouches for as its own: the name is on
+    ``min_lines`` lines or more, or its line is a notice (©, contact, newsletter)
+    or the title's suffix (line 0)."""
+    counts = Counter(name for name, _ in named)
+    return next(
+        (
+            (name, line)
+            for name, line in named
+            if counts[name] >= min_lines or line.number == 0 or _SITE_LINE.search(line.text)
+        ),
+        None,
+    )
