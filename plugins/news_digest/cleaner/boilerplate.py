@@ -17,7 +17,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from .corpus import line_key
-from .dates import find_dates
+from .dates import BY_PREFIX, find_dates
 from .linememo import line_memo
 from .record import Line
 
@@ -97,7 +97,6 @@ _ELLIPSES = ("...", "…", "[…]", "[...]")
 _EMBEDDED_POST = re.compile(r"pic\.twitter\.com/|^[—–-] .{1,60}\(@\w+\)")
 _EMBED = re.compile(r"^[—–-]|https?://|www\.|pic\.twitter|@\w")
 _WORD = re.compile(r"\w+")
-_BYLINE = re.compile(r"^(?:written\s+)?by[:\s]", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -679,7 +678,7 @@ def link_cards(lines: list[Line], feats: list[Features]) -> set[int]:
     """
     found: set[int] = set()
     for index, line in enumerate(lines):
-        if not feats[index].headline or _dated(line.text) or _BYLINE.match(line.text):
+        if not feats[index].headline or _dated(line.text) or BY_PREFIX.match(line.text):
             continue  # a byline or dateline given twice is no card
         for other in range(index + 1, min(index + 3, len(lines))):
             if lines[other].text == line.text or _similar(lines[other].text, line.text):

@@ -99,7 +99,9 @@ def _around(match: re.Match) -> tuple[int, int]:
 _DIGIT = re.compile(r"\d")
 #: "— Name (@handle) date": the credit of an embedded post, not a dateline.
 _QUOTED_POST = re.compile(r"^[—–-] .{1,60}\(@\w+\)")
-_BY = re.compile(r"^(?:written\s+)?by[:\s]+", re.IGNORECASE)
+#: An English byline's opening ("By Ann Lee", "Written by: Ann Lee"), one pattern for
+#: the byline, boilerplate and headline tests that ask whether a line starts so.
+BY_PREFIX = re.compile(r"^(?:written\s+)?by[:\s]", re.IGNORECASE)
 #: A reference-list entry ("… Deptford Cinema. August 9, 2017. Retrieved 27
 #: January 2020.", "^ Hartl, John (September 3, 1998)."): its dates are the
 #: cited page's and the day it was read.
@@ -411,7 +413,7 @@ def _dateline(text: str) -> str | None:
     if words > LABELLED_MAX_WORDS or (words >= SPAN_SENTENCE_MIN_WORDS and _SPAN.search(text)):
         return None
     if words > DATELINE_MAX_WORDS and not (
-        _BY.match(text)
+        BY_PREFIX.match(text)
         or _starts_labelled(text)
         or meta_parts(text)
         or _signed_post(text)
@@ -479,7 +481,7 @@ def runs_into_text(text: str) -> bool:
     return (
         len(text.split()) > DATELINE_MAX_WORDS
         and _leads_with_date(text)
-        and not (_BY.match(text) or meta_parts(text) or _signed_post(text))
+        and not (BY_PREFIX.match(text) or meta_parts(text) or _signed_post(text))
     )
 
 
@@ -576,7 +578,7 @@ def find_stated_date(
         signed = [
             c
             for c, text in far
-            if c[2].evidence == "byline" and (_signed_post(text) or _BY.match(text))
+            if c[2].evidence == "byline" and (_signed_post(text) or BY_PREFIX.match(text))
         ]
         if len(signed) == 1:
             candidates += signed
@@ -760,7 +762,9 @@ def _with_labels(lines: list[Line]) -> list[Line]:
             and not find_dates(above)
         ) or (
             # "By Kaavya Shah" over "July 18, 2024": a byline broken before its date.
-            len(above.split()) <= BY_LINE_MAX_WORDS and _BY.match(above) and not find_dates(above)
+            len(above.split()) <= BY_LINE_MAX_WORDS
+            and BY_PREFIX.match(above)
+            and not find_dates(above)
         ):
             out[i] = Line(lines[i].number, f"{above.strip()} {lines[i].text}")
     return out
@@ -834,7 +838,7 @@ def _candidate(
                 break
     if label == "updated":
         rank, confidence, kind = 2, CONFIDENCE_UPDATED, "updated"
-    elif label == "published" or _BY.match(text) or _SIGNED.search(text):
+    elif label == "published" or BY_PREFIX.match(text) or _SIGNED.search(text):
         rank, confidence, kind = 0, CONFIDENCE_LABELLED, label or "byline"
     else:
         rank, kind = 1, "dateline"

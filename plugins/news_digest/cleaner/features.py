@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Collection
 
 from . import boilerplate, metadata
+from .dates import BY_PREFIX
 from .linememo import line_memo
 from .record import Line
 
@@ -166,7 +167,9 @@ def _marks(text: str) -> tuple[bool, bool, bool]:
 
 
 def _byline_shape(text: str) -> bool:
-    return bool(metadata._BY.match(text)) and len(text.split()) <= metadata.BYLINE_MAX_WORDS
+    """A byline's shape: "By" and a few words after it, not a bare "By:" label."""
+    by = BY_PREFIX.match(text)
+    return bool(by and text[by.end() :]) and len(text.split()) <= metadata.BYLINE_MAX_WORDS
 
 
 @line_memo

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 from . import boilerplate, byline, dates, source
 from .dates import (
+    BY_PREFIX,
     CLOCK_TIME,
     DATE_PATTERNS,
     DayFirst,
@@ -45,7 +46,6 @@ HEADER_END_CONFIDENCE = 0.8
 #: :func:`find_byline` reads no further than this many lines under the headline.
 BYLINE_LINES = HEADER_WINDOW + 1
 
-_BY = re.compile(r"^(?:written\s+)?by[:\s]+(?P<rest>.+)$", re.IGNORECASE)
 _UPDATED = re.compile(r"^(?:updated|published|posted|last updated)\b[:\s]*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…。][\"”’)]*(?:\s+\([^()]{1,20}\))?$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
@@ -71,7 +71,7 @@ def headline_candidate(text: str) -> bool:
         and (_worded(text) or bool(_CJK.search(text)))
         and not _SENTENCE_END.search(text.rstrip("?!"))
         and not text.endswith(".")
-        and not _BY.match(text)
+        and not BY_PREFIX.match(text)
         and not _UPDATED.match(text)
         and not _NOT_HEADLINE.search(text)
         and not (len(text.split()) <= BYLINE_MAX_WORDS and find_dates(text))
