@@ -396,6 +396,26 @@ def test_the_credit_of_an_embedded_post_is_not_a_byline():
     assert metadata.find_byline(lines) is None
 
 
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "A post shared by Harbour Board (@harbourboard) on Mar 3, 2021 at 7:30am PST",
+        "Ein Beitrag geteilt von Kari Hansen (@kari.hansen) am 3. März 2021 um 7:30 Uhr",
+        "— Harbour Board (@harbourboard) March 3, 2021",
+    ],
+)
+def test_an_embedded_posts_credit_under_the_headline_gives_no_date_nor_author(credit):
+    article = clean_text("\n\n".join(["Harbour Board Backs Pier Plan", credit, PARA, PARA2]))
+    assert article.date is None
+    assert not article.authors
+
+
+def test_a_byline_may_give_the_authors_handle_before_the_date():
+    lines = _lines("By Kari Hansen (@karihansen) March 3, 2021", PARA)
+    assert metadata.find_byline(lines).value == ["Kari Hansen"]
+    assert metadata.find_stated_date(lines).value == dt.date(2021, 3, 3)
+
+
 # ------------------------------------------------------------------ dates
 def test_a_published_date_wins_over_an_updated_one_on_the_same_line():
     found = metadata.find_stated_date(

@@ -26,11 +26,11 @@ from ..enrich.gazetteer import (
 )
 from .dates import (
     _MONTH,
-    _QUOTED_POST,
     CLOCK_TIME,
     Found,
     Language,
     _resolve,
+    embedded_post,
     find_dates,
     last_sentence,
     meta_parts,
@@ -625,7 +625,7 @@ def _read(
     line = lines[index]
     text = line.text
     words = len(text.split())
-    if _QUOTED_POST.match(text):
+    if embedded_post(text):
         return None
     # "… growth beyond the U.S. and Canada. By Lisa Jennings on Dec. 19, 2025":
     # a standfirst that ends with its byline.

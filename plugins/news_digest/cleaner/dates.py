@@ -97,8 +97,13 @@ def _around(match: re.Match) -> tuple[int, int]:
 
 # Every date pattern, the foreign one too, needs a digit.
 _DIGIT = re.compile(r"\d")
-#: "— Name (@handle) date": the credit of an embedded post, not a dateline.
+#: The credit of an embedded post, not a byline or dateline: "— Name (@handle)
+#: date", or a handle and its date in any language ("A post shared by Name
+#: (@handle) on Jun 15, 2019", "Ein Beitrag geteilt von Name (@handle) am …").
 _QUOTED_POST = re.compile(r"^[—–-] .{1,60}\(@\w+\)")
+_HANDLE_DATED = re.compile(r"\(@[\w.]+\)\s+(?:\w{1,3}\s+)?(?:\d|\w{3,9}\.?\s+\d)")
+#: A byline may give the author's handle before the date: "By Ann Lee (@annlee) June 5, 2019".
+_BYLINE_START = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s", re.IGNORECASE)
 #: An English byline's opening ("By Ann Lee", "Written by: Ann Lee"), one pattern for
 #: the byline, boilerplate and headline tests that ask whether a line starts so.
 BY_PREFIX = re.compile(r"^(?:written\s+)?by[:\s]", re.IGNORECASE)
@@ -395,6 +400,13 @@ _TAXONOMY = re.compile(
 )
 
 
+def embedded_post(text: str) -> bool:
+    """Whether ``text`` is the credit line of an embedded social-media post."""
+    return bool(
+        _QUOTED_POST.match(text) or (_HANDLE_DATED.search(text) and not _BYLINE_START.match(text))
+    )
+
+
 @line_memo
 def _dateline(text: str) -> str | None:
     """The line as far as it may state the article's date; ``None`` for prose or a post credit.
@@ -403,7 +415,7 @@ def _dateline(text: str) -> str | None:
     line that starts "By" or with a date label may have up to
     :data:`LABELLED_MAX_WORDS` words.
     """
-    if _QUOTED_POST.match(text):
+    if embedded_post(text):
         return None
     if len(text.split()) > DATELINE_MAX_WORDS and (listed := _TAXONOMY.search(text)):
         text = text[: listed.start()]
