@@ -410,6 +410,23 @@ def test_an_embedded_posts_credit_under_the_headline_gives_no_date_nor_author(cr
     assert not article.authors
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Pope Benedict XVI, Deus caritas est 5/6, 25 December 2005:",
+        "Alex on September 17, 2018 at 6:34 am said:",
+        "News vom 31.10.2018:",
+    ],
+)
+def test_a_dated_line_ending_in_a_colon_introduces_what_follows_and_is_no_dateline(line):
+    assert metadata.find_stated_date(_lines(line, PARA)) is None
+
+
+def test_a_byline_ending_in_a_colon_keeps_its_date():
+    found = metadata.find_stated_date(_lines("By Kari Hansen March 3, 2021 Share:", PARA))
+    assert found.value == dt.date(2021, 3, 3)
+
+
 def test_a_byline_may_give_the_authors_handle_before_the_date():
     lines = _lines("By Kari Hansen (@karihansen) March 3, 2021", PARA)
     assert metadata.find_byline(lines).value == ["Kari Hansen"]

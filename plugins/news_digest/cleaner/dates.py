@@ -102,7 +102,14 @@ _DIGIT = re.compile(r"\d")
 #: (@handle) on Jun 15, 2019", "Ein Beitrag geteilt von Name (@handle) am …").
 _QUOTED_POST = re.compile(r"^[—–-] .{1,60}\(@\w+\)")
 _HANDLE_DATED = re.compile(r"\(@[\w.]+\)\s+(?:\w{1,3}\s+)?(?:\d|\w{3,9}\.?\s+\d)")
-#: A byline may give the author's handle before the date: "By Ann Lee (@annlee) June 5, 2019".
+#: A line ending in a colon introduces what follows, and its date is that of
+#: a quotation, a comment or an entry ("Enzyklika „Deus caritas est“, 25.
+#: Dezember 2005:", "Alex on September 17, 2018 at 6:34 am said:", "News vom
+#: 31.10.2018:"), not the article's; a byline is read whatever follows it
+#: ("By Ann Lee Last updated Nov 8, 2023 Share with new partner:").
+_INTRODUCES = re.compile(r":\s*$")
+#: A byline's opening in the cleaner's languages: a byline may give the author's
+#: handle before its date ("By Ann Lee (@annlee) June 5, 2019").
 _BYLINE_START = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s", re.IGNORECASE)
 #: An English byline's opening ("By Ann Lee", "Written by: Ann Lee"), one pattern for
 #: the byline, boilerplate and headline tests that ask whether a line starts so.
@@ -415,7 +422,7 @@ def _dateline(text: str) -> str | None:
     line that starts "By" or with a date label may have up to
     :data:`LABELLED_MAX_WORDS` words.
     """
-    if embedded_post(text):
+    if embedded_post(text) or (_INTRODUCES.search(text) and not _BYLINE_START.match(text)):
         return None
     if len(text.split()) > DATELINE_MAX_WORDS and (listed := _TAXONOMY.search(text)):
         text = text[: listed.start()]
