@@ -209,6 +209,26 @@ def test_sentence_shaped_prompts_are_removed():
     assert PARA2 in article.body_text
 
 
+@pytest.mark.parametrize(
+    "line", ["Start your subscription today for $1 a week.", "Subscription required"]
+)
+def test_a_subscription_pitch_is_a_prompt(line):
+    assert boilerplate.prompt(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The 16 Best Clothing Subscription Boxes in 2025",
+        "How We Found the Best Book Subscription Boxes",
+    ],
+)
+def test_a_subscription_as_the_articles_subject_is_no_prompt(line):
+    assert boilerplate.prompt(line) is None
+    article = clean_text("\n\n".join([line, PARA, PARA2, PARA3]))
+    assert article.title == line
+
+
 def test_menu_before_the_headline_is_dropped():
     text = "Home\nWorld\nPolitics\nSport\n\n" + _page("By Jane Doe", PARA, PARA2)
     article = clean_text(text)
