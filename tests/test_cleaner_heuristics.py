@@ -176,6 +176,38 @@ def test_related_links_run_is_removed():
     assert not any(link in body for link in links)
 
 
+OTHER_STORIES = (
+    "Mayor Unveils Plan for New Downtown Park",
+    "Five Things to Know About the Budget Vote",
+    "School Board Delays Decision on Start Times",
+    "Storm Knocks Out Power Across the County",
+    "Local Bakery Wins National Award",
+)
+#: The article's own list: its items use the words of its paragraphs.
+NEW_ROUTES = (
+    "Northern Suburbs to the Hospital",
+    "University Campus to the Northern Suburbs",
+    "Hospital to the University Campus",
+    "Evening Service on Every Route",
+    "Same Fares for the Northern Suburbs",
+)
+
+
+def test_a_run_of_other_stories_headlines_inside_the_text_is_removed():
+    article = clean_text(_page(PARA, PARA2, *OTHER_STORIES, PARA3))
+    assert article.body_text == "\n\n".join([PARA, PARA2, PARA3])
+
+
+def test_the_articles_own_list_inside_the_text_is_kept():
+    article = clean_text(_page(PARA, PARA2, *NEW_ROUTES, PARA3))
+    assert article.body_text == "\n\n".join([PARA, PARA2, *NEW_ROUTES, PARA3])
+
+
+def test_the_articles_own_list_under_a_related_prompt_is_still_removed():
+    article = clean_text(_page(PARA, PARA2, "Related stories", *NEW_ROUTES, PARA3))
+    assert not any(item in article.body_text for item in NEW_ROUTES)
+
+
 def test_comment_section_is_not_body():
     comments = ("23 Comments", "jdoe77", "I think this is a terrible idea and nobody asked us.")
     article = clean_text(_page(PARA, PARA2, PARA3, *comments))

@@ -58,6 +58,12 @@ HEADLINE_RUN_MIN = 5
 HEADLINE_RUN_MIN_AFTER_CTA = 1
 HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_WORDS = 25
+#: A run of headline-like lines inside the main text is the article's own list
+#: (steps, credits, the products it reviews), not links to other stories, when
+#: this share of its words (of :data:`ECHO_MIN_CHARS` letters or more) is
+#: written in the text's own paragraphs.
+OWN_LIST_ECHO = 0.3
+ECHO_MIN_CHARS = 4
 #: A list closing the article has at least this many items.
 LIST_MIN_ITEMS = 3
 #: Share of a run's lines that must share a separator to be the article's own list.
@@ -723,6 +729,45 @@ def headline_runs(lines: list[Line], feats: list[Features]) -> set[int]:
     return found
 
 
+_ECHO_WORD = re.compile(rf"\w{{{ECHO_MIN_CHARS},}}")
+
+
+def own_lists(
+    lines: list[Line], feats: list[Features], runs: set[int], first: int, last: int
+) -> set[int]:
+    """Indexes of the runs of :func:`headline_runs` that are the article's own lists.
+
+    A run between two paragraphs of the main text (``first`` to ``last``),
+    not under a "Related …" prompt, whose words the paragraphs use (at least
+    :data:`OWN_LIST_ECHO` of them): related stories are about something else.
+    """
+    prose = {
+        word
+        for index in range(first, last + 1)
+        if index not in runs and feats[index].prose
+        for word in _ECHO_WORD.findall(lines[index].text.casefold())
+    }
+    own: set[int] = set()
+    for run in _runs_of(sorted(i for i in runs if first < i < last)):
+        if feats[run[0] - 1].call_to_action is not None:
+            continue
+        words = [w for i in run for w in set(_ECHO_WORD.findall(lines[i].text.casefold()))]
+        if words and sum(w in prose for w in words) >= OWN_LIST_ECHO * len(words):
+            own.update(run)
+    return own
+
+
+def _runs_of(indexes: list[int]) -> list[list[int]]:
+    """Consecutive indexes, grouped."""
+    groups: list[list[int]] = []
+    for index in indexes:
+        if groups and index == groups[-1][-1] + 1:
+            groups[-1].append(index)
+        else:
+            groups.append([index])
+    return groups
+
+
 class Verdict(NamedTuple):
     """Where one line goes: ``body``, ``caption`` or ``removed`` (with a reason).
 
@@ -793,6 +838,7 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
             last = index - 1
             break
         words += max(feats[index].score, 0)
+    headlines -= own_lists(lines, feats, headlines, first, last)
     verdicts: list[Verdict] = []
     repeats = duplicates(lines)
     kept: dict[int, int] = {}  # line number → index, for lines kept as body
