@@ -106,3 +106,31 @@ def test_news_articles_become_distinct_seeds_the_cleaner_reads(tmp_path):
     assert any(r.text == "Commuters will pay a tenth more." for r in article.removed)  # standfirst
     assert body.endswith("Residents of the north shore worry about traffic on the coast road.")
     assert "Share this article" not in body and "Comments" not in body
+
+
+def test_removals_counts_a_rules_lines_against_the_gold_body(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import removals
+
+    para = (
+        "The harbour board voted on Tuesday to back a plan for a new pier at the north end "
+        "of the bay, after two years of public meetings about the old one."
+    )
+    para2 = (
+        "Work is to start next spring and to take about eighteen months, and the council "
+        "will pay a third of the cost of the new pier."
+    )
+    kept_pitch = "Sign up for our newsletter to get the harbour news every morning."
+    dropped_pitch = "Sign up for our newsletter and never miss a story from the coast."
+    folder = tmp_path / "corpus" / "news"
+    folder.mkdir(parents=True)
+    page = ["Harbour Board Backs Pier Plan", para, kept_pitch, para2, dropped_pitch]
+    (folder / "a.txt").write_text("\n\n".join(page), encoding="utf-8")
+    # The gold body holds one of the two pitches: that one counts as text.
+    (folder / "a.gold.txt").write_text("\n".join([para, kept_pitch, para2]), encoding="utf-8")
+    text_lines, other_lines, pages = removals.count(tmp_path / "corpus", ["news"])
+    reason = "prompt or notice: \\bnewsletters?\\b"
+    assert text_lines[reason] == 1 and other_lines[reason] == 1
+    assert pages[reason] == {"news/a"}
