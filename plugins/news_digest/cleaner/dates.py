@@ -108,9 +108,11 @@ _HANDLE_DATED = re.compile(r"\(@[\w.]+\)\s+(?:\w{1,3}\s+)?(?:\d|\w{3,9}\.?\s+\d)
 #: 31.10.2018:"), not the article's; a byline is read whatever follows it
 #: ("By Ann Lee Last updated Nov 8, 2023 Share with new partner:").
 _INTRODUCES = re.compile(r":\s*$")
-#: A byline's opening in the cleaner's languages: a byline may give the author's
-#: handle before its date ("By Ann Lee (@annlee) June 5, 2019").
-_BYLINE_START = re.compile(r"^(?:by|von|par|por|di|door|av|af)\s", re.IGNORECASE)
+#: The word a byline opens with, in the cleaner's languages ("By", "Von", "Par" …).
+_SIGNING_WORDS = "by|von|par|por|di|door|av|af"
+#: A byline's opening: a byline may give the author's handle before its date
+#: ("By Ann Lee (@annlee) June 5, 2019").
+_BYLINE_START = re.compile(rf"^(?:{_SIGNING_WORDS})\s", re.IGNORECASE)
 #: An English byline's opening ("By Ann Lee", "Written by: Ann Lee"), one pattern for
 #: the byline, boilerplate and headline tests that ask whether a line starts so.
 BY_PREFIX = re.compile(r"^(?:written\s+)?by[:\s]", re.IGNORECASE)
@@ -467,7 +469,7 @@ def signed_sentence(text: str) -> str | None:
 
 
 #: A sentence signed with a name: "By Lisa Jennings …", not "Par ailleurs …".
-_SIGNED_SENTENCE = re.compile(r"(?i:by|von|par|por|di|door|av|af)\s+[A-ZÀ-Þ]")
+_SIGNED_SENTENCE = re.compile(rf"(?i:{_SIGNING_WORDS})\s+[A-ZÀ-Þ]")
 
 
 #: "On January 12, 2025 By Ann": at most this many words besides the dates before "by".
@@ -811,7 +813,7 @@ def _in_list(lines: list[Line], index: int) -> bool:
 #: Past the header window, only a labelled or signed date is read, this far down.
 FAR_WINDOW = 400
 #: "June 5, 2019 by Ann", "1. Januar 2016 von Ann": a date signed like a byline.
-_SIGNED = re.compile(r"(?:^|\s)(?:by|von|par|por|di|door|av|af)\s+\S", re.IGNORECASE)
+_SIGNED = re.compile(rf"(?:^|\s)(?:{_SIGNING_WORDS})\s+\S", re.IGNORECASE)
 
 
 def _candidate(
