@@ -706,13 +706,13 @@ def _dated(text: str) -> bool:
     return word_count(text) <= CTA_MAX_WORDS and bool(find_dates(text))
 
 
-def headline_runs(lines: list[Line], feats: list[Features]) -> set[int]:
-    """Indexes of related-links lists: runs of headline-like lines.
+def headline_runs(lines: list[Line], feats: list[Features]) -> list[list[int]]:
+    """Related-links lists: runs of headline-like lines, each as its indexes.
 
     One headline-like line between paragraphs is a subheading; several in a
     row (or two under a "Related …" prompt) are links to other stories.
     """
-    found: set[int] = set()
+    found: list[list[int]] = []
     run: list[int] = []
     for index, feature in enumerate([*feats, None]):
         if feature is not None and feature.headline:
@@ -724,7 +724,7 @@ def headline_runs(lines: list[Line], feats: list[Features]) -> set[int]:
             if (after_cta and len(run) >= HEADLINE_RUN_MIN_AFTER_CTA) or (
                 len(run) >= HEADLINE_RUN_MIN and not _structured_list(texts)
             ):
-                found.update(run)
+                found.append(run)
         run = []
     return found
 
@@ -733,39 +733,30 @@ _ECHO_WORD = re.compile(rf"\w{{{ECHO_MIN_CHARS},}}")
 
 
 def own_lists(
-    lines: list[Line], feats: list[Features], runs: set[int], first: int, last: int
+    lines: list[Line], feats: list[Features], runs: list[list[int]], first: int, last: int
 ) -> set[int]:
-    """Indexes of the runs of :func:`headline_runs` that are the article's own lists.
+    """Indexes of the :func:`headline_runs` that are the article's own lists.
 
     A run between two paragraphs of the main text (``first`` to ``last``),
     not under a "Related …" prompt, whose words the paragraphs use (at least
     :data:`OWN_LIST_ECHO` of them): related stories are about something else.
     """
+    in_runs = {index for run in runs for index in run}
     prose = {
         word
         for index in range(first, last + 1)
-        if index not in runs and feats[index].prose
+        if index not in in_runs and feats[index].prose
         for word in _ECHO_WORD.findall(lines[index].text.casefold())
     }
     own: set[int] = set()
-    for run in _runs_of(sorted(i for i in runs if first < i < last)):
-        if feats[run[0] - 1].call_to_action is not None:
+    for run in runs:
+        inside = [index for index in run if first < index < last]
+        if not inside or feats[inside[0] - 1].call_to_action is not None:
             continue
-        words = [w for i in run for w in set(_ECHO_WORD.findall(lines[i].text.casefold()))]
+        words = [w for i in inside for w in set(_ECHO_WORD.findall(lines[i].text.casefold()))]
         if words and sum(w in prose for w in words) >= OWN_LIST_ECHO * len(words):
-            own.update(run)
+            own.update(inside)
     return own
-
-
-def _runs_of(indexes: list[int]) -> list[list[int]]:
-    """Consecutive indexes, grouped."""
-    groups: list[list[int]] = []
-    for index in indexes:
-        if groups and index == groups[-1][-1] + 1:
-            groups[-1].append(index)
-        else:
-            groups.append([index])
-    return groups
 
 
 class Verdict(NamedTuple):
@@ -788,7 +779,7 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
     """
     feats = [features(line.text) for line in lines]
     labels = label_runs(feats)
-    headlines = headline_runs(lines, feats)
+    runs = headline_runs(lines, feats)
     teasers = teaser_runs(feats)
     cards = link_cards(lines, feats)
     scores = [f.score for f in feats]
@@ -838,7 +829,8 @@ def classify(lines: list[Line], repeated: Collection[str] = frozenset()) -> list
             last = index - 1
             break
         words += max(feats[index].score, 0)
-    headlines -= own_lists(lines, feats, headlines, first, last)
+    own = own_lists(lines, feats, runs, first, last)
+    headlines = {index for run in runs for index in run if index not in own}
     verdicts: list[Verdict] = []
     repeats = duplicates(lines)
     kept: dict[int, int] = {}  # line number → index, for lines kept as body
