@@ -702,6 +702,17 @@ def test_a_newsletter_prompt_names_the_outlet():
     assert found.value == "Harbour Gazette"
 
 
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Get The Harbour Gazette's Daily Edition by email",
+        "Subscribe to Harbour Gazette’s newsletters.",
+    ],
+)
+def test_a_newsletter_prompt_names_the_outlet_not_its_possessive(prompt):
+    assert metadata.find_source(_lines(prompt), None).value == "Harbour Gazette"
+
+
 def test_a_photo_credit_names_no_outlet():
     assert metadata.find_source(_lines("© Kari Hansen"), None) is None
     credit = _lines("The pier at dawn. © Reuters / Kari Hansen")

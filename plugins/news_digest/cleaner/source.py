@@ -156,9 +156,13 @@ def _publisher(text: str) -> str | None:
     return next((name for name, pattern in _publisher_patterns() if pattern.search(text)), None)
 
 
+#: "Times of Israel's Daily Edition", "NJ.com’s newsletter": the outlet, not its possessive.
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s$")
+
+
 def _outlet(name: str) -> str | None:
     """``name`` as an outlet: a known owner's outlet, ``None`` for a company that owns outlets."""
-    name = name.strip(" .,;:")
+    name = _POSSESSIVE.sub("", name.strip(" .,;:"))
     owners, company, _ = _owners()
     if name.casefold() in owners:
         return owners[name.casefold()]
