@@ -17,7 +17,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from .corpus import line_key
-from .dates import BY_PREFIX, find_dates
+from .dates import BY_PREFIX, QUOTED_POST, find_dates
 from .linememo import line_memo
 from .record import Line
 
@@ -100,7 +100,8 @@ _LIST_MARKS = (
     re.compile(r"^\S+(?: \S+)?,(?: \S+)*, \S"),  # "Company, City, State"
 )
 _ELLIPSES = ("...", "…", "[…]", "[...]")
-_EMBEDDED_POST = re.compile(r"pic\.twitter\.com/|^[—–-] .{1,60}\(@\w+\)")
+#: An embedded post: its picture link, or its quoted credit ("— Ann Lee (@ann) …").
+_EMBEDDED_POST = re.compile(rf"pic\.twitter\.com/|{QUOTED_POST.pattern}")
 _EMBED = re.compile(r"^[—–-]|https?://|www\.|pic\.twitter|@\w")
 _WORD = re.compile(r"\w+")
 

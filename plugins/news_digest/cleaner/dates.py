@@ -100,7 +100,7 @@ _DIGIT = re.compile(r"\d")
 #: The credit of an embedded post, not a byline or dateline: "— Name (@handle)
 #: date", or a handle and its date in any language ("A post shared by Name
 #: (@handle) on Jun 15, 2019", "Ein Beitrag geteilt von Name (@handle) am …").
-_QUOTED_POST = re.compile(r"^[—–-] .{1,60}\(@\w+\)")
+QUOTED_POST = re.compile(r"^[—–-] .{1,60}\(@\w+\)")
 _HANDLE_DATED = re.compile(r"\(@[\w.]+\)\s+(?:\w{1,3}\s+)?(?:\d|\w{3,9}\.?\s+\d)")
 #: A line ending in a colon introduces what follows, and its date is that of
 #: a quotation, a comment or an entry ("Enzyklika „Deus caritas est“, 25.
@@ -412,7 +412,7 @@ _TAXONOMY = re.compile(
 def embedded_post(text: str) -> bool:
     """Whether ``text`` is the credit line of an embedded social-media post."""
     return bool(
-        _QUOTED_POST.match(text) or (_HANDLE_DATED.search(text) and not _BYLINE_START.match(text))
+        QUOTED_POST.match(text) or (_HANDLE_DATED.search(text) and not _BYLINE_START.match(text))
     )
 
 
