@@ -713,6 +713,12 @@ def test_a_newsletter_prompt_names_the_outlet_not_its_possessive(prompt):
     assert metadata.find_source(_lines(prompt), None).value == "Harbour Gazette"
 
 
+def test_a_title_suffix_keeps_its_possessive():
+    # The masthead names it too: one word after the bar counts only then.
+    found = metadata.find_source(_lines("Barron's"), "Pier to reopen | Barron's")
+    assert found.value == "Barron's"
+
+
 def test_a_photo_credit_names_no_outlet():
     assert metadata.find_source(_lines("© Kari Hansen"), None) is None
     credit = _lines("The pier at dawn. © Reuters / Kari Hansen")

@@ -156,13 +156,14 @@ def _publisher(text: str) -> str | None:
     return next((name for name, pattern in _publisher_patterns() if pattern.search(text)), None)
 
 
-#: "Times of Israel's Daily Edition", "NJ.com’s newsletter": the outlet, not its possessive.
+#: "Get The Times of Israel's Daily Edition", "Subscribe to NJ.com’s newsletters": a
+#: prompt's possessive is grammar, not the outlet's name (a title's "| Barron's" is).
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s$")
 
 
 def _outlet(name: str) -> str | None:
     """``name`` as an outlet: a known owner's outlet, ``None`` for a company that owns outlets."""
-    name = _POSSESSIVE.sub("", name.strip(" .,;:"))
+    name = name.strip(" .,;:")
     owners, company, _ = _owners()
     if name.casefold() in owners:
         return owners[name.casefold()]
@@ -180,7 +181,7 @@ def _copyright_owner(text: str) -> str | None:
         owner = re.split(r"\.?\s+All\b|\.\s|,\s", match.group("owner"))[0]
         if owner.casefold().startswith("copyright"):  # "© 2015 Copyright by example.com"
             return None
-        return _outlet(_NEXT_ITEM.sub("", owner).strip(" .,"))
+        return _outlet(_POSSESSIVE.sub("", _NEXT_ITEM.sub("", owner).strip(" .,")))
     return None
 
 
@@ -188,7 +189,7 @@ def _copyright_owner(text: str) -> str | None:
 def _newsletter(text: str) -> str | None:
     """The outlet a newsletter prompt names ("Sign up for the Daily Planet newsletter")."""
     if match := _NEWSLETTER.search(text):
-        return _outlet(match["name"])
+        return _outlet(_POSSESSIVE.sub("", match["name"]))
     return None
 
 
