@@ -3,16 +3,22 @@
 Every short line of every page is an example (:func:`news_digest.cleaner.
 features.headline_features`); it is a headline when it equals one of the
 page's ``<id>.meta.json`` title references after the corpus scorer's
-folding (``score_metadata.title_match``). A logistic regression over the
-standardised features, or (the default) a hundred shallow gradient-boosted
-trees, is fitted with a fixed seed and saved as plain JSON
-(``plugins/news_digest/cleaner/models/headline.json``): the cleaner scores
-it without scikit-learn.
+folding (``score_metadata.title_match``). The default model ranks: two
+hundred small gradient-boosted trees (LightGBM's LambdaRank) learn to put
+each page's headline above that page's other lines, since only the order
+within a page matters. The older kinds classify each line on its own: a
+hundred depth-3 trees (scikit-learn) or a logistic regression. Each is
+fitted with a fixed seed and saved as plain JSON
+(``plugins/news_digest/cleaner/models/headline.json``), scored here by the
+cleaner's own :class:`~news_digest.cleaner.headline.Model`, and by the
+cleaner without any training library.
 
 Besides the in-sample figure it reports top-1 accuracy (the best-scored
 line is a headline) under grouped k-fold by publisher (the window and page
 variants of a page, and all pages of one publisher, stay on one side) and
-leave-one-benchmark-out (train on four benchmarks, test on the fifth).
+leave-one-benchmark-out (train on four benchmarks, test on the fifth). The
+confidence the cleaner reports is fitted on the k-fold's held-out pages
+(:meth:`~news_digest.cleaner.headline.Model.confidence`).
 
     python bench/train.py [--eval ../shared/eval] [--out MODEL] [--no-save]
 """
@@ -39,6 +45,7 @@ from news_digest.cleaner.features import (  # noqa: E402
     candidates,
     headline_features,
 )
+from news_digest.cleaner.headline import Model, evidence  # noqa: E402
 from news_digest.cleaner.pipeline import seed_lines  # noqa: E402
 
 MODEL = ROOT / "plugins" / "news_digest" / "cleaner" / "models" / "headline.json"
@@ -53,7 +60,14 @@ DEPTH = 3
 LEARNING_RATE = 0.1
 #: Tree models averaged into one (each on its own sample): see :func:`fit`.
 BAGS = 5
-#: Lines other than the headline kept per page for training.
+#: The ranker (LambdaRank): many small trees, chosen by the grouped k-fold
+#: among 4-16 leaves, 100-300 trees (0.815-0.822 top-1, docs/extraction.md).
+RANKER_TREES = 200
+RANKER_LEAVES = 4
+RANKER_MIN_LEAF = 20
+#: Only the order of a page's first lines is learned: the headline must come first.
+RANKER_TRUNCATION = 10
+#: Lines other than the headline kept per page for training (the classifying kinds).
 NEGATIVES = 40
 #: Candidates this many places either side of the headline are always among them.
 HARD_NEIGHBOURS = 3
@@ -65,9 +79,9 @@ def benchmark(folder: str) -> str:
 
 
 def load(eval_dir: Path, folders: list[str]):
-    """Feature rows, labels, page index, publisher group and benchmark of every candidate."""
+    """Feature rows, labels, page index, publisher group and folder of every candidate."""
     titles = scorer(eval_dir, "score_metadata")
-    rows, labels, pages, groups, benches = [], [], [], [], []
+    rows, labels, pages, groups, where = [], [], [], [], []
     page = 0
     for name in folders:
         folder = eval_dir / name
@@ -93,14 +107,14 @@ def load(eval_dir: Path, folders: list[str]):
             pages.extend([page] * len(indexes))
             publisher = item.get("publisher") or item.get("domain") or item["id"]
             groups.extend([publisher] * len(indexes))
-            benches.extend([benchmark(name)] * len(indexes))
+            where.extend([name] * len(indexes))
             page += 1
     return (
         np.array(rows, dtype=float),
         np.array(labels, dtype=bool),
         np.array(pages),
         np.array(groups),
-        np.array(benches),
+        np.array(where),
     )
 
 
@@ -142,6 +156,8 @@ def fit(x: np.ndarray, y: np.ndarray, pages: np.ndarray, kind: str, bags: int = 
     are averaged (their trees' leaves divided by ``bags``): one model's
     choice among near-equal lines moves with the sample it drew.
     """
+    if kind == "ranker":
+        return _fit_ranker(x, y, pages)
     if kind == "trees":
         return _fit_trees(x, y, pages, bags)
     keep = subsample(y, pages)
@@ -162,6 +178,67 @@ def fit(x: np.ndarray, y: np.ndarray, pages: np.ndarray, kind: str, bags: int = 
             "coef": [round(float(v), 6) for v in model.coef_[0]],
         }
     raise ValueError(kind)
+
+
+def _fit_ranker(x: np.ndarray, y: np.ndarray, pages: np.ndarray) -> dict:
+    """LambdaRank trees over every candidate of each page (no sample: a ranker
+    compares a page's lines with each other, the menus of long pages included)."""
+    import lightgbm
+
+    order = np.argsort(pages, kind="stable")
+    _, sizes = np.unique(pages[order], return_counts=True)
+    data = lightgbm.Dataset(x[order], y[order].astype(int), group=sizes)
+    params = {
+        "objective": "lambdarank",
+        "lambdarank_truncation_level": RANKER_TRUNCATION,
+        "num_leaves": RANKER_LEAVES,
+        "min_data_in_leaf": RANKER_MIN_LEAF,
+        "learning_rate": LEARNING_RATE,
+        "num_iterations": RANKER_TREES,
+        "seed": SEED,
+        "deterministic": True,
+        "force_col_wise": True,
+        "num_threads": 1,
+        "verbose": -1,
+    }
+    booster = lightgbm.train(params, data)
+    trees = [_flat(info["tree_structure"]) for info in booster.dump_model()["tree_info"]]
+    model = {
+        "kind": f"ranking trees (LambdaRank, {RANKER_TREES} of {RANKER_LEAVES} leaves)",
+        "intercept": 0.0,
+        "trees": trees,
+    }
+    # The saved trees must score as LightGBM does: a wrong export fails here, not in use.
+    check = x[order[:: max(len(order) // 2000, 1)]]
+    if not np.allclose(scores(model, check), booster.predict(check), atol=1e-5):
+        raise AssertionError("the exported trees do not score as the trained model")
+    return model
+
+
+def _flat(root: dict) -> list[list]:
+    """A LightGBM tree (nested dicts) as the cleaner's arrays, nodes in pre-order."""
+    feature, threshold, left, right, value = [], [], [], [], []
+
+    def visit(node: dict) -> int:
+        at = len(feature)
+        feature.append(0)
+        threshold.append(0.0)
+        left.append(-1)
+        right.append(-1)
+        value.append(0.0)
+        if "leaf_value" in node:
+            value[at] = float(f"{node['leaf_value']:.8g}")
+            return at
+        if node["decision_type"] != "<=":
+            raise ValueError(f"unexpected split {node['decision_type']!r}")
+        feature[at] = int(node["split_feature"])
+        threshold[at] = float(node["threshold"])  # exact: a rounded cut can move a line
+        left[at] = visit(node["left_child"])
+        right[at] = visit(node["right_child"])
+        return at
+
+    visit(root)
+    return [feature, threshold, left, right, value]
 
 
 def _fit_trees(x: np.ndarray, y: np.ndarray, pages: np.ndarray, bags: int) -> dict:
@@ -203,44 +280,35 @@ def _fit_trees(x: np.ndarray, y: np.ndarray, pages: np.ndarray, bags: int) -> di
     }
 
 
+def as_model(model: dict) -> Model:
+    """A fitted model as the cleaner reads it from its JSON file."""
+    return Model.from_json(
+        {"features": list(HEADLINE_FEATURES), "calibration": list(Model.calibration), **model}
+    )
+
+
 def scores(model: dict, x: np.ndarray) -> np.ndarray:
-    """Every row's score under the saved ``model``: what the cleaner computes, vectorised."""
-    if "coef" in model:
-        mean, scale = np.array(model["mean"]), np.array(model["scale"])
-        return ((x - mean) / scale) @ np.array(model["coef"]) + model["intercept"]
-    total = np.full(len(x), model["intercept"])
-    rows = np.arange(len(x))
-    for feature, threshold, left, right, value in model["trees"]:
-        feature, threshold = np.array(feature), np.array(threshold)
-        left, right, value = np.array(left), np.array(right), np.array(value)
-        node = np.zeros(len(x), dtype=int)
-        for _ in range(DEPTH + 1):
-            leaf = left[node] < 0
-            go = np.where(x[rows, feature[node]] <= threshold[node], left[node], right[node])
-            node = np.where(leaf, node, go)
-        total += value[node]
-    return total
+    """Every row's score under ``model``: what the cleaner computes."""
+    return np.array(as_model(model).score_rows(x))
 
 
 def ranked(model: dict, x: np.ndarray, y: np.ndarray, pages: np.ndarray) -> list[tuple]:
-    """``(right, confidence)`` per page: is the best-scored line a headline, and
-    the softmax share of its score (the confidence the cleaner reports)."""
+    """``(right, *evidence)`` per page: is the best-scored line a headline, and
+    what the cleaner's confidence reads of the page's scores."""
     scored = scores(model, x)
     found = []
     for page in np.unique(pages):
         mask = pages == page
         page_scores = scored[mask]
         best = int(np.argmax(page_scores))  # the first of equals: the upper line
-        share = 1.0 / np.exp(page_scores - page_scores[best]).sum()
-        confidence = share / (1.0 + np.exp(-page_scores[best]))  # as headline.choose
-        found.append((bool(y[mask][best]), float(confidence)))
+        found.append((bool(y[mask][best]), *evidence(page_scores.tolist())))
     return found
 
 
 def top1(model: dict, x: np.ndarray, y: np.ndarray, pages: np.ndarray) -> tuple[int, int]:
     """Pages whose best-scored line is a headline, and pages."""
     found = ranked(model, x, y, pages)
-    return sum(right for right, _ in found), len(found)
+    return sum(page[0] for page in found), len(found)
 
 
 def cross_validate(
@@ -250,15 +318,28 @@ def cross_validate(
     for train, test in split:
         model = fit(x[train], y[train], pages[train], kind, bags)
         pages_found = ranked(model, x[test], y[test], pages[test])
-        right += sum(r for r, _ in pages_found)
+        right += sum(page[0] for page in pages_found)
         total += len(pages_found)
         if found is not None:
             found.extend(pages_found)
     return right / total
 
 
-def calibration(found: list[tuple], thresholds=(0.3, 0.5, 0.7)) -> str:
+def fit_confidence(found: list[tuple]) -> list[float]:
+    """The confidence's weights (:meth:`Model.confidence`): a logistic regression
+    of "the choice is right" on the held-out pages' best score, lead and share."""
+    from sklearn.linear_model import LogisticRegression
+
+    data = np.array([page[1:] for page in found])
+    right = np.array([page[0] for page in found])
+    fitted = LogisticRegression(C=100.0, max_iter=5000).fit(data, right)
+    return [round(float(v), 6) for v in (fitted.intercept_[0], *fitted.coef_[0])]
+
+
+def calibration(found: list[tuple], weights: list[float], thresholds=(0.3, 0.5, 0.7)) -> str:
     """How often the headline is right above and below each confidence threshold."""
+    model = Model(HEADLINE_FEATURES, 0.0, calibration=tuple(weights))
+    found = [(page[0], model.confidence_of(page[1:])) for page in found]
     lines = [
         "| threshold | pages below | right below | right at or above |",
         "| ---: | ---: | ---: | ---: |",
@@ -279,12 +360,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--folders", nargs="*", default=list(FOLDERS))
     parser.add_argument("--out", type=Path, default=MODEL, help="where to write the model")
     parser.add_argument("--no-save", action="store_true", help="report figures only")
-    parser.add_argument("--kind", choices=["trees", "linear"], default="trees")
-    parser.add_argument("--bags", type=int, default=BAGS, help="tree models averaged")
+    parser.add_argument("--kind", choices=["ranker", "trees", "linear"], default="ranker")
+    parser.add_argument("--bags", type=int, default=BAGS, help="--kind trees: models averaged")
     args = parser.parse_args(argv)
     from sklearn.model_selection import GroupKFold
 
-    x, y, pages, groups, benches = load(args.eval, args.folders)
+    x, y, pages, groups, where = load(args.eval, args.folders)
+    benches = np.array([benchmark(name) for name in where])
     print(f"{len(np.unique(pages))} pages, {len(y)} candidate lines, {int(y.sum())} headlines")
     model = fit(x, y, pages, args.kind, args.bags)
     right, total = top1(model, x, y, pages)
@@ -303,8 +385,21 @@ def main(argv: list[str] | None = None) -> int:
     print("| top-1 headline accuracy | share |\n| --- | ---: |")
     for label, value in figures.items():
         print(f"| {label} | {value:.3f} |")
+    # ``held_out`` follows the folds' test pages; each page's folder is its rows'.
+    page_folder = dict(zip(pages.tolist(), where.tolist(), strict=False))
+    tested = [page for _, test in kfold.split(x, y, groups) for page in np.unique(pages[test])]
+    print(f"\n| folder | {FOLDS}-fold by publisher | pages |\n| --- | ---: | ---: |")
+    for name in args.folders:
+        right = [
+            found[0]
+            for page, found in zip(tested, held_out, strict=True)
+            if page_folder[page] == name
+        ]
+        if right:
+            print(f"| {name} | {sum(right) / len(right):.3f} | {len(right)} |")
+    weights = fit_confidence(held_out)
     print("\nConfidence of the held-out choices (5-fold by publisher):")
-    print(calibration(held_out))
+    print(calibration(held_out, weights))
     if not args.no_save:
         saved = {
             "kind": model.pop("kind"),
@@ -316,6 +411,7 @@ def main(argv: list[str] | None = None) -> int:
                 "top1": {k: round(v, 4) for k, v in figures.items()},
             },
             "features": list(HEADLINE_FEATURES),
+            "calibration": weights,
             **model,
         }
         args.out.write_text(json.dumps(saved, separators=(",", ":")) + "\n", encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 from importlib import resources
 
@@ -366,6 +367,33 @@ def test_a_tree_adds_the_value_of_the_leaf_a_row_reaches():
     assert model.score(row) == 0.25 - 1.0
     row[1] = 1.0
     assert model.score(row) == 0.25 + 2.0
+
+
+def test_a_model_file_without_confidence_weights_asks_to_retrain():
+    data = json.loads(
+        resources.files("news_digest.cleaner").joinpath(headline.MODEL_FILE).read_text("utf-8")
+    )
+    assert len(data["calibration"]) == 4
+    with pytest.raises(ValueError, match="retrain"):
+        headline.Model.from_json({k: v for k, v in data.items() if k != "calibration"})
+
+
+def test_the_confidence_grows_with_the_lead_over_the_other_lines():
+    model = headline.model()
+    # One line far ahead of the rest, then the same line with a close runner-up,
+    # then with many close ones: each less sure than the one before.
+    alone = model.confidence([4.0, -3.0, -3.0, -3.0])
+    close = model.confidence([4.0, 3.5, -3.0, -3.0])
+    crowded = model.confidence([4.0, 3.9, 3.9, 3.8])
+    assert 1.0 > alone > close > crowded > 0.0
+    # "No line is the headline" runs with the lines at NO_HEADLINE_SCORE (0).
+    assert headline.evidence([4.0, 3.5, -3.0]) == pytest.approx(
+        (4.0, 0.5, -math.log(1 + math.exp(-0.5) + math.exp(-7.0) + math.exp(-4.0)))
+    )
+    assert headline.evidence([12.0])[1] == headline.LEAD_CLIP
+    # A lone line scored low is no sure headline: it does not beat "none".
+    assert headline.evidence([-2.0]) == pytest.approx((-2.0, -2.0, -math.log(1 + math.exp(2.0))))
+    assert model.confidence([-2.0]) < headline.TITLE_UNSURE < model.confidence([6.0])
 
 
 def test_scoring_a_page_at_once_is_scoring_each_line():
