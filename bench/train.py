@@ -372,9 +372,10 @@ def main(argv: list[str] | None = None) -> int:
     right, total = top1(model, x, y, pages)
     figures = {"in-sample": right / total}
     kfold = GroupKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
+    folds = list(kfold.split(x, y, groups))
     held_out: list[tuple] = []
     figures[f"{FOLDS}-fold by publisher"] = cross_validate(
-        x, y, pages, kfold.split(x, y, groups), args.kind, held_out, args.bags
+        x, y, pages, folds, args.kind, held_out, args.bags
     )
     for name in sorted(set(benches)):
         held = benches == name
@@ -387,7 +388,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| {label} | {value:.3f} |")
     # ``held_out`` follows the folds' test pages; each page's folder is its rows'.
     page_folder = dict(zip(pages.tolist(), where.tolist(), strict=False))
-    tested = [page for _, test in kfold.split(x, y, groups) for page in np.unique(pages[test])]
+    tested = [page for _, test in folds for page in np.unique(pages[test])]
     print(f"\n| folder | {FOLDS}-fold by publisher | pages |\n| --- | ---: | ---: |")
     for name in args.folders:
         right = [
