@@ -357,6 +357,10 @@ def test_the_shipped_model_matches_the_features_and_holds_no_code():
     wrong = dict(data, features=list(HEADLINE_FEATURES[:-1]))
     with pytest.raises(ValueError, match="retrain"):
         headline.Model.from_json(wrong)
+    # A model file without the confidence's weights is refused the same way.
+    assert len(data["calibration"]) == 4
+    with pytest.raises(ValueError, match="retrain"):
+        headline.Model.from_json({k: v for k, v in data.items() if k != "calibration"})
 
 
 def test_a_tree_adds_the_value_of_the_leaf_a_row_reaches():
@@ -367,15 +371,6 @@ def test_a_tree_adds_the_value_of_the_leaf_a_row_reaches():
     assert model.score(row) == 0.25 - 1.0
     row[1] = 1.0
     assert model.score(row) == 0.25 + 2.0
-
-
-def test_a_model_file_without_confidence_weights_asks_to_retrain():
-    data = json.loads(
-        resources.files("news_digest.cleaner").joinpath(headline.MODEL_FILE).read_text("utf-8")
-    )
-    assert len(data["calibration"]) == 4
-    with pytest.raises(ValueError, match="retrain"):
-        headline.Model.from_json({k: v for k, v in data.items() if k != "calibration"})
 
 
 def test_the_confidence_grows_with_the_lead_over_the_other_lines():
