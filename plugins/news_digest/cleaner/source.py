@@ -52,6 +52,10 @@ _NEXT_ITEM = re.compile(
     r"Kontakt|Condiciones|Aviso|Mentions|Politique|Política)\b.*$"
 )
 _RIGHTS = re.compile(r"\ball rights reserved\b|\balle rechte\b|\bdroits réservés\b", re.I)
+#: "All Rights Reserved" run into the holder's capitalised name ("Foo Media All
+#: Rights Reserved", "Foo GmbH Alle Rechte", "Foo All" before a lower-case "rights"),
+#: not an "All" inside it ("It's All Trip To Me").
+_RIGHTS_RUN_IN = re.compile(r"\.?\s+(?:All(?:\s+Rights\b.*)?|Alle(?:\s+Rechte\b.*)?)$")
 #: Words no outlet's name starts with: "Sign up for Our newsletter", "© 2025 All
 #: rights reserved", "© 2021 Alle Rechte vorbehalten", "© 2022 Eine Marke der …".
 _NOT_A_NAME_START = re.compile(
@@ -178,7 +182,7 @@ def _outlet(name: str) -> str | None:
 def _copyright_owner(text: str) -> str | None:
     """The outlet behind a copyright line ("© 2019 Foo Media. All rights reserved")."""
     if (match := _COPYRIGHT.search(text)) and (match["year"] or _RIGHTS.search(text)):
-        owner = re.split(r"\.?\s+All\b|\.\s|,\s", match.group("owner"))[0]
+        owner = re.split(r"\.\s|,\s", _RIGHTS_RUN_IN.sub("", match.group("owner")))[0]
         if owner.casefold().startswith("copyright"):  # "© 2015 Copyright by example.com"
             return None
         return _outlet(_POSSESSIVE.sub("", _NEXT_ITEM.sub("", owner).strip(" .,")))
