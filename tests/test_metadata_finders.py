@@ -40,6 +40,11 @@ def _lines(*texts: str) -> list[Line]:
         ("Por María Ejemplo y Juan Prueba", ["María Ejemplo", "Juan Prueba"]),
         ("Di Giulia Esempio", ["Giulia Esempio"]),
         ("Door Pieter Voorbeeld", ["Pieter Voorbeeld"]),
+        ("Geschrieben von Hans Beispiel", ["Hans Beispiel"]),
+        ("Veröffentlicht von Hans Beispiel", ["Hans Beispiel"]),
+        ("Scritto da Giulia Esempio", ["Giulia Esempio"]),
+        ("Geschreven door Pieter Voorbeeld", ["Pieter Voorbeeld"]),
+        ("Skrevet af Kari Hansen", ["Kari Hansen"]),
         ("Автор: Иван Примеров", ["Иван Примеров"]),
         ("홍길동 기자", ["홍길동"]),
         ("By Kari Hansen, Staff Writer", ["Kari Hansen"]),
@@ -751,6 +756,12 @@ def test_a_known_outlet_named_once_in_passing_is_not_the_outlet():
         ("© 2025 Harbour Gazette Privacy Policy Terms of Use", "Harbour Gazette"),
         ("Copyright © 2022 Editorial Canelas Condiciones de uso", "Editorial Canelas"),
         ("© 2015 Copyright by harbourgazette.example.com. All rights reserved.", None),
+        # "All" ends the holder only where "Rights" follows or nothing does.
+        ("© 2018-2025 It's All Trip To Me. All rights reserved.", "It's All Trip To Me"),
+        ("© 2025 Make It All Work, LLC 81 Pier St.", "Make It All Work"),
+        ("© 2019 Harbour Gazette All Rights Reserved", "Harbour Gazette"),
+        ("© 2020 Harbour Gazette All rights reserved.", "Harbour Gazette"),
+        ("© 2021 HAFEN MAGAZIN Alle Rechte vorbehalten.", "HAFEN MAGAZIN"),
     ],
 )
 def test_a_copyright_holder_is_read_whole_and_without_the_next_footer_item(notice, outlet):
@@ -1212,6 +1223,9 @@ def test_a_credit_line_is_an_outlet_or_role_alone(text, credit):
         ("Article by", "Kari Hansen", "Kari Hansen"),
         ("Written By:", "Kari Hansen", "Kari Hansen"),
         ("Geschrieben von", "Hans Beispiel", "Hans Beispiel"),
+        ("À propos de l'auteure", "Jeanne Exemple", "Jeanne Exemple"),
+        ("Sobre la autora:", "María Ejemplo", "María Ejemplo"),
+        ("L'autore", "Giulia Esempio", "Giulia Esempio"),
     ],
 )
 def test_more_author_box_headings_and_a_role_in_brackets(label, name_line, name):

@@ -178,6 +178,8 @@ def _forms() -> dict[str, re.Pattern]:
             rf"^(?P<pre>.{{1,60}}?)\s(?:{_alternation(data['inline'])})\s*:?$", re.I
         ),
         "role": re.compile(rf"(?:^|\s)(?:{_alternation(data['roles'])})\s*$", re.I),
+        # The heading of an author box: "Contact the author:", "Über die Autorin".
+        "box": re.compile(rf"^(?:{_alternation(data['box'])})\s*:?$", re.I),
     }
 
 
@@ -896,15 +898,6 @@ def _named_above(above: Line | None, called: str) -> tuple[str, ...]:
     return named if called in (words[0], words[-1]) else ()
 
 
-#: The heading of an author box: "Contact the author:", "About the authors", "Über die Autorin".
-_AUTHOR_LABEL = re.compile(
-    r"^(?:(?:(?:contact|about|meet) (?:the |this )?)?authors?"
-    r"|(?:(?:über|zu)(?: den| die| dem)? )?autor(?:in|en|\*in|:in|/in|innen)?"
-    r"|(?:ein )?beitrag von|(?:a )?(?:post|contribution|article) by"
-    r"|written by|(?:geschrieben|verfasst) von|escrito por|écrit par|scritto da"
-    r"|(?:à propos de l'|l')auteur(?:e|s)?|(?:sobre (?:el|la|o|a) )?autor(?:a|es)?|l'autore)\s*:?$",
-    re.IGNORECASE,
-)
 _BRACKETED = re.compile(r"^\s*\([^()]*\)\s*$")
 #: An author box names at most this many people, each alone on a line under its heading.
 LABELLED_MAX_NAMES = 4
@@ -914,7 +907,7 @@ def _labelled_authors(lines: list[Line]) -> Found | None:
     """The names alone on the lines under an author box's heading ("Contact the
     author:" over "Ibtisam Mahdi" and "Ruwaida Kamal Amer")."""
     for index, line in enumerate(lines):
-        if not _AUTHOR_LABEL.match(line.text.strip()):
+        if not _forms()["box"].match(line.text.strip()):
             continue
         named: list[str] = []
         for below in lines[index + 1 : index + 1 + LABELLED_MAX_NAMES]:
