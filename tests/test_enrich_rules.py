@@ -237,6 +237,19 @@ def test_a_name_that_spells_its_acronym_is_an_organisation_whole():
     )
 
 
+def test_an_acronym_spelled_out_in_lower_case_before_it_is_no_organisation():
+    # data/organisations.txt knows HP, the company; here HP is the disease.
+    disease = (
+        "Doctors said he had hypersensitivity pneumonitis, and HP can scar the lungs.",
+        "HP is rare, the doctors said.",
+    )
+    assert "HP" not in _organisations(*disease)
+    # Lower-case words after the acronym, or in another paragraph, spell nothing.
+    company = ("HP said on Monday that printers sold well.", "HP makes printers in high places.")
+    assert "HP" in _organisations(*company)
+    assert "HP" in _organisations("He works in high places.", "HP said printers sold well.")
+
+
 def test_names_listed_with_a_known_organisation_are_its_peers():
     found = _organisations(
         "Mourinho has managed FC Porto, Inter Milan, Chelsea, Real Madrid and Manchester United.",

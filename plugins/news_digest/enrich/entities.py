@@ -763,6 +763,7 @@ def extract_entities(paragraphs: list[str]) -> Extraction:
                 m = Mention(PERSON, known_people()[m.name], m.paragraph, m.start, m.end)
         merged.append(m)
     merged = [m for m in merged if m.kind != PERSON or _personal(m.name)]
+    merged = _without_spelled_out_acronyms(paragraphs, merged)
     merged = _without_worded_bodies(paragraphs, merged, evidenced)
     mentions = sorted(_merge_name_tails(merged), key=lambda m: (m.paragraph, m.start))
     return Extraction(_entities(mentions), mentions)
@@ -992,6 +993,39 @@ def _acronym_definitions(paragraphs: list[str]) -> list[tuple[Mention, str]]:
                 continue
             found.append((Mention(ORGANISATION, name, number, start, tokens[-1].end()), acronym))
     return found
+
+
+#: An acronym is spelled out by words of at least this many letters each.
+SPELLED_MIN_CHARS = 4
+
+
+def _without_spelled_out_acronyms(paragraphs: list[str], mentions: list[Mention]) -> list[Mention]:
+    """Less the organisations written as an acronym that the article spells out in
+    lower-case words before it, in the paragraph that first uses it: "HP" after
+    "hypersensitivity pneumonitis" is the disease, not the company of those letters."""
+    spelled: dict[str, bool] = {}
+    kept = []
+    for m in mentions:
+        written = paragraphs[m.paragraph][m.start : m.end]
+        if m.kind == ORGANISATION and _ACRONYM.fullmatch(written):
+            if written not in spelled:
+                spelled[written] = _spelled_before_first_use(written, paragraphs)
+            if spelled[written]:
+                continue
+        kept.append(m)
+    return kept
+
+
+def _spelled_before_first_use(acronym: str, paragraphs: list[str]) -> bool:
+    used = re.compile(rf"\b{re.escape(acronym)}\b")
+    words = r"\s+".join(
+        rf"{c.lower()}\p{{Ll}}{{{SPELLED_MIN_CHARS - 1},}}" for c in acronym if c.isalpha()
+    )
+    spelled = re.compile(rf"\b{words}\b")
+    for text in paragraphs:
+        if first := used.search(text):
+            return spelled.search(text, 0, first.start()) is not None
+    return False
 
 
 def _spelled_by(letters: list[str], tokens: list[str]) -> int | None:
