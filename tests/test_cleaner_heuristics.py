@@ -364,9 +364,17 @@ def test_standfirst_above_the_byline_is_not_body():
     assert article.body_text == PARA + "\n\n" + PARA2
 
 
-def test_embedded_post_stays_with_the_article():
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "— City Council (@citycouncil) November 19, 2019",
+        # Any embed's credit the date finder knows (dates.embedded_post), in any language.
+        "A post shared by City Council (@citycouncil) on Nov 19, 2019 at 7:30am PST",
+        "Ein Beitrag geteilt von City Council (@citycouncil) am 19. Nov. 2019 um 7:30 Uhr",
+    ],
+)
+def test_embedded_post_stays_with_the_article(credit):
     tweet = "We voted today to expand the bus network to the northern suburbs #transit"
-    credit = "— City Council (@citycouncil) November 19, 2019"
     article = clean_text(_page(PARA, PARA2, tweet, credit, tail=("Share", "Home")))
     assert tweet in article.body_text and credit in article.body_text
 

@@ -17,7 +17,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from .corpus import line_key
-from .dates import BY_PREFIX, QUOTED_POST, find_dates
+from .dates import BY_PREFIX, QUOTED_POST, embedded_post, find_dates
 from .linememo import line_memo
 from .record import Line
 
@@ -100,7 +100,8 @@ _LIST_MARKS = (
     re.compile(r"^\S+(?: \S+)?,(?: \S+)*, \S"),  # "Company, City, State"
 )
 _ELLIPSES = ("...", "…", "[…]", "[...]")
-#: An embedded post: its picture link, or its quoted credit ("— Ann Lee (@ann) …").
+#: An embedded post: its picture link, or its quoted credit ("— Ann Lee (@ann) …");
+#: :func:`.dates.embedded_post` adds the credits in other forms and languages.
 _EMBEDDED_POST = re.compile(rf"pic\.twitter\.com/|{QUOTED_POST.pattern}")
 _EMBED = re.compile(r"^[—–-]|https?://|www\.|pic\.twitter|@\w")
 _WORD = re.compile(r"\w+")
@@ -510,7 +511,7 @@ def features(text: str) -> Features:
         headline=headline_like(text),
         label=is_label(text),
         truncated=truncated(text),
-        embedded_post=_EMBEDDED_POST.search(text) is not None,
+        embedded_post=_EMBEDDED_POST.search(text) is not None or embedded_post(text),
     )
 
 
