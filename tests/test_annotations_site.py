@@ -310,6 +310,21 @@ def test_story_page_groups_two_outlets(tmp_path):
             assert soup.select_one(".annotations .story a")["href"].endswith(links[0]["href"])
 
 
+def test_a_story_is_listed_under_a_headline_the_cleaner_is_sure_of(tmp_path):
+    seeds = story_seeds()
+    # The earlier article (The Hill, 04:04 UTC) without its headline line: the cleaner
+    # takes a tag list for want of one, and is unsure of it.
+    hill = seeds["hill.txt"].decode("utf-8")
+    headline = "New York man pleads guilty to threatening to kill Omar\n"
+    seeds["hill.txt"] = hill.replace(headline, "", 1).encode("utf-8")
+    output = build_site(tmp_path, seeds)
+    report = {e["file"]: e for e in json.loads((output / "report.json").read_text())["seeds"]}
+    assert any("headline is unsure" in w["message"] for w in report["seeds/hill.txt"]["warnings"])
+    index = html_pages(output)[output / "stories.html"]
+    (link,) = index.select(".story-index a")
+    assert link.get_text() == "New York man pleads guilty to threatening to kill Rep. Ilhan Omar"
+
+
 def test_annotation_problems_are_in_the_seeds_report_entry(annotated):
     output, messages, _ = annotated
     entries = {e["file"]: e for e in json.loads((output / "report.json").read_text())["seeds"]}

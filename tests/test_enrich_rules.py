@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from news_digest.enrich.clusters import story_subject
+from news_digest.enrich.clusters import story_subject, story_title
 from news_digest.enrich.duplicates import Copy, cleanest, find_duplicates
 from news_digest.enrich.entities import extract_entities, name_key, site_people, without_credits
 from news_digest.enrich.quotes import find_quotations
@@ -173,6 +173,13 @@ def test_duplicates_keep_the_cleanest_copy():
     }
     assert cleanest({"a": Copy(1, 100, False), "b": Copy(1, 100, True)}) == "b"
     assert cleanest({"a": Copy(1, 90, True), "b": Copy(1, 100, False)}) == "b"
+
+
+def test_a_story_is_listed_under_a_headline_the_cleaner_is_sure_of():
+    titles = ["Trump impeachment inquiry", "Volker Saw No Harm in Investigating Theories"]
+    assert story_title(titles, [False, True]) == titles[1]
+    assert story_title(titles, [True, True]) == titles[0]  # the first article's, as before
+    assert story_title(titles, [False, False]) == titles[0]
 
 
 def test_story_named_after_its_subject_not_a_date():

@@ -505,15 +505,14 @@ def test_story_slugs_are_distinct_and_never_from_a_date():
     urls = UrlRegistry()
     pair = [Member(["Bridge plan"], ["Ann Lee"]), Member(["Bridge plan"], [])]
     slugs = [
-        urls.claim(_story_slug(pair, ["Title one", "Title two"], {}), STORY_PATTERN, ("s", n))
-        for n in range(3)
+        urls.claim(_story_slug(pair, "Title one", {}), STORY_PATTERN, ("s", n)) for n in range(3)
     ]
     assert slugs == ["bridge-plan", "bridge-plan-2", "bridge-plan-3"]
-    # No shared tag: the person most of them name; nothing shared: the first title.
+    # No shared tag: the person most of them name; nothing shared: the story's title.
     shared_person = [Member([], ["Ann Lee"]), Member(["Other"], ["Ann Lee"])]
-    assert _story_slug(shared_person, ["Title one", "Title two"], {}) == "ann-lee"
+    assert _story_slug(shared_person, "Title one", {}) == "ann-lee"
     nothing = [Member([], []), Member([], [])]
-    assert _story_slug(nothing, ["Same title", "Later title"], {}) == "same-title"
+    assert _story_slug(nothing, "Same title", {}) == "same-title"
 
 
 def test_stories_in_the_site_have_distinct_files(site):

@@ -21,7 +21,7 @@ from .engine.memo import digest, recall
 from .engine.prefetch import DEFAULT_MIN_SEEDS
 from .engine.workers import Background, can_fork
 from .engine.writer import save_text
-from .enrich.clusters import Item, close_pair_arrays, related, stories, story_subject
+from .enrich.clusters import Item, close_pair_arrays, related, stories, story_subject, story_title
 from .enrich.duplicates import Copy, find_duplicates
 from .enrich.entities import KINDS, site_people
 from .enrich.tags import DEFAULT_TAG_MIN_ARTICLES, TAGS_PER_ARTICLE, site_tags, tag_key
@@ -303,8 +303,8 @@ def _story_pages(
         members = sorted((by_key[k] for k in group), key=lambda a: (a.date, a.source_path))
         shared = set.intersection(*(set(m.entities.get("person", [])) for m in members))
         titles = [m.plain_title if hasattr(m, "plain_title") else m.title for m in members]
-        title = titles[0]
-        slug = urls.claim(_story_slug(members, titles, settings), STORY_PATTERN, ("story", *group))
+        title = story_title(titles, [not _title_unsure(m) for m in members])
+        slug = urls.claim(_story_slug(members, title, settings), STORY_PATTERN, ("story", *group))
         page = StoryPage(title, slug, f"{STORY_FOLDER}/{quote(slug)}.html", members, sorted(shared))
         for member in members:
             member.story = page
@@ -312,17 +312,23 @@ def _story_pages(
     return pages
 
 
+def _title_unsure(article) -> bool:
+    """Whether the build warns that the article's headline is unsure (a curator's
+    title settles it: ``curation`` drops the warning)."""
+    return any(w.get("field") == "title" for w in getattr(article, "seed_warnings", []))
+
+
 #: A story's file: two stories of one date and title get ``-2`` (``names``).
 STORY_PATTERN = f"{STORY_FOLDER}/{{slug}}.html"
 
 
-def _story_slug(members, titles: list[str], settings) -> str:
-    """Named after what the story is about (``story_subject``), never after a date
-    an article may lack."""
+def _story_slug(members, title: str, settings) -> str:
+    """Named after what the story is about (``story_subject``; failing a shared tag
+    or person, the story's ``title``), never after a date an article may lack."""
     subject = story_subject(
         [[str(t) for t in getattr(m, "tags", [])] for m in members],
         [m.entities.get("person", []) for m in members],
-        titles,
+        [title],
     )
     return name_slug(
         subject, settings, language=getattr(members[0], "language", None), kind="story"

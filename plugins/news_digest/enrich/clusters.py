@@ -394,3 +394,11 @@ def story_subject(tags: list[list[str]], people: list[list[str]], titles: list[s
         if shared:
             return min(shared, key=lambda name: (-counts[name], order[name]))
     return titles[0] if titles else "story"
+
+
+def story_title(titles: list[str], sure: list[bool]) -> str:
+    """The headline a story is listed under: its first article's whose headline the
+    cleaner is sure of (or the curator set), else its first article's. A headline
+    the cleaner doubts ("Trump impeachment inquiry", a topic link taken for want of
+    a better line) should not name every article of the story."""
+    return next((t for t, ok in zip(titles, sure, strict=True) if ok), titles[0])
