@@ -185,9 +185,9 @@ def test_a_story_is_listed_under_a_headline_the_cleaner_is_sure_of():
 def test_story_named_after_its_subject_not_a_date():
     tags = [["Berlin", "Stabbing"], ["Stabbing", "Police"], ["Stabbing"]]
     people = [["Fritz von Weizsäcker"], ["Fritz von Weizsäcker"], []]
-    assert story_subject(tags, people, ["A", "B", "C"]) == "Stabbing"
-    assert story_subject([[], []], people[:2], ["A", "B"]) == "Fritz von Weizsäcker"
-    assert story_subject([[], []], [[], []], ["First title", "B"]) == "First title"
+    assert story_subject(tags, people, "A") == "Stabbing"
+    assert story_subject([[], []], people[:2], "A") == "Fritz von Weizsäcker"
+    assert story_subject([[], []], [[], []], "The story's title") == "The story's title"
 
 
 def test_a_tag_the_limit_keeps_off_an_article_is_counted_again():

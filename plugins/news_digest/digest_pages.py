@@ -328,7 +328,7 @@ def _story_slug(members, title: str, settings) -> str:
     subject = story_subject(
         [[str(t) for t in getattr(m, "tags", [])] for m in members],
         [m.entities.get("person", []) for m in members],
-        [title],
+        title,
     )
     return name_slug(
         subject, settings, language=getattr(members[0], "language", None), kind="story"

@@ -381,11 +381,11 @@ def _pair_arrays(items: list[Item], pairs) -> Pairs:
     )
 
 
-def story_subject(tags: list[list[str]], people: list[list[str]], titles: list[str]) -> str:
+def story_subject(tags: list[list[str]], people: list[list[str]], title: str) -> str:
     """What a story is about, to name its page: the tag most of its articles share,
-    else the person most of them name, else its first article's title.
+    else the person most of them name, else its ``title`` (:func:`story_title`).
 
-    ``tags``, ``people`` and ``titles`` are its articles', first article first.
+    ``tags`` and ``people`` are its articles', first article first.
     """
     for lists in (tags, people):
         counts = Counter(name for names in lists for name in dict.fromkeys(names))
@@ -393,7 +393,7 @@ def story_subject(tags: list[list[str]], people: list[list[str]], titles: list[s
         shared = [name for name, count in counts.items() if count >= 2]
         if shared:
             return min(shared, key=lambda name: (-counts[name], order[name]))
-    return titles[0] if titles else "story"
+    return title or "story"
 
 
 def story_title(titles: list[str], sure: list[bool]) -> str:
