@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import ast
 import inspect
+import logging
 import os
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, WarningCapture, build_site, story_seeds
 from pelican.cache import FileStampDataCacher
 from pelican.generators import ArticlesGenerator
 from pelican.settings import DEFAULT_CONFIG
@@ -125,3 +126,26 @@ def test_no_module_but_the_adapter_touches_pelicans_private_attributes():
         if path == adapter:
             continue
         assert not (_private_uses(path) & PELICAN_PRIVATE), path.relative_to(ROOT)
+
+
+def test_each_build_of_one_process_logs_its_own_warnings(tmp_path):
+    # Pelican's LimitFilter remembers every message in class attributes; the plugin
+    # clears them at each build's start (livereload and ``pelican -r`` build again
+    # in one process), so a seed that still warns says so again.
+    from pelican.log import LimitFilter
+
+    assert isinstance(LimitFilter._raised_messages, set)
+    assert isinstance(LimitFilter._group_count, dict)
+    hill = story_seeds()["hill.txt"].decode("utf-8")
+    headline = "New York man pleads guilty to threatening to kill Omar\n"
+    seeds = {"hill.txt": hill.replace(headline, "", 1).encode("utf-8")}
+    logged = []
+    for build in ("first", "second"):
+        handler = WarningCapture()
+        logging.getLogger().addHandler(handler)
+        try:
+            build_site(tmp_path / build, seeds)
+        finally:
+            logging.getLogger().removeHandler(handler)
+        logged.append([m for m in handler.messages if "headline is unsure" in m])
+    assert logged[0] and logged[1] == logged[0]

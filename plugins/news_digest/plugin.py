@@ -27,7 +27,7 @@ from .digest_pages import (
 )
 from .engine import cachesave, heap
 from .engine.fragments import add_macro_cache
-from .engine.pelican_adapter import replace_generate_tags
+from .engine.pelican_adapter import forget_logged_messages, replace_generate_tags
 from .engine.prefetch import preclean
 from .engine.typography import take_over_typogrify
 from .engine.writer import get_writer, save_copy, save_text
@@ -75,6 +75,7 @@ def between_builds(pelican):
     the last one failed): the content cache saved, the build's objects handed back."""
     cachesave.wait()  # the cache is whole before the next build loads it
     heap.reset()
+    forget_logged_messages()  # each build warns of what it finds
 
 
 def cache_loaded(generator):

@@ -16,6 +16,7 @@ from types import MethodType
 
 from pelican.contents import Content
 from pelican.generators import ArticlesGenerator
+from pelican.log import LimitFilter
 from pelican.readers import Readers
 from pelican.writers import FileOverwriteFailedError, Writer
 
@@ -132,3 +133,15 @@ def replace_generate_tags(generator, generate_tags: Callable) -> None:
     no other way to change how tag pages are listed.
     """
     generator.generate_tags = MethodType(generate_tags, generator)
+
+
+def forget_logged_messages() -> None:
+    """Let a build log again what an earlier build of the same process logged.
+
+    Pelican's ``LimitFilter`` drops a warning it has seen before, and remembers
+    them in class attributes for the life of the process: under ``invoke
+    livereload`` or ``pelican -r`` a seed's warning showed on the first build
+    only. Upstream: a reset of the filter at the start of each ``Pelican.run``.
+    """
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
