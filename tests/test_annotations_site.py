@@ -8,7 +8,15 @@ import os
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SEEDS, WarningCapture, build_site, html_pages, run_pelican, story_seeds
+from conftest import (
+    SEEDS,
+    WarningCapture,
+    build_site,
+    html_pages,
+    run_pelican,
+    story_seeds,
+    unsure_hill_seed,
+)
 from markdown import Markdown
 from pelican import signals
 
@@ -312,11 +320,8 @@ def test_story_page_groups_two_outlets(tmp_path):
 
 def test_a_story_is_listed_under_a_headline_the_cleaner_is_sure_of(tmp_path):
     seeds = story_seeds()
-    # The earlier article (The Hill, 04:04 UTC) without its headline line: the cleaner
-    # takes a tag list for want of one, and is unsure of it.
-    hill = seeds["hill.txt"].decode("utf-8")
-    headline = "New York man pleads guilty to threatening to kill Omar\n"
-    seeds["hill.txt"] = hill.replace(headline, "", 1).encode("utf-8")
+    # The earlier article (The Hill, 04:04 UTC), unsure of its headline.
+    seeds["hill.txt"] = unsure_hill_seed()
     output = build_site(tmp_path, seeds)
     report = {e["file"]: e for e in json.loads((output / "report.json").read_text())["seeds"]}
     assert any("headline is unsure" in w["message"] for w in report["seeds/hill.txt"]["warnings"])

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, WarningCapture, build_site, story_seeds
+from conftest import ROOT, WarningCapture, build_site, unsure_hill_seed
 from pelican.cache import FileStampDataCacher
 from pelican.generators import ArticlesGenerator
 from pelican.settings import DEFAULT_CONFIG
@@ -136,9 +136,7 @@ def test_each_build_of_one_process_logs_its_own_warnings(tmp_path):
 
     assert isinstance(LimitFilter._raised_messages, set)
     assert isinstance(LimitFilter._group_count, dict)
-    hill = story_seeds()["hill.txt"].decode("utf-8")
-    headline = "New York man pleads guilty to threatening to kill Omar\n"
-    seeds = {"hill.txt": hill.replace(headline, "", 1).encode("utf-8")}
+    seeds = {"hill.txt": unsure_hill_seed()}
     logged = []
     for build in ("first", "second"):
         handler = WarningCapture()
